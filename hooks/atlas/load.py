@@ -1,0 +1,234 @@
+"""Load practices/, check it against the schemas and the rules a schema cannot express.
+
+Every problem is collected before anything fails, so an editor sees them all at once;
+`load_atlas` then raises one AtlasDataError. No practice is ever skipped silently.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+from babel import Locale
+
+from .model import Atlas, Languages, Practice
+from .narrative import IMAGE_SUFFIXES, narrative_problems
+from .problems import AtlasDataError, Problem, field_path, show
+from .schema import did_you_mean, load_schema, schema_problems
+from .yamlfile import YamlDocument, load_yaml_file, read_text
+
+KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
+VOCABULARY_LISTS = {"themes": "theme", "levers": "lever", "actor_types": "actor type", "statuses": "status",
+                    "regions": "region"}
+
+
+def load_atlas(root: Path, languages: Languages, today: datetime.date | None = None) -> Atlas:
+    """Read `root`/practices; raise AtlasDataError listing every problem found."""
+    loader = _Loader(Path(root), languages, today or datetime.date.today())
+    atlas = loader.load()
+    if loader.problems:
+        raise AtlasDataError(loader.problems)
+    return atlas
+
+
+class _Loader:
+    def __init__(self, root: Path, languages: Languages, today: datetime.date):
+        self.root = root
+        self.practices_dir = root / "practices"
+        self.languages = languages
+        self.today = today
+        self.problems: list[Problem] = []
+
+    # -- helpers -------------------------------------------------------------------------
+    def display(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def report(self, display: str, path: tuple, message: str, doc: YamlDocument | None = None) -> None:
+        self.problems.append(Problem(display, field_path(path), message, doc.line_of(path) if doc else None))
+
+    def read_yaml(self, path: Path, kind: str) -> tuple[YamlDocument | None, str]:
+        display = self.display(path)
+        if not path.is_file():
+            self.problems.append(Problem(display, "", f"is missing; create it (see schemas/{kind}.schema.json)"))
+            return None, display
+        doc, problems = load_yaml_file(path, display)
+        self.problems += problems
+        if doc is None:
+            return None, display
+        if not isinstance(doc.data, dict):
+            self.problems.append(Problem(display, "", f"{show(doc.data)} is not a block of fields; expected 'key: value' lines (see schemas/{kind}.schema.json)"))
+            return None, display
+        before = len(self.problems)
+        self.problems += schema_problems(kind, doc.data, display, doc.line_of)
+        return (doc if len(self.problems) == before else _Partial(doc)), display
+
+    def check_languages(self, doc: YamlDocument, display: str, node, path: tuple = ()) -> None:
+        """Texts may only be in configured languages (a typo such as 'em' would be lost)."""
+        if isinstance(node, dict):
+            if "fr" in node and all(isinstance(v, str) for v in node.values()):
+                for code in node:
+                    if code not in self.languages.codes:
+                        self.report(display, path + (code,), f"{show(code)} is not a language of the atlas; "
+                                    f"{did_you_mean(code, self.languages.codes)}configured: {', '.join(self.languages.codes)} "
+                                    "(mkdocs.yml, plugins › i18n › languages). Fix the code or remove the text", doc)
+                return
+            for key, value in node.items():
+                self.check_languages(doc, display, value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                self.check_languages(doc, display, value, path + (index,))
+
+    def check_key(self, doc, display, path, value, list_name, known, source) -> None:
+        if value is not None and str(value) not in known:
+            names = ", ".join(sorted(map(str, known)))
+            self.report(display, path, f"{show(value)} is not a {list_name}; {did_you_mean(value, known)}"
+                        f"known {list_name}s: {names} (see {source})", doc)
+
+    # -- files ---------------------------------------------------------------------------
+    def load(self) -> Atlas | None:
+        vocabulary = self.load_vocabulary()
+        cities = self.load_cities(vocabulary)
+        practices = self.load_practices(vocabulary, cities)
+        if self.problems:
+            return None
+        return Atlas(self.languages, cities, vocabulary, dict(sorted(practices.items())))
+
+    def load_vocabulary(self) -> dict:
+        doc, display = self.read_yaml(self.practices_dir / "vocabulary.yml", "vocabulary")
+        if doc is None:
+            return {}
+        self.check_languages(doc, display, doc.data)
+        return doc.data
+
+    def load_cities(self, vocabulary: dict) -> dict:
+        doc, display = self.read_yaml(self.practices_dir / "cities.yml", "cities")
+        if doc is None:
+            return {}
+        self.check_languages(doc, display, doc.data)
+        regions = vocabulary.get("regions", {})
+        countries = Locale.parse(self.languages.default).territories
+        for key, city in doc.data.items():
+            if not isinstance(city, dict):
+                continue
+            if vocabulary:
+                self.check_key(doc, display, (key, "region"), city.get("region"), "region", regions, "practices/vocabulary.yml")
+            country = city.get("country")
+            if isinstance(country, str) and len(country) == 2 and country not in countries:
+                self.report(display, (key, "country"), f"{show(country)} is not an ISO 3166-1 country code; "
+                            "expected a code such as FR, CI or KH", doc)
+            if (city.get("population_year") or 0) > self.today.year:
+                self.report(display, (key, "population_year"), f"{city['population_year']} is in the future; "
+                            "expected the year of the figure", doc)
+        return doc.data
+
+    def load_practices(self, vocabulary: dict, cities: dict) -> dict[str, Practice]:
+        practices: dict[str, Practice] = {}
+        folders = sorted(p for p in self.practices_dir.iterdir() if p.is_dir()) if self.practices_dir.is_dir() else []
+        for folder in folders:
+            practice = self.load_practice(folder, vocabulary, cities)
+            if practice:
+                practices[practice.slug] = practice
+        for slug, practice in practices.items():
+            display = f"practices/{slug}/practice.yml"
+            for index, other in enumerate(practice.data.get("related", [])):
+                if other == slug:
+                    self.report(display, ("related", index), f"{show(other)} is this practice itself; remove it", practice.doc)
+                elif other not in practices and (self.practices_dir / other).is_dir() is False:
+                    self.report(display, ("related", index), f"{show(other)} is not a practice of the atlas; "
+                                f"{did_you_mean(other, practices)}expected the folder name of another practice. Fix it or remove it",
+                                practice.doc)
+        return practices
+
+    def load_practice(self, folder: Path, vocabulary: dict, cities: dict) -> Practice | None:
+        slug = folder.name
+        folder_display = self.display(folder) + "/"
+        if slug.startswith((".", "_")):
+            return None
+        files = {p.name: p for p in folder.iterdir()}
+        if "practice.yml" not in files:
+            self.problems.append(Problem(folder_display, "", "has no practice.yml; every folder of practices/ is a practice. "
+                                         "Add practice.yml (scripts/new_practice) or remove the folder"))
+            return None
+        doc, display = self.read_yaml(files["practice.yml"], "practice")
+        if not KEY.match(slug):
+            self.problems.append(Problem(folder_display, "", f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, "
+                                         "digits and hyphens starting with the city, e.g. 'lyon-centsept'. Rename the folder"))
+        narratives, images = self.load_folder_files(folder, files)
+        if doc is None:
+            return None
+        data = doc.data
+        self.check_languages(doc, display, data)
+        known_cities = data.get("cities") or []
+        if cities and isinstance(known_cities, list):
+            for index, city in enumerate(known_cities):
+                if city not in cities:
+                    self.report(display, ("cities", index), f"{show(city)} is not a city of practices/cities.yml; "
+                                f"{did_you_mean(city, cities)}add the city to practices/cities.yml or fix the key", doc)
+            if known_cities and not any(slug.startswith(f"{city}-") for city in known_cities):
+                self.problems.append(Problem(folder_display, "", f"{show(slug)} does not start with one of its cities "
+                                             f"({', '.join(map(str, known_cities))}); rename the folder, e.g. '{known_cities[0]}-{slug}'"))
+        if vocabulary:
+            for list_name in ("themes", "levers"):
+                for index, key in enumerate(data.get(list_name) or []):
+                    self.check_key(doc, display, (list_name, index), key, VOCABULARY_LISTS[list_name],
+                                   vocabulary.get(list_name, {}), "practices/vocabulary.yml")
+            for index, actor in enumerate(data.get("actors") or []):
+                self.check_key(doc, display, ("actors", index, "type"), actor.get("type"), "actor type",
+                               vocabulary.get("actor_types", {}), "practices/vocabulary.yml")
+            self.check_key(doc, display, ("status",), data.get("status"), "status", vocabulary.get("statuses", {}),
+                           "practices/vocabulary.yml")
+        start, end = data.get("start_year"), data.get("end_year")
+        for name, year in (("start_year", start), ("end_year", end)):
+            if isinstance(year, int) and year > self.today.year + 1:
+                self.report(display, (name,), f"{year} is too far in the future; expected at most {self.today.year + 1}", doc)
+        if isinstance(start, int) and isinstance(end, int) and end < start:
+            self.report(display, ("end_year",), f"{end} is before start_year {start}; expected a year from {start} on. "
+                        "Fix one of the two years", doc)
+        reviewed = data.get("last_reviewed")
+        if isinstance(reviewed, str):
+            try:
+                date = datetime.date.fromisoformat(reviewed)
+            except ValueError:
+                self.report(display, ("last_reviewed",), f"{show(reviewed)} is not a real date; expected YYYY-MM-DD", doc)
+            else:
+                if date > self.today:
+                    self.report(display, ("last_reviewed",), f"{show(reviewed)} is in the future; expected the date "
+                                f"the facts were last checked, today ({self.today.isoformat()}) at the latest", doc)
+        if isinstance(doc, _Partial):
+            return None
+        return Practice(slug, data, narratives, images, doc)
+
+    def load_folder_files(self, folder: Path, files: dict[str, Path]) -> tuple[dict[str, str], list[str]]:
+        narratives: dict[str, str] = {}
+        images = sorted(name for name in files if name.lower().endswith(IMAGE_SUFFIXES))
+        expected = {"practice.yml", *(f"{code}.md" for code in self.languages.codes), *images}
+        for name in sorted(files):
+            if name not in expected and not name.startswith("."):
+                self.problems.append(Problem(self.display(files[name]), "", "is not a file a practice can have; expected "
+                                             f"practice.yml, {', '.join(f'{c}.md' for c in self.languages.codes)} or "
+                                             ".png/.jpg/.webp images. Rename or remove it"))
+        default_md = f"{self.languages.default}.md"
+        if default_md not in files:
+            self.problems.append(Problem(self.display(folder / default_md), "", "is missing; the French narrative is required. "
+                                         "Create it with the recommended sections (see the contributor guide)"))
+        for code in self.languages.codes:
+            path = files.get(f"{code}.md")
+            if path is None:
+                continue
+            display = self.display(path)
+            text, problems = read_text(path, display)
+            self.problems += problems
+            if text is None:
+                continue
+            for field, message in narrative_problems(text, display, set(images)):
+                self.problems.append(Problem(display, field, message))
+            narratives[code] = text
+        return narratives, images
+
+
+class _Partial(YamlDocument):
+    """A document with schema errors: still checked for references, never published."""
+
+    def __init__(self, doc: YamlDocument):
+        super().__init__(doc.data, doc.lines)

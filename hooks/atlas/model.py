@@ -1,0 +1,50 @@
+"""The atlas once loaded and validated: plain data, no MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The configured languages; the first is the default, always complete (French)."""
+
+    codes: tuple[str, ...]
+
+    @property
+    def default(self) -> str:
+        return self.codes[0]
+
+
+@dataclass
+class Practice:
+    slug: str
+    data: dict
+    narratives: dict[str, str]  # language -> Markdown, for the languages that have a file
+    images: list[str] = field(default_factory=list)
+    doc: object = field(default=None, repr=False, compare=False)  # the parsed YAML, for line numbers
+
+    @property
+    def cities(self) -> list[str]:
+        return self.data["cities"]
+
+
+@dataclass
+class Atlas:
+    languages: Languages
+    cities: dict[str, dict]
+    vocabulary: dict[str, dict]
+    practices: dict[str, Practice]  # sorted by slug
+
+    def label(self, list_name: str, key, lang: str) -> tuple[str, str]:
+        """(text, language of the text) of a vocabulary entry, falling back to the default language."""
+        return localized(self.vocabulary[list_name][str(key)]["label"], lang, self.languages.default)
+
+
+def localized(texts: dict | None, lang: str, default: str) -> tuple[str, str] | tuple[None, None]:
+    """(text, language it is in): the text in `lang`, else in the default language."""
+    if not texts:
+        return None, None
+    if texts.get(lang):
+        return texts[lang], lang
+    return texts[default], default

@@ -1,0 +1,38 @@
+"""Read the atlas's settings from mkdocs.yml without importing MkDocs (for scripts and tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .model import Languages
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    """mkdocs.yml may hold tags such as !!python/name or !ENV; they are not needed here."""
+
+
+_IgnoreTagsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_config(root: Path) -> dict:
+    return yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTagsLoader)
+
+
+def languages_from_i18n(languages_config) -> Languages:
+    """Languages from the i18n plugin's `languages` list: the default first, then the others as listed."""
+    def get(item, key):
+        return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
+
+    built = [item for item in languages_config if get(item, "build") is not False]
+    default = [get(item, "locale") for item in built if get(item, "default")]
+    others = [get(item, "locale") for item in built if not get(item, "default")]
+    return Languages(tuple(default + others))
+
+
+def configured_languages(root: Path) -> Languages:
+    for plugin in read_mkdocs_config(root).get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return languages_from_i18n(plugin["i18n"]["languages"])
+    raise ValueError("mkdocs.yml has no i18n plugin with languages")
