@@ -19,8 +19,9 @@ from .schema import did_you_mean, load_schema, schema_problems
 from .yamlfile import YamlDocument, load_yaml_file, read_text
 
 KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
-VOCABULARY_LISTS = {"themes": "theme", "levers": "lever", "actor_types": "actor type", "statuses": "status",
-                    "regions": "region"}
+# list name in vocabulary.yml -> (one, several), for messages
+VOCABULARY_LISTS = {"themes": ("theme", "themes"), "levers": ("lever", "levers"), "actor_types": ("actor type", "actor types"),
+                    "statuses": ("status", "statuses"), "regions": ("region", "regions")}
 
 
 def load_atlas(root: Path, languages: Languages, today: datetime.date | None = None) -> Atlas:
@@ -79,11 +80,14 @@ class _Loader:
             for index, value in enumerate(node):
                 self.check_languages(doc, display, value, path + (index,))
 
-    def check_key(self, doc, display, path, value, list_name, known, source) -> None:
+    def check_vocabulary(self, doc, display, path, value, vocabulary, list_name) -> None:
+        """`value` must be a key of `list_name` in vocabulary.yml."""
+        known = vocabulary.get(list_name, {})
         if value is not None and str(value) not in known:
-            names = ", ".join(sorted(map(str, known)))
-            self.report(display, path, f"{show(value)} is not a {list_name}; {did_you_mean(value, known)}"
-                        f"known {list_name}s: {names} (see {source})", doc)
+            one, several = VOCABULARY_LISTS[list_name]
+            article = "an" if one[0] in "aeiou" else "a"
+            self.report(display, path, f"{show(value)} is not {article} {one}; {did_you_mean(value, known)}"
+                        f"known {several}: {', '.join(sorted(map(str, known)))} (see practices/vocabulary.yml)", doc)
 
     # -- files ---------------------------------------------------------------------------
     def load(self) -> Atlas | None:
@@ -106,15 +110,14 @@ class _Loader:
         if doc is None:
             return {}
         self.check_languages(doc, display, doc.data)
-        regions = vocabulary.get("regions", {})
         countries = Locale.parse(self.languages.default).territories
         for key, city in doc.data.items():
             if not isinstance(city, dict):
                 continue
             if vocabulary:
-                self.check_key(doc, display, (key, "region"), city.get("region"), "region", regions, "practices/vocabulary.yml")
+                self.check_vocabulary(doc, display, (key, "region"), city.get("region"), vocabulary, "regions")
             country = city.get("country")
-            if isinstance(country, str) and len(country) == 2 and country not in countries:
+            if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and country not in countries:
                 self.report(display, (key, "country"), f"{show(country)} is not an ISO 3166-1 country code; "
                             "expected a code such as FR, CI or KH", doc)
             if (city.get("population_year") or 0) > self.today.year:
@@ -151,7 +154,8 @@ class _Loader:
                                          "Add practice.yml (scripts/new_practice) or remove the folder"))
             return None
         doc, display = self.read_yaml(files["practice.yml"], "practice")
-        if not KEY.match(slug):
+        slug_is_valid = bool(KEY.match(slug))
+        if not slug_is_valid:
             self.problems.append(Problem(folder_display, "", f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, "
                                          "digits and hyphens starting with the city, e.g. 'lyon-centsept'. Rename the folder"))
         narratives, images = self.load_folder_files(folder, files)
@@ -161,23 +165,21 @@ class _Loader:
         self.check_languages(doc, display, data)
         known_cities = data.get("cities") or []
         if cities and isinstance(known_cities, list):
+            unknown = [city for city in known_cities if city not in cities]
             for index, city in enumerate(known_cities):
-                if city not in cities:
+                if city in unknown:
                     self.report(display, ("cities", index), f"{show(city)} is not a city of practices/cities.yml; "
                                 f"{did_you_mean(city, cities)}add the city to practices/cities.yml or fix the key", doc)
-            if known_cities and not any(slug.startswith(f"{city}-") for city in known_cities):
+            if slug_is_valid and known_cities and not unknown and not any(slug.startswith(f"{city}-") for city in known_cities):
                 self.problems.append(Problem(folder_display, "", f"{show(slug)} does not start with one of its cities "
                                              f"({', '.join(map(str, known_cities))}); rename the folder, e.g. '{known_cities[0]}-{slug}'"))
         if vocabulary:
             for list_name in ("themes", "levers"):
                 for index, key in enumerate(data.get(list_name) or []):
-                    self.check_key(doc, display, (list_name, index), key, VOCABULARY_LISTS[list_name],
-                                   vocabulary.get(list_name, {}), "practices/vocabulary.yml")
+                    self.check_vocabulary(doc, display, (list_name, index), key, vocabulary, list_name)
             for index, actor in enumerate(data.get("actors") or []):
-                self.check_key(doc, display, ("actors", index, "type"), actor.get("type"), "actor type",
-                               vocabulary.get("actor_types", {}), "practices/vocabulary.yml")
-            self.check_key(doc, display, ("status",), data.get("status"), "status", vocabulary.get("statuses", {}),
-                           "practices/vocabulary.yml")
+                self.check_vocabulary(doc, display, ("actors", index, "type"), actor.get("type"), vocabulary, "actor_types")
+            self.check_vocabulary(doc, display, ("status",), data.get("status"), vocabulary, "statuses")
         start, end = data.get("start_year"), data.get("end_year")
         for name, year in (("start_year", start), ("end_year", end)):
             if isinstance(year, int) and year > self.today.year + 1:
@@ -186,7 +188,7 @@ class _Loader:
             self.report(display, ("end_year",), f"{end} is before start_year {start}; expected a year from {start} on. "
                         "Fix one of the two years", doc)
         reviewed = data.get("last_reviewed")
-        if isinstance(reviewed, str):
+        if isinstance(reviewed, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", reviewed):
             try:
                 date = datetime.date.fromisoformat(reviewed)
             except ValueError:

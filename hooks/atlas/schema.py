@@ -38,7 +38,8 @@ def _defs() -> dict:
 
 
 def did_you_mean(value, candidates) -> str:
-    matches = difflib.get_close_matches(str(value), [str(c) for c in candidates], n=1, cutoff=0.6)
+    cutoff = 0.5 if len(str(value)) <= 3 else 0.6  # 'em' is one letter from 'en'
+    matches = difflib.get_close_matches(str(value), [str(c) for c in candidates], n=1, cutoff=cutoff)
     return f"did you mean {matches[0]!r}? " if matches else ""
 
 
@@ -66,11 +67,18 @@ def _message(error) -> tuple[tuple, str]:
     value = error.instance
     kind = error.validator
     defs = _defs()
+    if "propertyNames" in error.absolute_schema_path:  # a key is wrong: name it as the field
+        path += (value,)
+        if kind == "pattern" and error.validator_value == "^([1-9]|1[0-7])$":
+            return path, f"{show(value)} is not a goal number; expected 1 to 17"
+        if kind == "pattern" and error.validator_value.startswith("^[a-z]{2,3}"):
+            return path, f"{show(value)} is not a language code; expected a code such as fr or en"
     if kind == "required":
         missing = next(name for name in error.validator_value if name not in value)
         sub = error.schema.get("properties", {}).get(missing, {})
         what = sub.get("description") or ("the French text (French is always required)" if missing == "fr" else "")
-        return path + (missing,), f"is missing; expected {what.rstrip('.') or 'a value'}. Add it"
+        what = what[:1].lower() + what[1:].rstrip(".")
+        return path + (missing,), f"is missing; expected {what or 'a value'}. Add it"
     if kind == "dependentRequired":
         present = next(name for name, needs in error.validator_value.items() if name in value and any(n not in value for n in needs))
         missing = next(n for n in error.validator_value[present] if n not in value)
@@ -96,12 +104,6 @@ def _message(error) -> tuple[tuple, str]:
         if pattern == "^[A-Z]{2}$":
             return path, f"{show(value)} is not a country code; expected an ISO 3166-1 alpha-2 code in capitals, e.g. FR, CI, KH"
         return path, f"{show(value)} does not match the expected form {pattern}"
-    if kind == "propertyNames":
-        sub = _validator_for(error.validator_value)
-        bad = next(k for k in value if not sub.is_valid(k))
-        reason = next(iter(sub.iter_errors(bad)))
-        _, detail = _message_for_key(reason, bad)
-        return path + (bad,), detail
     if kind in ("minimum", "maximum"):
         bound = "at least" if kind == "minimum" else "at most"
         what = _describe(error)
@@ -111,7 +113,9 @@ def _message(error) -> tuple[tuple, str]:
     if kind == "minLength":
         return path, "is empty; expected some text. Write it or remove the field"
     if kind == "minItems":
-        return path, f"has {len(value)} item(s); expected at least {error.validator_value}: {_describe(error).rstrip('.')}. Add one"
+        what = _describe(error)
+        what = what[:1].lower() + what[1:].rstrip(".")
+        return path, f"has {len(value)} item(s); expected at least {error.validator_value}: {what}. Add one"
     if kind == "minProperties":
         return path, "is empty; expected at least one entry. Add one or remove the field"
     if kind == "uniqueItems":
@@ -125,19 +129,6 @@ def _message(error) -> tuple[tuple, str]:
     if kind == "enum":
         return path, f"{show(value)} is not allowed; expected one of: {', '.join(map(str, error.validator_value))}"
     return path, f"{show(value)}: {error.message}"
-
-
-def _message_for_key(error, key) -> tuple[tuple, str]:
-    if error.validator == "pattern" and error.validator_value == "^([1-9]|1[0-7])$":
-        return (), f"{show(key)} is not a goal number; expected 1 to 17"
-    if error.validator == "pattern" and error.validator_value.startswith("^[a-z]{2,3}"):
-        return (), f"{show(key)} is not a language code; expected a code such as fr or en"
-    return _message(error)
-
-
-def _validator_for(schema: dict) -> Draft202012Validator:
-    """A validator for a sub-schema (property names), resolving `$ref`s through the same registry."""
-    return _validator("practice").evolve(schema=schema)
 
 
 def _json_type(value) -> str:

@@ -1,0 +1,311 @@
+"""Every kind of data problem gets one exact, actionable line; all problems are reported at once."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from atlas.load import load_atlas
+from atlas.model import Languages
+from atlas.problems import AtlasDataError
+from conftest import TODAY
+
+FR_EN = Languages(("fr", "en"))
+P = "practices/lyon-centsept/practice.yml"
+
+
+def problems_of(atlas) -> list[str]:
+    with pytest.raises(AtlasDataError) as caught:
+        load_atlas(atlas.root, FR_EN, today=TODAY)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def test_valid_fixture_loads(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    atlas = load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
+    assert list(atlas.practices) == ["lyon-centsept"]
+
+
+CASES = {
+    "unknown theme": (
+        {"themes": ["social-innovation", "innovaton-sociale"]},
+        [f"{P}: themes[1]: 'innovaton-sociale' is not a theme; known themes: ageing, circular-economy, digital-transformation, "
+         "education, entrepreneurship, environment, food, gender-equality, health, industry, mobility, social-innovation, sport, "
+         "tourism, urban-governance, youth-employment (see practices/vocabulary.yml)"],
+    ),
+    "unknown lever with suggestion": (
+        {"levers": ["public-incubators"]},
+        [f"{P}: levers[0]: 'public-incubators' is not a lever; did you mean 'public-incubator'? known levers: actor-mapping, "
+         "alliances-networks, charters-labels, citizen-participation, city-cooperation, cross-department, evaluation, events-prizes, inclusion-gender, "
+         "innovation-unit, local-initiatives-support, open-data, public-incubator, staff-training, strategy-missions, "
+         "third-places, youth-stem (see practices/vocabulary.yml)"],
+    ),
+    "unknown actor type": (
+        {"actors": [{"name": "X", "type": "ngo"}]},
+        [f"{P}: actors[0].type: 'ngo' is not an actor type; known actor types: academic, civil-society, international, "
+         "private, public (see practices/vocabulary.yml)"],
+    ),
+    "unknown status": (
+        {"status": "active"},
+        [f"{P}: status: 'active' is not a status; known statuses: completed, ongoing, pilot, planned, stopped (see practices/vocabulary.yml)"],
+    ),
+    "unknown city": (
+        {"cities": ["lyonn"]},
+        [f"{P}: cities[0]: 'lyonn' is not a city of practices/cities.yml; did you mean 'lyon'? add the city to practices/cities.yml or fix the key"],
+    ),
+    "unknown related practice": (
+        {"related": ["lyon-tuba"]},
+        [f"{P}: related[0]: 'lyon-tuba' is not a practice of the atlas; expected the folder name of another practice. Fix it or remove it"],
+    ),
+    "unknown field": (
+        {"tittle": {"fr": "x"}},
+        [f"{P}: tittle: 'tittle' is not a known field; did you mean 'title'? allowed here: cities, title, summary, themes, levers, "
+         "actors, status, start_year, end_year, sdgs, location, links, sources, related, last_reviewed. Fix its name or remove it"],
+    ),
+    "missing required field": (
+        {"levers": None},
+        [f"{P}: levers: null (empty) is null (empty); expected a list"],
+    ),
+    "http link": (
+        {"links": [{"url": "http://example.org", "label": {"fr": "Site"}}]},
+        [f"{P}: links[0].url: 'http://example.org' is not an https link; expected an address starting with https://. "
+         "Use the https address or remove it"],
+    ),
+    "end before start": (
+        {"start_year": 2016, "end_year": 2014},
+        [f"{P}: end_year: 2014 is before start_year 2016; expected a year from 2016 on. Fix one of the two years"],
+    ),
+    "review date in the future": (
+        {"last_reviewed": "2026-12-01"},
+        [f"{P}: last_reviewed: '2026-12-01' is in the future; expected the date the facts were last checked, today (2026-11-21) at the latest"],
+    ),
+    "review date not a date": (
+        {"last_reviewed": "21/11/2026"},
+        [f"{P}: last_reviewed: '21/11/2026' is not a date; expected YYYY-MM-DD, e.g. 2026-11-21"],
+    ),
+    "summary too long": (
+        {"summary": {"fr": "x" * 301}},
+        [f"{P}: summary.fr: is 301 characters long; expected at most 300. Shorten it"],
+    ),
+    "unknown language": (
+        {"title": {"fr": "Le CentSept", "em": "CentSept"}},
+        [f"{P}: title.em: 'em' is not a language of the atlas; did you mean 'en'? configured: fr, en "
+         "(mkdocs.yml, plugins › i18n › languages). Fix the code or remove the text"],
+    ),
+    "missing French title": (
+        {"title": {"en": "CentSept"}},
+        [f"{P}: title.fr: is missing; expected the French text (French is always required). Add it"],
+    ),
+    "sdg out of range": (
+        {"sdgs": [8, 18]},
+        [f"{P}: sdgs[1]: 18 is out of range; expected at most 17"],
+    ),
+    "latitude out of range": (
+        {"location": {"lat": 95, "lon": 4.8}},
+        [f"{P}: location.lat: 95 is out of range; expected at most 90"],
+    ),
+    "no actors": (
+        {"actors": []},
+        [f"{P}: actors: has 0 item(s); expected at least 1: who took part, with their type and role. Add one"],
+    ),
+    "repeated theme": (
+        {"themes": ["health", "health"]},
+        [f"{P}: themes: lists 'health' more than once; remove the repeated item"],
+    ),
+    "year as text": (
+        {"start_year": "2014"},
+        [f"{P}: start_year: '2014' is text; expected a whole number"],
+    ),
+}
+
+
+@pytest.mark.parametrize("changes, expected", CASES.values(), ids=CASES.keys())
+def test_practice_problem_messages(fixture_atlas, changes, expected):
+    fixture_atlas.add_practice("lyon-centsept", changes)
+    assert problems_of(fixture_atlas) == expected
+
+
+def test_missing_required_field(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", remove=("sources",))
+    assert problems_of(fixture_atlas) == [
+        f"{P}: sources: is missing; expected where the facts come from: at least one public document. Add it"
+    ]
+
+
+def test_every_problem_of_every_file_at_once(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", {"themes": ["nope"], "status": "nope"})
+    fixture_atlas.add_practice("abidjan-babylab", {"cities": ["abidjan"], "levers": ["nope"]})
+    problems = problems_of(fixture_atlas)
+    assert [line.split(":")[0:2] for line in problems] == [
+        ["practices/abidjan-babylab/practice.yml", " levers[0]"],
+        [P, " themes[0]"],
+        [P, " status"],
+    ]
+
+
+def test_missing_french_narrative(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", fr=None)
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-centsept/fr.md: is missing; the French narrative is required. "
+        "Create it with the recommended sections (see the contributor guide)"
+    ]
+
+
+def test_missing_english_is_not_an_error(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", {"title": {"fr": "Le CentSept"}, "summary": {"fr": "Résumé."}}, en=None)
+    assert load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].narratives.keys() == {"fr"}
+
+
+def test_folder_without_practice_file(fixture_atlas):
+    fixture_atlas.write("practices/lyon-tuba/fr.md", "## Contexte\n")
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-tuba/: has no practice.yml; every folder of practices/ is a practice. "
+        "Add practice.yml (scripts/new_practice) or remove the folder"
+    ]
+
+
+def test_bad_slug(fixture_atlas):
+    fixture_atlas.add_practice("Lyon_CentSept")
+    assert problems_of(fixture_atlas) == [
+        "practices/Lyon_CentSept/: 'Lyon_CentSept' is not a valid practice slug; expected lowercase ASCII letters, digits and "
+        "hyphens starting with the city, e.g. 'lyon-centsept'. Rename the folder",
+    ]
+
+
+def test_slug_must_start_with_a_city(fixture_atlas):
+    fixture_atlas.add_practice("centsept")
+    assert problems_of(fixture_atlas) == [
+        "practices/centsept/: 'centsept' does not start with one of its cities (lyon); rename the folder, e.g. 'lyon-centsept'"
+    ]
+
+
+def test_unexpected_file(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.write("practices/lyon-centsept/EN.md", "x")
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-centsept/EN.md: is not a file a practice can have; expected practice.yml, fr.md, en.md or "
+        ".png/.jpg/.webp images. Rename or remove it"
+    ]
+
+
+def test_not_utf8(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.write("practices/lyon-centsept/fr.md", "## Contexte\n\nCréé en 2014.\n".encode("latin-1"))
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-centsept/fr.md: is not UTF-8 (byte 0xe9 at line 3); save the file with UTF-8 encoding"
+    ]
+
+
+NARRATIVE_CASES = {
+    "raw html block": ("## Contexte\n\n<div onclick=\"x()\">Bonjour</div>\n",
+                       ["fr.md: raw HTML: <div onclick=\"x()\">Bonjour</div> is raw HTML; write Markdown instead (HTML is not allowed in narratives)"]),
+    "inline html": ("Texte <script>alert(1)</script>.\n",
+                    ["fr.md: raw HTML: <script> is raw HTML; write Markdown instead (HTML is not allowed in narratives)"]),
+    "level-1 heading": ("# Le CentSept\n\nTexte.\n",
+                        ["fr.md: heading: has a level-1 heading ('# …'); the title comes from practice.yml. Start sections with '## '"]),
+    "http link": ("Voir [le site](http://example.org).\n",
+                  ["fr.md: link: 'http://example.org' is not an https link; use the https address or remove the link"]),
+    "javascript link": ("Voir [le site](javascript:alert(1)).\n",
+                        ["fr.md: link: 'javascript:alert(1)' is not an allowed link; expected an https:// address or a relative link"]),
+    "image without alt": ("![](photo.jpg)\n",
+                          ["fr.md: image: 'photo.jpg' does not exist; add the file to the practice's folder or fix the name",
+                           "fr.md: image: 'photo.jpg' has no alt text; describe the image: ![what it shows](photo.jpg)"]),
+    "remote image": ("![Une photo](https://example.org/a.jpg)\n",
+                     ["fr.md: image: 'https://example.org/a.jpg' is not an image of this folder; put a .png, .jpg or .webp file "
+                      "beside fr.md and link it by its name"]),
+    "front matter": ("---\ntemplate: main.html\n---\n\nTexte.\n",
+                     ["fr.md: front matter: the file starts with a '---' block; facts belong in practice.yml. Remove the block"]),
+}
+
+
+@pytest.mark.parametrize("text, expected", NARRATIVE_CASES.values(), ids=NARRATIVE_CASES.keys())
+def test_narrative_problem_messages(fixture_atlas, text, expected):
+    fixture_atlas.add_practice("lyon-centsept", fr=text)
+    assert problems_of(fixture_atlas) == [f"practices/lyon-centsept/{line}" for line in expected]
+
+
+def test_code_and_entities_are_not_raw_html(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", fr="Le `<div>` et &amp; ne sont pas du HTML.\n\n```\n<b>code</b>\n```\n")
+    load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
+
+
+def test_image_beside_the_narrative_is_accepted(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", fr="![Le bâtiment du CentSept](batiment.jpg)\n")
+    fixture_atlas.write("practices/lyon-centsept/batiment.jpg", b"\xff\xd8\xff")
+    assert load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].images == ["batiment.jpg"]
+
+
+CITY_CASES = {
+    "unknown region": ({"region": "europe"}, ["practices/cities.yml: lyon.region: 'europe' is not a region; did you mean 'western-europe'? known regions: "
+                                              "central-africa, east-africa, east-asia, latin-america, north-africa, north-america, northern-europe, "
+                                              "south-east-asia, southern-africa, southern-europe, west-africa, western-asia, western-europe "
+                                              "(see practices/vocabulary.yml)"]),
+    "lowercase country": ({"country": "fr"}, ["practices/cities.yml: lyon.country: 'fr' is not a country code; expected an ISO 3166-1 alpha-2 code in capitals, e.g. FR, CI, KH"]),
+    "unknown country": ({"country": "XX"}, ["practices/cities.yml: lyon.country: 'XX' is not an ISO 3166-1 country code; expected a code such as FR, CI or KH"]),
+    "population without year": ({"population": 522250}, ["practices/cities.yml: lyon.population_year: is missing; it is required when population is given. Add it or remove population"]),
+    "longitude out of range": ({"lon": 200}, ["practices/cities.yml: lyon.lon: 200 is out of range; expected at most 180"]),
+}
+
+
+@pytest.mark.parametrize("changes, expected", CITY_CASES.values(), ids=CITY_CASES.keys())
+def test_city_problem_messages(fixture_atlas, changes, expected):
+    import yaml
+    path = fixture_atlas.practices / "cities.yml"
+    cities = yaml.safe_load(path.read_text())
+    cities["lyon"].update(changes)
+    fixture_atlas.write_yaml("practices/cities.yml", cities)
+    fixture_atlas.add_practice("lyon-centsept")
+    assert problems_of(fixture_atlas) == expected
+
+
+def test_bad_city_key(fixture_atlas):
+    fixture_atlas.write("practices/cities.yml", (fixture_atlas.practices / "cities.yml").read_text() + "Saint Étienne:\n  name: {fr: x}\n  country: FR\n  region: western-europe\n  lat: 45\n  lon: 4\n")
+    fixture_atlas.add_practice("lyon-centsept")
+    assert problems_of(fixture_atlas) == [
+        "practices/cities.yml: Saint Étienne: 'Saint Étienne' is not a valid key; expected lowercase ASCII letters, digits and hyphens, e.g. 'lyon-centsept'"
+    ]
+
+
+def test_vocabulary_problem(fixture_atlas):
+    path = fixture_atlas.practices / "vocabulary.yml"
+    path.write_text(path.read_text().replace("  actor-mapping:\n    group: internal\n", "  actor-mapping:\n    group: interne\n"))
+    fixture_atlas.add_practice("lyon-centsept")
+    assert problems_of(fixture_atlas) == [
+        "practices/vocabulary.yml: levers.actor-mapping.group: 'interne' is not allowed; expected one of: internal, external, strategy"
+    ]
+
+
+YAML_CASES = {
+    "unparsable": ("cities: [lyon\ntitle: x\n", "is not valid YAML: expected ',' or ']', but got ':' at line 2, column 6; check the indentation and quoting there"),
+    "duplicate key": ("cities: [lyon]\ncities: [abidjan]\n", "key 'cities' appears twice (lines 1 and 2) in the same block; keep one of them"),
+    "not a mapping": ("- lyon\n", "['lyon'] is not a block of fields; expected 'key: value' lines (see schemas/practice.schema.json)"),
+}
+
+
+@pytest.mark.parametrize("text, expected", YAML_CASES.values(), ids=YAML_CASES.keys())
+def test_yaml_problem_messages(fixture_atlas, text, expected):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.write(P, text)
+    assert problems_of(fixture_atlas) == [f"{P}: {expected}"]
+
+
+def test_alias_bomb_is_refused_quickly(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    bomb = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    bomb += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
+    fixture_atlas.write(P, "\n".join(bomb) + "\n")
+    started = time.perf_counter()
+    assert problems_of(fixture_atlas) == [
+        f"{P}: the file expands to more than 100,000 values through anchors and aliases (& and *); write the values out instead"
+    ]
+    assert time.perf_counter() - started < 5
+
+
+def test_yaml_12_booleans_and_dates_stay_text(fixture_atlas):
+    """`NO` (Norway) stays a country code and dates stay text: PyYAML 1.1 would turn them into False and date objects."""
+    fixture_atlas.write("practices/cities.yml", "oslo:\n  name: {fr: Oslo}\n  country: NO\n  region: northern-europe\n  lat: 59.9\n  lon: 10.7\n")
+    fixture_atlas.add_practice("oslo-test", {"cities": ["oslo"]})
+    atlas = load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
+    assert atlas.cities["oslo"]["country"] == "NO"
+    assert atlas.practices["oslo-test"].data["last_reviewed"] == "2026-11-21"
