@@ -1,0 +1,126 @@
+"""Small atlases built for real: exact output files, missing translations, images, hostile text, bad data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from bs4 import BeautifulSoup
+
+from conftest import EN_MD, FR_MD
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def soup(site, path):
+    return BeautifulSoup(read(site, path), "html.parser")
+
+
+def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    result = fixture_atlas.build()
+    assert result.returncode == 0, result.stderr
+    pages = sorted(p.relative_to(fixture_atlas.site).as_posix() for p in fixture_atlas.site.rglob("*.html"))
+    assert pages == [
+        "404.html", "about/index.html", "en/about/index.html", "en/index.html",
+        "en/practices/lyon-centsept/index.html", "index.html", "practices/lyon-centsept/index.html",
+    ]
+
+
+def test_missing_english_shows_french_under_a_notice(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", {"title": {"fr": "Le CentSept"}, "summary": {"fr": "Un accélérateur."}}, en=None)
+    result = fixture_atlas.build()
+    assert result.returncode == 0, result.stderr
+    html = soup(fixture_atlas.site, "en/practices/lyon-centsept/index.html")
+    assert html.html["lang"] == "en"
+    assert html.select_one(".atlas-untranslated").get_text(" ", strip=True) == (
+        "Not translated yet This practice has not been translated yet; the text below is in French."
+    )
+    assert html.h1["lang"] == "fr" and html.h1.get_text() == "Le CentSept"
+    assert html.select_one(".atlas-summary")["lang"] == "fr"
+    narrative = html.select_one(".atlas-narrative")
+    assert narrative["lang"] == "fr" and narrative.h2.get_text() == "Contexte"
+    french = soup(fixture_atlas.site, "practices/lyon-centsept/index.html")
+    assert french.select_one(".atlas-untranslated") is None and not french.select_one(".atlas-narrative").has_attr("lang")
+    assert "not been translated" not in result.stderr  # a missing translation never fails the strict build
+
+
+def test_translated_page_has_no_notice(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    assert fixture_atlas.build().returncode == 0
+    html = soup(fixture_atlas.site, "en/practices/lyon-centsept/index.html")
+    assert html.select_one(".atlas-untranslated") is None
+    assert html.h1.get_text() == "CentSept" and not html.h1.has_attr("lang")
+
+
+def test_images_are_published_beside_each_language_page(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "\n![Le bâtiment](batiment.jpg)\n", en=EN_MD + "\n![The building](batiment.jpg)\n")
+    fixture_atlas.write("practices/lyon-centsept/batiment.jpg", b"\xff\xd8\xff\xe0")
+    assert fixture_atlas.build().returncode == 0
+    for prefix in ("", "en/"):
+        assert (fixture_atlas.site / f"{prefix}practices/lyon-centsept/batiment.jpg").read_bytes() == b"\xff\xd8\xff\xe0"
+        img = soup(fixture_atlas.site, f"{prefix}practices/lyon-centsept/index.html").select_one(".atlas-narrative img")
+        assert img["src"] == "batiment.jpg"
+
+
+def test_bad_data_stops_the_build_with_one_line_per_problem(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", {"themes": ["nope"], "status": "nope"})
+    result = fixture_atlas.build()
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert [re.sub(r"^ERROR\s+-\s+", "", line) for line in errors] == [
+        "practices/lyon-centsept/practice.yml: themes[0]: 'nope' is not a theme; known themes: ageing, circular-economy, "
+        "digital-transformation, education, entrepreneurship, environment, food, gender-equality, health, industry, mobility, "
+        "social-innovation, sport, tourism, urban-governance, youth-employment (see practices/vocabulary.yml)",
+        "practices/lyon-centsept/practice.yml: status: 'nope' is not a status; known statuses: completed, ongoing, pilot, "
+        "planned, stopped (see practices/vocabulary.yml)",
+    ]
+    assert "2 problems in the atlas data: fix the lines above and build again." in result.stdout + result.stderr
+    assert not (fixture_atlas.site / "practices").exists()
+
+
+HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)>"\'&'
+
+
+def test_hostile_text_is_escaped_everywhere(fixture_atlas):
+    """Text from a practice file never becomes markup: not in the body, <title>, meta tags, nav or search data."""
+    hostile = {"fr": HOSTILE, "en": HOSTILE}
+    cities = fixture_atlas.practices / "cities.yml"
+    text = cities.read_text(encoding="utf-8")
+    for lang in ("fr", "en"):
+        text = text.replace(f"{lang}: Lyon", f"{lang}: {json.dumps(HOSTILE)}")
+    cities.write_text(text, encoding="utf-8")
+    fixture_atlas.add_practice("lyon-centsept", {
+        "title": hostile, "summary": hostile,
+        "actors": [{"name": HOSTILE, "type": "public", "role": hostile, "url": "https://example.org/\"><script>alert(2)</script>"}],
+        "links": [{"url": "https://example.org/?a=\"><script>alert(3)</script>", "label": hostile}],
+        "sources": [{"title": HOSTILE, "publisher": HOSTILE, "pages": HOSTILE, "url": "https://example.org/'onmouseover='alert(4)"}],
+        "related": ["lyon-autre"],
+    })
+    fixture_atlas.add_practice("lyon-autre", {"title": hostile})
+    result = fixture_atlas.build()
+    assert result.returncode == 0, result.stderr
+    for path in fixture_atlas.site.rglob("*"):
+        if path.suffix not in (".html", ".json", ".xml"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in text, path
+        assert not re.search(r"<img[^>]*onerror", text), path
+        assert not re.search(r"""['"]\s*onmouseover=""", text), path
+    for prefix in ("", "en/"):
+        html = soup(fixture_atlas.site, f"{prefix}practices/lyon-centsept/index.html")
+        assert html.title.get_text().startswith(HOSTILE + " - ")
+        assert html.select_one('meta[name="description"]')["content"] == HOSTILE
+        assert html.h1.get_text() == HOSTILE
+        assert html.select_one(".atlas-actors td").get_text(strip=True) == HOSTILE.strip()
+        assert html.select_one(".atlas-sources a")["href"] == "https://example.org/'onmouseover='alert(4)"
+        assert html.select_one(".atlas-related a").get_text() == HOSTILE
+        home = soup(fixture_atlas.site, f"{prefix}index.html")
+        assert HOSTILE in [a.get_text() for a in home.select(".atlas-all a")]
+        assert HOSTILE in [h.get_text() for h in home.select(".atlas-all h4")]
+    index = json.loads(read(fixture_atlas.site, "search/search_index.json"))
+    titles = [doc["title"] for doc in index["docs"] if doc["location"].rstrip("/").endswith("practices/lyon-centsept")]
+    assert titles and all("<script>" not in title for title in titles)

@@ -1,0 +1,119 @@
+"""The built site, as readers and search engines see it: both languages, switcher, sitemap, home figures."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+import sys
+from xml.etree import ElementTree
+
+from bs4 import BeautifulSoup
+
+
+
+def page(site, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+
+
+def switcher_target(site, path: str, lang: str) -> str:
+    """Where the language switcher of page `path` leads for `lang`, as a path in the site."""
+    link = page(site, path).select_one(f'.md-select__link[hreflang="{lang}"]')
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link["href"]))
+    return target + "/index.html" if not target.endswith(".html") else target
+
+
+def test_every_practice_has_a_french_and_an_english_page(real_site, real_atlas):
+    for slug, practice in real_atlas.practices.items():
+        for lang, prefix in (("fr", ""), ("en", "en/")):
+            html = page(real_site, f"{prefix}practices/{slug}/index.html")
+            assert html.html["lang"] == lang
+            assert html.h1.get_text() == practice.data["title"][lang]
+            assert html.title.get_text().startswith(practice.data["title"][lang] + " - ")
+
+
+def test_language_switcher_leads_to_the_same_practice_both_ways(real_site, real_atlas):
+    for slug in real_atlas.practices:
+        assert switcher_target(real_site, f"practices/{slug}/index.html", "en") == f"en/practices/{slug}/index.html"
+        assert switcher_target(real_site, f"en/practices/{slug}/index.html", "fr") == f"practices/{slug}/index.html"
+
+
+def test_sitemap_lists_both_languages_with_hreflang_alternates(real_site, real_atlas):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sitemap = ElementTree.parse(real_site / "sitemap.xml")
+    alternates = {
+        url.findtext("s:loc", namespaces=ns): {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        for url in sitemap.findall("s:url", ns)
+    }
+    base = "https://atlas.example.org/"
+    for slug in real_atlas.practices:
+        expected = {"fr": f"{base}practices/{slug}/", "en": f"{base}en/practices/{slug}/"}
+        assert alternates[expected["fr"]] == expected
+        assert alternates[expected["en"]] == expected
+
+
+def test_practices_are_kept_out_of_the_navigation(real_site):
+    for path in ("index.html", "en/index.html", "practices/lyon-centsept/index.html"):
+        nav = page(real_site, path).select_one("nav.md-nav--primary")
+        assert nav is not None
+        assert not [a["href"] for a in nav.find_all("a", href=True) if "practices/" in a["href"]]
+
+
+def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
+    used = {city for practice in real_atlas.practices.values() for city in practice.cities}
+    countries = {real_atlas.cities[city]["country"] for city in used}
+    for path, words in (("index.html", ("pratiques", "villes", "pays")), ("en/index.html", ("practices", "cities", "countries"))):
+        figures = [li.get_text(" ", strip=True) for li in page(real_site, path).select(".atlas-figures li")]
+        assert figures == [f"{len(real_atlas.practices)} {words[0]}", f"{len(used)} {words[1]}", f"{len(countries)} {words[2]}"]
+
+
+def test_home_pages_link_every_practice(real_site, real_atlas):
+    for prefix in ("", "en/"):
+        links = {a["href"] for a in page(real_site, f"{prefix}index.html").select(".atlas-all a")}
+        assert links == {f"practices/{slug}/" for slug in real_atlas.practices}
+
+
+def test_practice_page_shows_the_case_file(real_site):
+    html = page(real_site, "en/practices/lyon-centsept/index.html")
+    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in html.select(".atlas-facts dt")}
+    assert facts["City"] == "Lyon (France)"
+    assert facts["Status"].startswith("Ongoing · since 2014")
+    assert "Public incubators and accelerators" in facts["Levers"]
+    assert "Métropole de Lyon" in [td.get_text(strip=True) for td in html.select(".atlas-actors td")]
+    assert "AIMF" in html.select_one(".atlas-sources li").get_text()
+    assert html.select_one(".atlas-reviewed time")["datetime"] == "2026-11-21"
+    assert [h.get_text() for h in html.select(".atlas-narrative h2")][-1] == "Lessons for other cities"
+
+
+def test_country_names_are_localized(real_site):
+    fr = page(real_site, "practices/abidjan-babylab/index.html").select_one(".atlas-facts dd").get_text(strip=True)
+    en = page(real_site, "en/practices/abidjan-babylab/index.html").select_one(".atlas-facts dd").get_text(strip=True)
+    assert (fr, en) == ("Abidjan (Côte d’Ivoire)", "Abidjan (Côte d’Ivoire)")
+    assert page(real_site, "practices/lausanne-la-serre/index.html").select_one(".atlas-facts dd").get_text(strip=True) == "Lausanne (Suisse)"
+    assert page(real_site, "en/practices/lausanne-la-serre/index.html").select_one(".atlas-facts dd").get_text(strip=True) == "Lausanne (Switzerland)"
+
+
+def test_the_core_does_not_import_mkdocs():
+    code = "import sys, atlas.load, atlas.pages, atlas.settings; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_no_page_requests_a_third_party(real_site):
+    """Published pages load nothing from another host (no CDN, no Google Fonts)."""
+    offenders = []
+    for path in real_site.rglob("*.html"):
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag in html.find_all(["script", "img", "iframe", "source", "video", "audio", "embed"], src=True):
+            if re.match(r"^(https?:)?//", tag["src"]):
+                offenders.append(f"{path.relative_to(real_site)}: {tag.name} {tag['src']}")
+        for tag in html.find_all("link", href=True):
+            rel = set(tag.get("rel", []))
+            if rel & {"stylesheet", "preload", "prefetch", "icon", "modulepreload", "preconnect", "dns-prefetch"} and re.match(r"^(https?:)?//", tag["href"]):
+                offenders.append(f"{path.relative_to(real_site)}: link {tag['href']}")
+        for style in html.find_all("style"):
+            offenders += [f"{path.relative_to(real_site)}: style {url}" for url in re.findall(r"url\((['\"]?)(https?:)?//[^)]*\)|@import", style.get_text())]
+    for path in real_site.rglob("*.css"):
+        for match in re.finditer(r"url\(\s*['\"]?((https?:)?//[^)'\"]+)|@import\s+(url\()?['\"]?(https?:)?//", path.read_text(encoding="utf-8")):
+            offenders.append(f"{path.relative_to(real_site)}: {match.group(0)}")
+    assert offenders == []
