@@ -1,9 +1,10 @@
 """MkDocs hooks: thin adapters between MkDocs + mkdocs-static-i18n and the atlas core (hooks/atlas).
 
-mkdocs-static-i18n builds the site once per language. Each build, after the plugin has
-reorganised the files (its on_files runs at priority -100 and re-reads files from disk),
-we add that language's practice pages as generated files and register them with the
-plugin, so that the language switcher and the sitemap's hreflang alternates know them.
+mkdocs-static-i18n builds the site once per language. In each build, after the plugin has
+reorganised the files (its on_files runs at priority -100 and re-reads files from disk,
+which generated files do not survive), we add that language's generated pages and data
+files and register them with the plugin, so that the language switcher and the sitemap's
+hreflang alternates know them.
 """
 
 from __future__ import annotations
@@ -15,12 +16,12 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from atlas.home_page import home_view
 from atlas.load import load_atlas
-from atlas.pages import (
-    home_page, page_meta, practice_documents, practice_images, practice_page, practice_src_uri, ui,
-)
 from atlas.problems import AtlasDataError
 from atlas.settings import languages_from_i18n
+from atlas.site import data_files, dest_uri, site_pages, src_uri
+from atlas.views import ui
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,7 +35,7 @@ def _i18n(config):
 
 @event_priority(-200)
 def on_config(config):
-    """Load and check the data once per `mkdocs build`/reload: at the default language's build."""
+    """Load and check the data once per build: at the default language's build."""
     plugin = _i18n(config)
     if _state["atlas"] is None or plugin.current_language == plugin.default_language:
         root = Path(config.config_file_path).resolve().parent
@@ -44,37 +45,46 @@ def on_config(config):
             for problem in error.problems:
                 log.error(str(problem))
             raise Abort(f"{error}: fix the lines above and build again.") from None
-        _state["root"] = root
+        _state["practices_dir"] = root / "practices"
     return config
+
+
+def _generated(config, src: str, dest: str, **content) -> File:
+    file = File.generated(config, src, **content)
+    file.dest_uri = dest
+    return file
 
 
 @event_priority(-200)
 def on_files(files, config):
-    atlas = _state["atlas"]
-    plugin = _i18n(config)
+    atlas, plugin = _state["atlas"], _i18n(config)
     lang = plugin.current_language
     pages = {}
-    for document in practice_documents(atlas, lang):
-        file = File.generated(config, document.src_uri, content=document.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
-        file.locale = lang
-        file.locale_alternate_of = lang
+    for page in site_pages(atlas, _state["practices_dir"], lang):
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = _generated(config, src_uri(atlas, page.path, lang), dest_uri(atlas, page.path, lang),
+                          content=page.markdown, inclusion=inclusion)
+        file.locale = file.locale_alternate_of = lang
         file.alternates = {
-            other: file if other == lang else File.generated(config, practice_src_uri(atlas, document.slug, other), content="")
+            other: file if other == lang else _generated(config, src_uri(atlas, page.path, other), dest_uri(atlas, page.path, other), content="")
             for other in atlas.languages.codes
         }
         files.append(file)
-        pages[file.src_uri] = atlas.practices[document.slug]
-    for src_uri, path in practice_images(atlas, _state["root"] / "practices", lang):
-        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
+        pages[file.src_uri] = page
+        for image in page.images:
+            files.append(_generated(config, src_uri(atlas, page.path, atlas.languages.default, image.name),
+                                    dest_uri(atlas, page.path, lang, image.name), abs_src_path=str(image)))
+    for src, dest, content in data_files(atlas, lang):
+        files.append(_generated(config, src, dest, content=content))
     _state["pages"] = pages
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    practice = _state["pages"].get(page.file.src_uri)
-    if practice is not None:
-        page.meta.update(page_meta(_state["atlas"], practice, _i18n(config).current_language), template="practice.html")
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        page.meta.update(generated.meta)
     return markdown
 
 
@@ -82,11 +92,11 @@ def on_page_context(context, page, config, nav):
     atlas = _state["atlas"]
     lang = _i18n(config).current_language
     context["atlas_ui"] = ui(lang, atlas.languages.default)
-    practice = _state["pages"].get(page.file.src_uri)
-    if practice is not None:
-        context["practice"] = practice_page(atlas, practice, lang)
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None:
+        context[generated.context_name] = generated.view()
     elif page.meta.get("template") == "home.html":
-        context["atlas_home"] = home_page(atlas, lang)
+        context["atlas_home"] = home_view(atlas, lang)
     return context
 
 

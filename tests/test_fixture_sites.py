@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import yaml
+
 from bs4 import BeautifulSoup
 
 from conftest import EN_MD, FR_MD
@@ -22,11 +24,20 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept")
     result = fixture_atlas.build()
     assert result.returncode == 0, result.stderr
-    pages = sorted(p.relative_to(fixture_atlas.site).as_posix() for p in fixture_atlas.site.rglob("*.html"))
-    assert pages == [
-        "404.html", "about/index.html", "en/about/index.html", "en/index.html",
-        "en/practices/lyon-centsept/index.html", "index.html", "practices/lyon-centsept/index.html",
-    ]
+    vocabulary = yaml.safe_load((fixture_atlas.practices / "vocabulary.yml").read_text(encoding="utf-8"))
+    facet_keys = {
+        "cities": ["lyon", "abidjan"], "countries": ["fr", "ci"], "regions": vocabulary["regions"],
+        "themes": vocabulary["themes"], "levers": vocabulary["levers"], "actor-types": vocabulary["actor_types"],
+        "statuses": vocabulary["statuses"], "sdgs": [str(n) for n in range(1, 18)],
+    }
+    pages = ["", "about", "practices", "practices/lyon-centsept"]
+    pages += [folder for folder in facet_keys] + [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
+    expected = {"404.html", "data/practices.json", "en/data/practices.json"}
+    expected |= {f"{prefix}{page}/index.html".replace("/index.html", "index.html", 1) if not page else f"{prefix}{page}/index.html"
+                 for page in pages for prefix in ("", "en/")}
+    built = {p.relative_to(fixture_atlas.site).as_posix() for p in fixture_atlas.site.rglob("*") if p.suffix in (".html", ".json")}
+    built = {path for path in built if not path.startswith("search/")}
+    assert built == expected
 
 
 def test_missing_english_shows_french_under_a_notice(fixture_atlas):
@@ -118,9 +129,13 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         assert html.select_one(".atlas-actors td").get_text(strip=True) == HOSTILE.strip()
         assert html.select_one(".atlas-sources a")["href"] == "https://example.org/'onmouseover='alert(4)"
         assert html.select_one(".atlas-related a").get_text() == HOSTILE
-        home = soup(fixture_atlas.site, f"{prefix}index.html")
-        assert HOSTILE in [a.get_text() for a in home.select(".atlas-all a")]
-        assert HOSTILE in [h.get_text() for h in home.select(".atlas-all h4")]
-    index = json.loads(read(fixture_atlas.site, "search/search_index.json"))
-    titles = [doc["title"] for doc in index["docs"] if doc["location"].rstrip("/").endswith("practices/lyon-centsept")]
-    assert titles and all("<script>" not in title for title in titles)
+        index = soup(fixture_atlas.site, f"{prefix}practices/index.html")
+        assert HOSTILE in [a.get_text() for a in index.select(".atlas-card__title a")]
+        assert HOSTILE in [a.get_text() for a in index.select(".atlas-card__place a")]
+        assert HOSTILE in [span.get_text() for span in index.select(".atlas-option span")]
+        city = soup(fixture_atlas.site, f"{prefix}cities/lyon/index.html")
+        assert city.h1.get_text() == HOSTILE and HOSTILE in city.title.get_text()
+        assert HOSTILE in [a.get_text() for a in soup(fixture_atlas.site, f"{prefix}cities/index.html").select(".atlas-overview a")]
+    for prefix in ("", "en/"):
+        data = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.json"))
+        assert HOSTILE in [practice["title"] for practice in data["practices"]]  # intact as data, inert as text

@@ -10,17 +10,27 @@ from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
+from atlas.views import sort_key
+
 
 
 def page(site, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
+def resolve(path: str, href: str) -> str:
+    """The site path a link of page `path` leads to."""
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+    return target + "/index.html" if not target.endswith(".html") else target
+
+
 def switcher_target(site, path: str, lang: str) -> str:
     """Where the language switcher of page `path` leads for `lang`, as a path in the site."""
-    link = page(site, path).select_one(f'.md-select__link[hreflang="{lang}"]')
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(path), link["href"]))
-    return target + "/index.html" if not target.endswith(".html") else target
+    return resolve(path, page(site, path).select_one(f'.md-select__link[hreflang="{lang}"]')["href"])
+
+
+def text_of(element) -> str:
+    return " ".join(element.get_text().split())
 
 
 def test_every_practice_has_a_french_and_an_english_page(real_site, real_atlas):
@@ -52,11 +62,16 @@ def test_sitemap_lists_both_languages_with_hreflang_alternates(real_site, real_a
         assert alternates[expected["en"]] == expected
 
 
-def test_practices_are_kept_out_of_the_navigation(real_site):
-    for path in ("index.html", "en/index.html", "practices/lyon-centsept/index.html"):
+GENERATED_PAGE = re.compile(r"(practices|cities|countries|regions|themes|levers|actor-types|statuses|sdgs)/[^/#]+/")
+
+
+def test_practice_and_facet_pages_are_kept_out_of_the_navigation(real_site):
+    """Only the index and the overview pages are in the navigation, whatever the number of practices."""
+    for path in ("index.html", "en/index.html", "practices/lyon-centsept/index.html", "en/themes/health/index.html"):
         nav = page(real_site, path).select_one("nav.md-nav--primary")
-        assert nav is not None
-        assert not [a["href"] for a in nav.find_all("a", href=True) if "practices/" in a["href"]]
+        links = [resolve(path, a["href"]) for a in nav.find_all("a", href=True)]
+        assert ("en/" if path.startswith("en/") else "") + "practices/index.html" in links
+        assert [link for link in links if GENERATED_PAGE.search(link)] == []
 
 
 def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
@@ -67,18 +82,28 @@ def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
         assert figures == [f"{len(real_atlas.practices)} {words[0]}", f"{len(used)} {words[1]}", f"{len(countries)} {words[2]}"]
 
 
-def test_home_pages_link_every_practice(real_site, real_atlas):
-    for prefix in ("", "en/"):
-        links = {a["href"] for a in page(real_site, f"{prefix}index.html").select(".atlas-all a")}
-        assert links == {f"practices/{slug}/" for slug in real_atlas.practices}
+def test_index_lists_every_practice_in_order_without_javascript(real_site, real_atlas):
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        cards = page(real_site, f"{prefix}practices/index.html").select(".atlas-cards .atlas-card__title a")
+        assert [a["href"] for a in cards] == [f"{slug}/" for slug in sorted(
+            real_atlas.practices, key=lambda s: sort_key(real_atlas.practices[s].data["title"][lang]))]
+
+
+def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site, real_atlas):
+    for slug, practice in real_atlas.practices.items():
+        for prefix in ("", "en/"):
+            for folder, keys in (("cities", practice.cities), ("themes", practice.data["themes"]), ("levers", practice.data["levers"])):
+                for key in keys:
+                    links = [a["href"] for a in page(real_site, f"{prefix}{folder}/{key}/index.html").select(".atlas-card__title a")]
+                    assert f"../../practices/{slug}/" in links, (prefix, folder, key, slug)
 
 
 def test_practice_page_shows_the_case_file(real_site):
     html = page(real_site, "en/practices/lyon-centsept/index.html")
-    facts = {dt.get_text(): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in html.select(".atlas-facts dt")}
+    facts = {dt.get_text(): text_of(dt.find_next_sibling("dd")) for dt in html.select(".atlas-facts dt")}
     assert facts["City"] == "Lyon (France)"
     assert facts["Status"].startswith("Ongoing · since 2014")
-    assert "Public incubators and accelerators" in facts["Levers"]
+    assert "Public incubators and accelerators" in [a.get_text() for a in html.select(".atlas-facts a")]
     assert "Métropole de Lyon" in [td.get_text(strip=True) for td in html.select(".atlas-actors td")]
     assert "AIMF" in html.select_one(".atlas-sources li").get_text()
     assert html.select_one(".atlas-reviewed time")["datetime"] == "2026-11-21"
@@ -86,15 +111,17 @@ def test_practice_page_shows_the_case_file(real_site):
 
 
 def test_country_names_are_localized(real_site):
-    fr = page(real_site, "practices/abidjan-babylab/index.html").select_one(".atlas-facts dd").get_text(strip=True)
-    en = page(real_site, "en/practices/abidjan-babylab/index.html").select_one(".atlas-facts dd").get_text(strip=True)
-    assert (fr, en) == ("Abidjan (Côte d’Ivoire)", "Abidjan (Côte d’Ivoire)")
-    assert page(real_site, "practices/lausanne-la-serre/index.html").select_one(".atlas-facts dd").get_text(strip=True) == "Lausanne (Suisse)"
-    assert page(real_site, "en/practices/lausanne-la-serre/index.html").select_one(".atlas-facts dd").get_text(strip=True) == "Lausanne (Switzerland)"
+    def place(path):
+        return text_of(page(real_site, path).select_one(".atlas-facts dd"))
+
+    assert place("practices/abidjan-babylab/index.html") == "Abidjan (Côte d’Ivoire)"
+    assert place("en/practices/abidjan-babylab/index.html") == "Abidjan (Côte d’Ivoire)"
+    assert place("practices/lausanne-la-serre/index.html") == "Lausanne (Suisse)"
+    assert place("en/practices/lausanne-la-serre/index.html") == "Lausanne (Switzerland)"
 
 
 def test_the_core_does_not_import_mkdocs():
-    code = "import sys, atlas.load, atlas.pages, atlas.settings; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
+    code = "import sys, atlas.load, atlas.site, atlas.home_page, atlas.settings; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

@@ -214,6 +214,9 @@ NARRATIVE_CASES = {
     "remote image": ("![Une photo](https://example.org/a.jpg)\n",
                      ["fr.md: image: 'https://example.org/a.jpg' is not an image of this folder; put a .png, .jpg or .webp file "
                       "beside fr.md and link it by its name"]),
+    "list glued to a paragraph": ("## Contexte\n\nTrois problèmes :\n- le premier ;\n- le second.\n",
+                                  ["fr.md: list: line 4 starts a list right after a line of text, so it would show as plain text; "
+                                   "add an empty line before line 4"]),
     "front matter": ("---\ntemplate: main.html\n---\n\nTexte.\n",
                      ["fr.md: front matter: the file starts with a '---' block; facts belong in practice.yml. Remove the block"]),
 }
@@ -225,8 +228,9 @@ def test_narrative_problem_messages(fixture_atlas, text, expected):
     assert problems_of(fixture_atlas) == [f"practices/lyon-centsept/{line}" for line in expected]
 
 
-def test_code_and_entities_are_not_raw_html(fixture_atlas):
-    fixture_atlas.add_practice("lyon-centsept", fr="Le `<div>` et &amp; ne sont pas du HTML.\n\n```\n<b>code</b>\n```\n")
+def test_code_entities_and_well_formed_lists_are_accepted(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", fr="Le `<div>` et &amp; ne sont pas du HTML.\n\n```\n<b>code</b>\nligne\n- pas une liste\n```\n\n"
+                                                    "Une liste :\n\n- un\n- deux\n  suite\n- trois\n\n## Titre\n- après un titre\n")
     load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
 
 

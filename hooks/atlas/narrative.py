@@ -23,6 +23,8 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "th": {"style"}, "td": {"style"},
                       "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"}}
 TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);$")
+LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d+[.)])\s+\S")
+FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
 class _Collector(HTMLParser):
@@ -47,6 +49,7 @@ def narrative_problems(text: str, display: str, images: set[str]) -> list[tuple[
     problems: list[tuple[str, str]] = []
     if FRONT_MATTER.match(text):
         problems.append(("front matter", "the file starts with a '---' block; facts belong in practice.yml. Remove the block"))
+    problems += _glued_lists(text)
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
     html = md.convert(text)
     raw = [block for block in md.htmlStash.rawHtmlBlocks if str(block).lstrip().startswith("<")
@@ -82,6 +85,23 @@ def narrative_problems(text: str, display: str, images: set[str]) -> list[tuple[
                 problems.append(("image", f"{_short(src)!r} is not an image of this folder; put a .png, .jpg or .webp file beside {display.rsplit('/', 1)[-1]} and link it by its name"))
             elif src not in images:
                 problems.append(("image", f"{src!r} does not exist; add the file to the practice's folder or fix the name"))
+    return problems
+
+
+def _glued_lists(text: str) -> list[tuple[str, str]]:
+    """A list that follows a paragraph line directly is shown as plain text by Markdown."""
+    problems, in_fence, previous = [], False, ""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and LIST_ITEM.match(line) and previous.strip() and not LIST_ITEM.match(previous) \
+                and not previous.startswith(("#", " ", "\t", "|", ">")):
+            problems.append(("list", f"line {number} starts a list right after a line of text, so it would show as "
+                                     f"plain text; add an empty line before line {number}"))
+        if not in_fence and not LIST_ITEM.match(line) and line.startswith((" ", "\t")) and previous.strip():
+            pass  # an indented line continues the previous block
+        else:
+            previous = line if not in_fence else ""
     return problems
 
 

@@ -1,0 +1,43 @@
+"""Facet pages: one page per city, country, region, theme, lever, actor type, status and SDG,
+listing its practices, and one overview page per facet with counts."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from .facets import Facet, options, practices_by_key
+from .model import Atlas
+from .views import city_view, sorted_cards, text, ui, url
+
+
+def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
+    counts = {key: len(practices) for key, practices in practices_by_key(atlas, facet).items()}
+    entries = [
+        {"key": key, "label": label, "url": url(atlas, facet.url_path(key), lang), "count": counts.get(key, 0),
+         "group": atlas.vocabulary["levers"][key].get("group") if facet.id == "lever" else None}
+        for key, label in options(atlas, facet, lang)
+    ]
+    return {"facet": facet.id, "title": ui(lang, atlas.languages.default)[f"facet_{facet.id}_plural"], "entries": entries}
+
+
+def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
+    default = atlas.languages.default
+    practices = practices_by_key(atlas, facet).get(key, [])
+    view = {
+        "facet": facet.id,
+        "kind": ui(lang, default)[f"facet_{facet.id}"],
+        "label": facet.label(atlas, key, lang),
+        "overview_url": url(atlas, facet.path, lang),
+        "cards": sorted_cards(atlas, practices, lang),
+        "description": None,
+        "city": None,
+    }
+    if facet.id in ("region", "theme", "lever", "actor", "status"):
+        list_name = {"region": "regions", "theme": "themes", "lever": "levers", "actor": "actor_types", "status": "statuses"}[facet.id]
+        view["description"] = text(atlas.vocabulary[list_name][key].get("description"), lang, default)
+    if facet.id == "city":
+        city = atlas.cities[key]
+        population = city.get("population")
+        view["city"] = {**city_view(atlas, key, lang), "population_year": city.get("population_year"),
+                        "population": format_decimal(population, locale=lang) if population else None}
+    return view

@@ -1,0 +1,76 @@
+"""The facets a reader can browse and filter by: one definition serves the facet pages,
+the index's filter data and the links on practice pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from markupsafe import escape
+
+from .model import Atlas, Practice
+from .views import Text, country_name, sort_key, text, vocabulary_text
+
+
+@dataclass(frozen=True)
+class Facet:
+    id: str  # the filter's name in URLs (?theme=health) and data files
+    path: str  # the folder of its pages (themes/health/)
+    practice_keys: Callable[[Atlas, Practice], list[str]]
+    all_keys: Callable[[Atlas], list[str]]
+    label: Callable[[Atlas, str, str], Text]
+    ordered_by_label: bool = True
+
+    def url_path(self, key: str) -> str:
+        return f"{self.path}/{key}"
+
+
+def _unique(items) -> list[str]:
+    return list(dict.fromkeys(str(item) for item in items))
+
+
+def _vocabulary_facet(id: str, path: str, list_name: str, practice_keys, ordered_by_label=True) -> Facet:
+    return Facet(
+        id, path, practice_keys,
+        lambda atlas: list(atlas.vocabulary[list_name]),
+        lambda atlas, key, lang: vocabulary_text(atlas, list_name, key, lang),
+        ordered_by_label,
+    )
+
+
+def _country_keys(atlas: Atlas, practice: Practice) -> list[str]:
+    return _unique(atlas.cities[city]["country"].lower() for city in practice.cities)
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("city", "cities", lambda atlas, p: list(p.cities), lambda atlas: list(atlas.cities),
+          lambda atlas, key, lang: text(atlas.cities[key]["name"], lang, atlas.languages.default)),
+    Facet("country", "countries", _country_keys,
+          lambda atlas: _unique(city["country"].lower() for city in atlas.cities.values()),
+          lambda atlas, key, lang: Text(escape(country_name(key.upper(), lang)), lang, False)),
+    _vocabulary_facet("region", "regions", "regions", lambda atlas, p: _unique(atlas.cities[c]["region"] for c in p.cities)),
+    _vocabulary_facet("theme", "themes", "themes", lambda atlas, p: _unique(p.data["themes"])),
+    _vocabulary_facet("lever", "levers", "levers", lambda atlas, p: _unique(p.data["levers"]), ordered_by_label=False),
+    _vocabulary_facet("actor", "actor-types", "actor_types", lambda atlas, p: _unique(a["type"] for a in p.data["actors"]),
+                      ordered_by_label=False),
+    _vocabulary_facet("status", "statuses", "statuses", lambda atlas, p: [p.data["status"]], ordered_by_label=False),
+    _vocabulary_facet("sdg", "sdgs", "sdgs", lambda atlas, p: _unique(p.data.get("sdgs", [])), ordered_by_label=False),
+)
+FACETS_BY_ID = {facet.id: facet for facet in FACETS}
+
+
+def options(atlas: Atlas, facet: Facet, lang: str) -> list[tuple[str, Text]]:
+    """(key, label) of every value of `facet`, in reading order."""
+    keys = facet.all_keys(atlas)
+    labelled = [(key, facet.label(atlas, key, lang)) for key in keys]
+    if facet.ordered_by_label:
+        labelled.sort(key=lambda item: sort_key(item[1].text))
+    return labelled
+
+
+def practices_by_key(atlas: Atlas, facet: Facet) -> dict[str, list[Practice]]:
+    index: dict[str, list[Practice]] = {key: [] for key in facet.all_keys(atlas)}
+    for practice in atlas.practices.values():
+        for key in facet.practice_keys(atlas, practice):
+            index.setdefault(key, []).append(practice)
+    return index

@@ -1,0 +1,63 @@
+"""The practices index: every practice as a sorted list (complete without JavaScript), a
+filter form, and the compact per-language data the filter script works from."""
+
+from __future__ import annotations
+
+from .facets import FACETS, options, practices_by_key
+from .model import Atlas
+import re
+
+from .views import country_name, lang_prefix, plain, sort_key, sorted_cards, ui
+
+DATA_FILE = "data/practices.json"
+
+
+def index_view(atlas: Atlas, lang: str) -> dict:
+    strings = ui(lang, atlas.languages.default)
+    years = [p.data["start_year"] for p in atlas.practices.values() if p.data.get("start_year")]
+    facets = []
+    for facet in FACETS:
+        counts = {key: len(practices) for key, practices in practices_by_key(atlas, facet).items()}
+        facets.append({
+            "id": facet.id,
+            "title": strings[f"facet_{facet.id}_plural"],
+            "options": [{"key": key, "label": label, "count": counts.get(key, 0)}
+                        for key, label in options(atlas, facet, lang) if counts.get(key)],
+        })
+    return {
+        "cards": sorted_cards(atlas, atlas.practices.values(), lang),
+        "count": len(atlas.practices),
+        "facets": facets,
+        "year_min": min(years, default=None),
+        "year_max": max(years, default=None),
+        "data_url": lang_prefix(atlas, lang) + DATA_FILE,
+    }
+
+
+def search_text(*parts) -> str:
+    """Lower-case ASCII words without accents or punctuation ("l’eau" -> "l eau"); the filter
+    script normalises what the reader types the same way (assets/atlas-filter.js)."""
+    return re.sub(r"[^a-z0-9]+", " ", " ".join(sort_key(part) for part in parts if part)).strip()
+
+
+def filter_data(atlas: Atlas, lang: str) -> dict:
+    """What the filter script needs, as plain JSON data (the script writes it with textContent)."""
+    default = atlas.languages.default
+    labels = {facet.id: {key: str(label.text) for key, label in options(atlas, facet, lang)} for facet in FACETS}
+    items = []
+    for card in sorted_cards(atlas, atlas.practices.values(), lang):
+        practice = atlas.practices[card["slug"]]
+        data = practice.data
+        title, summary = plain(data["title"], lang, default), plain(data.get("summary"), lang, default)
+        places = [(plain(atlas.cities[c]["name"], lang, default), country_name(atlas.cities[c]["country"], lang)) for c in practice.cities]
+        items.append({
+            "slug": practice.slug,
+            "title": title,
+            "summary": summary or "",
+            "places": [f"{city} ({country})" for city, country in places],
+            "keys": {facet.id: facet.practice_keys(atlas, practice) for facet in FACETS},
+            "year": data.get("start_year"),
+            "text": search_text(title, summary, *(part for place in places for part in place)),
+            "translated": lang in practice.narratives,
+        })
+    return {"labels": labels, "practices": items}

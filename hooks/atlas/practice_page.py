@@ -1,0 +1,73 @@
+"""The page of one practice: everything its case file says, in one language."""
+
+from __future__ import annotations
+
+import datetime
+
+from babel.dates import format_date
+from markupsafe import escape
+
+from .facets import FACETS_BY_ID
+from .model import Atlas, Practice
+from .views import city_view, link, text, ui, url, vocabulary_text
+
+
+def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
+    default = atlas.languages.default
+    data = practice.data
+    strings = ui(lang, default)
+
+    def chips(facet_id: str) -> list[dict]:
+        facet = FACETS_BY_ID[facet_id]
+        return [link(facet.label(atlas, key, lang), url(atlas, facet.url_path(key), lang))
+                for key in facet.practice_keys(atlas, practice)]
+
+    reviewed = datetime.date.fromisoformat(data["last_reviewed"])
+    return {
+        "slug": practice.slug,
+        "lang": lang,
+        "title": text(data["title"], lang, default),
+        "summary": text(data.get("summary"), lang, default),
+        "translated": lang in practice.narratives,
+        "narrative_lang": lang if lang in practice.narratives else default,
+        "cities": [city_view(atlas, key, lang) for key in data["cities"]],
+        "status": link(vocabulary_text(atlas, "statuses", data["status"], lang), url(atlas, f"statuses/{data['status']}", lang)),
+        "years": _years(data.get("start_year"), data.get("end_year"), strings),
+        "themes": chips("theme"),
+        "levers": chips("lever"),
+        "actor_types": chips("actor"),
+        "sdgs": [link(f"{strings['sdg'].format(number=n)} · {vocabulary_text(atlas, 'sdgs', n, lang)}", url(atlas, f"sdgs/{n}", lang))
+                 for n in data.get("sdgs", [])],
+        "actors": [
+            {
+                "name": escape(actor["name"]),
+                "type": vocabulary_text(atlas, "actor_types", actor["type"], lang),
+                "role": text(actor.get("role"), lang, default),
+                "url": escape(actor["url"]) if actor.get("url") else None,
+            }
+            for actor in data["actors"]
+        ],
+        "links": [link(text(item["label"], lang, default), escape(item["url"])) for item in data.get("links", [])],
+        "sources": [
+            {
+                "title": escape(source["title"]),
+                "publisher": escape(source["publisher"]),
+                "year": source.get("year"),
+                "url": escape(source["url"]) if source.get("url") else None,
+                "pages": escape(strings["pages"].format(pages=source["pages"])) if source.get("pages") else None,
+            }
+            for source in data["sources"]
+        ],
+        "last_reviewed": escape(strings["last_reviewed"].format(date=format_date(reviewed, "long", locale=lang))),
+        "last_reviewed_iso": reviewed.isoformat(),
+        "related": [link(text(atlas.practices[slug].data["title"], lang, default), url(atlas, f"practices/{slug}", lang))
+                    for slug in data.get("related", [])],
+    }
+
+
+def _years(start, end, strings) -> str | None:
+    if start and end:
+        return f"{start}–{end}" if end != start else str(start)
+    if start:
+        return strings["since"].format(start=start)
+    return str(end) if end else None

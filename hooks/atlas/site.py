@@ -1,0 +1,96 @@
+"""Every page and data file the atlas generates, per language: one list the hooks add to the site.
+
+Generated pages follow mkdocs-static-i18n's suffix layout, so the navigation and links
+resolve them like hand-written pages: the French page of `themes/health` comes from
+`themes/health/index.md` and is written to `themes/health/index.html`; the English one comes
+from `themes/health/index.en.md` and is written to `en/themes/health/index.html`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from jinja2.utils import htmlsafe_json_dumps
+from markupsafe import escape
+
+from .facet_pages import facet_page_view, overview_view
+from .facets import FACETS
+from .index_page import DATA_FILE, filter_data, index_view
+from .model import Atlas, localized
+from .practice_page import practice_view
+from .views import lang_prefix, ui
+
+
+@dataclass
+class GeneratedPage:
+    path: str  # language-neutral, e.g. "practices/lyon-centsept"
+    lang: str
+    template: str
+    title: str  # raw text; escaped in `meta`
+    view: Callable[[], dict]  # the template's data, built when the page is rendered
+    context_name: str
+    markdown: str = ""
+    description: str | None = None
+    in_nav: bool = False
+    images: list[Path] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict:
+        """What MkDocs and Material copy into <title>, the header and <meta name=description>: escaped."""
+        meta = {"title": escape(self.title), "template": self.template}
+        if self.description:
+            meta["description"] = escape(self.description)
+        return meta
+
+
+def src_uri(atlas: Atlas, path: str, lang: str, name: str = "index.md") -> str:
+    stem, dot, suffix = name.rpartition(".")
+    localized_name = name if lang == atlas.languages.default else f"{stem}.{lang}{dot}{suffix}"
+    return f"{path}/{localized_name}" if path else localized_name
+
+
+def dest_uri(atlas: Atlas, path: str, lang: str, name: str = "index.html") -> str:
+    return f"{lang_prefix(atlas, lang)}{path}/{name}" if path else f"{lang_prefix(atlas, lang)}{name}"
+
+
+def site_pages(atlas: Atlas, practices_dir: Path, lang: str) -> list[GeneratedPage]:
+    default = atlas.languages.default
+    strings = ui(lang, default)
+    pages = [
+        GeneratedPage("practices", lang, "practices-index.html", strings["index_title"],
+                      lambda: index_view(atlas, lang), "index", in_nav=True, description=strings["index_description"]),
+    ]
+    for slug, practice in atlas.practices.items():
+        pages.append(GeneratedPage(
+            f"practices/{slug}", lang, "practice.html", localized(practice.data["title"], lang, default)[0],
+            lambda practice=practice: practice_view(atlas, practice, lang), "practice",
+            markdown=practice.narratives.get(lang) or practice.narratives[default],
+            description=localized(practice.data.get("summary"), lang, default)[0],
+            images=[practices_dir / slug / name for name in practice.images],
+        ))
+    for facet in FACETS:
+        pages.append(GeneratedPage(facet.path, lang, "facet-overview.html", strings[f"facet_{facet.id}_plural"],
+                                   lambda facet=facet: overview_view(atlas, facet, lang), "overview", in_nav=True))
+        for key in facet.all_keys(atlas):
+            label = facet.label(atlas, key, lang)
+            pages.append(GeneratedPage(
+                facet.url_path(key), lang, "facet.html",
+                strings["facet_page_title"].format(kind=strings[f"facet_{facet.id}"], label=label.text.unescape()),
+                lambda facet=facet, key=key: facet_page_view(atlas, facet, key, lang), "facet_page",
+            ))
+    return pages
+
+
+def data_files(atlas: Atlas, lang: str) -> list[tuple[str, str, str]]:
+    """(src_uri, dest_uri, content) of each data file published for `lang`."""
+    folder, name = DATA_FILE.rsplit("/", 1)
+    return [(src_uri(atlas, folder, lang, name), dest_uri(atlas, folder, lang, name), html_safe_json(filter_data(atlas, lang)))]
+
+
+def html_safe_json(data) -> str:
+    """Compact JSON with <, >, & and ' escaped, so it stays inert even if a page ever inlines it."""
+    return str(htmlsafe_json_dumps(data, dumps=partial(json.dumps, ensure_ascii=False, separators=(",", ":"))))

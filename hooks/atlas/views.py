@@ -1,0 +1,119 @@
+"""Building blocks of what pages show: escaped localized texts, URLs, cities, practice cards.
+
+Every string that comes from a data file is escaped here, once, with markupsafe (MkDocs
+renders themes without autoescaping), so a template cannot forget to. A localized text
+that falls back to the default language carries that language, so the page can mark it
+with ``lang`` for readers, screen readers and search engines.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel import Locale
+from markupsafe import Markup, escape
+
+from .model import Atlas, Practice, localized
+
+
+@dataclass(frozen=True)
+class Text:
+    """A localized text, escaped; prints as HTML, wrapped with its language when it differs from the page's."""
+
+    text: Markup
+    lang: str
+    fallback: bool
+
+    def __str__(self) -> str:
+        return Markup('<span lang="{}">{}</span>').format(self.lang, self.text) if self.fallback else self.text
+
+    __html__ = __str__
+
+
+def text(texts: dict | None, lang: str, default: str) -> Text | None:
+    value, value_lang = localized(texts, lang, default)
+    return None if value is None else Text(escape(value), value_lang, value_lang != lang)
+
+
+def plain(texts: dict | None, lang: str, default: str) -> str | None:
+    """The raw (unescaped) text, for data files whose own format does the escaping (JSON)."""
+    return localized(texts, lang, default)[0]
+
+
+@cache
+def ui_strings() -> dict:
+    return yaml.safe_load(Path(__file__).with_name("strings.yml").read_text(encoding="utf-8"))
+
+
+def ui(lang: str, default: str) -> dict:
+    strings = ui_strings()
+    return {**strings[default], **strings.get(lang, {})}
+
+
+def sort_key(value) -> str:
+    """Alphabetical order that ignores accents and case (Île-de-France among the I's)."""
+    return unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().casefold()
+
+
+def lang_prefix(atlas: Atlas, lang: str) -> str:
+    return "" if lang == atlas.languages.default else f"{lang}/"
+
+
+def url(atlas: Atlas, path: str, lang: str) -> str:
+    """A page's URL from the site root: 'themes/health/' in French, 'en/themes/health/' in English."""
+    return f"{lang_prefix(atlas, lang)}{path}/" if path else lang_prefix(atlas, lang)
+
+
+@cache
+def _territories(lang: str) -> dict:
+    return Locale.parse(lang).territories
+
+
+def country_name(code: str, lang: str) -> str:
+    return _territories(lang).get(code, code)
+
+
+def vocabulary_text(atlas: Atlas, list_name: str, key, lang: str) -> Text:
+    return text(atlas.vocabulary[list_name][str(key)]["label"], lang, atlas.languages.default)
+
+
+def link(label, href: str) -> dict:
+    return {"label": label, "url": href}
+
+
+def city_view(atlas: Atlas, key: str, lang: str) -> dict:
+    city = atlas.cities[key]
+    code = city["country"]
+    return {
+        "key": key,
+        "name": text(city["name"], lang, atlas.languages.default),
+        "url": url(atlas, f"cities/{key}", lang),
+        "country": escape(country_name(code, lang)),
+        "country_url": url(atlas, f"countries/{code.lower()}", lang),
+        "region": vocabulary_text(atlas, "regions", city["region"], lang),
+        "region_url": url(atlas, f"regions/{city['region']}", lang),
+    }
+
+
+def practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
+    """What a list shows of a practice: title, cities and countries, summary, levers."""
+    default = atlas.languages.default
+    return {
+        "slug": practice.slug,
+        "title": text(practice.data["title"], lang, default),
+        "url": url(atlas, f"practices/{practice.slug}", lang),
+        "cities": [city_view(atlas, key, lang) for key in practice.cities],
+        "summary": text(practice.data.get("summary"), lang, default),
+        "levers": [link(vocabulary_text(atlas, "levers", key, lang), url(atlas, f"levers/{key}", lang))
+                   for key in practice.data["levers"]],
+        "translated": lang in practice.narratives,
+    }
+
+
+def sorted_cards(atlas: Atlas, practices, lang: str) -> list[dict]:
+    cards = [practice_card(atlas, practice, lang) for practice in practices]
+    return sorted(cards, key=lambda card: sort_key(card["title"].text.unescape()))
