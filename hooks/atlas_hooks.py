@@ -19,9 +19,10 @@ from mkdocs.structure.files import File, InclusionLevel
 from atlas.home_page import home_view
 from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
+from atlas.search_index import SearchIndexError, build_search_index
 from atlas.settings import languages_from_i18n
 from atlas.site import data_files, dest_uri, site_pages, src_uri
-from atlas.views import ui
+from atlas.views import ui, url
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,16 +89,34 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_env(env, config, files):
+    """The interface text of the language being built, for every template (the 404 page too)."""
+    atlas, lang = _state["atlas"], _i18n(config).current_language
+    env.globals["atlas_ui"] = ui(lang, atlas.languages.default)
+    env.globals["atlas_search_url"] = url(atlas, "search", lang)
+    return env
+
+
 def on_page_context(context, page, config, nav):
     atlas = _state["atlas"]
     lang = _i18n(config).current_language
-    context["atlas_ui"] = ui(lang, atlas.languages.default)
     generated = _state["pages"].get(page.file.src_uri)
     if generated is not None:
         context[generated.context_name] = generated.view()
     elif page.meta.get("template") == "home.html":
         context["atlas_home"] = home_view(atlas, lang)
     return context
+
+
+@event_priority(-500)
+def on_post_build(config):
+    """Index the whole site once, after mkdocs-static-i18n has built every language."""
+    if _i18n(config).building:
+        return
+    try:
+        build_search_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise Abort(str(error)) from None
 
 
 def on_serve(server, config, builder):

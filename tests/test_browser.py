@@ -1,0 +1,185 @@
+"""A reader in a real browser (Debian's Chromium driven by Playwright), with the network cut:
+the filter, shareable filter links, the language switch, search and accessibility."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(real_site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
+        pytest.fail("Debian's Chromium is needed for the browser tests: apt-get install chromium (see .ci/run)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    """A fresh page whose requests to any other host are refused and recorded: the network is cut."""
+    context = browser.new_context(base_url=base_url)
+    outside: list[str] = []
+
+    def route(request_route):
+        if urlsplit(request_route.request.url).hostname == "127.0.0.1":
+            request_route.continue_()
+        else:
+            outside.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+    assert outside == [], "pages asked for other hosts"
+
+
+def shown_slugs(page) -> list[str]:
+    page.wait_for_selector(".atlas-index--ready")
+    return page.eval_on_selector_all(".atlas-results .atlas-card", "cards => cards.map(c => c.dataset.slug)")
+
+
+def expected_slugs(atlas, lang="fr", **wanted) -> list[str]:
+    """The practices the filter must show: OR within a facet, AND across facets, sorted by title."""
+    from atlas.facets import FACETS_BY_ID
+    from atlas.views import sort_key
+
+    chosen = [slug for slug, practice in atlas.practices.items()
+              if all(set(keys) & set(FACETS_BY_ID[facet].practice_keys(atlas, practice)) for facet, keys in wanted.items())]
+    return sorted(chosen, key=lambda slug: sort_key(atlas.practices[slug].data["title"][lang]))
+
+
+def test_combined_filters_show_exactly_the_matching_practices(page, real_atlas):
+    page.goto("practices/")
+    page.wait_for_selector(".atlas-index--ready")
+    page.get_by_role("checkbox", name="Emploi et insertion des jeunes").check()
+    page.get_by_role("checkbox", name="Inclusion et égalité femmes-hommes").check()
+    expected = expected_slugs(real_atlas, theme=["youth-employment"], lever=["inclusion-gender"])
+    assert expected and shown_slugs(page) == expected
+    page.locator("input[name=city][value=abidjan]").check()
+    narrower = expected_slugs(real_atlas, theme=["youth-employment"], lever=["inclusion-gender"], city=["abidjan"])
+    assert shown_slugs(page) == narrower
+    expect(page.locator("#atlas-results-count")).to_have_text(f"{len(narrower)} pratique(s)")
+
+
+def test_option_counts_follow_the_other_filters(page, real_atlas):
+    page.goto("practices/?city=lausanne")
+    page.wait_for_selector(".atlas-index--ready")
+    count = page.locator("label.atlas-option", has=page.locator("input[name=theme][value=health]")).locator("[data-count]")
+    expect(count).to_have_text(str(len(expected_slugs(real_atlas, city=["lausanne"], theme=["health"]))))
+
+
+def test_the_address_reproduces_a_filter_state_and_back_works(page, real_atlas):
+    page.goto("practices/?theme=circular-economy&theme=health&region=west-africa")
+    assert shown_slugs(page) == expected_slugs(real_atlas, theme=["circular-economy", "health"], region=["west-africa"])
+    assert page.get_by_role("checkbox", name="Santé").is_checked()
+    page.get_by_role("checkbox", name="Afrique de l'Ouest").uncheck()
+    assert "region=" not in page.url
+    assert shown_slugs(page) == expected_slugs(real_atlas, theme=["circular-economy", "health"])
+    page.go_back()
+    expect(page.get_by_role("checkbox", name="Afrique de l'Ouest")).to_be_checked()
+    assert shown_slugs(page) == expected_slugs(real_atlas, theme=["circular-economy", "health"], region=["west-africa"])
+
+
+def test_free_text_and_years_filter(page, real_atlas):
+    page.goto("practices/?q=fablab&from=2014&to=2014")
+    slugs = shown_slugs(page)
+    assert slugs and all(real_atlas.practices[s].data.get("start_year") == 2014 for s in slugs)
+    assert "abidjan-babylab" in slugs
+
+
+def test_keyboard_alone_operates_the_filters(page, real_atlas):
+    page.goto("en/practices/")
+    page.wait_for_selector(".atlas-index--ready")
+    page.focus("#atlas-q")
+    page.keyboard.type("waste")
+    page.wait_for_function("document.querySelectorAll('.atlas-results .atlas-card').length < %d" % len(real_atlas.practices))
+    box = page.locator("input[name=city]").first
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if box.evaluate("el => el === document.activeElement"):
+            break
+    assert box.evaluate("el => el === document.activeElement"), "the first city checkbox is reachable with Tab"
+    page.keyboard.press("Space")
+    assert box.is_checked() and "city=" in page.url and "q=waste" in page.url
+
+
+def test_language_switch_from_an_index_page(page):
+    page.goto("practices/")
+    href = page.locator('.md-select__link[hreflang="en"]').get_attribute("href")
+    page.goto(page.url + href if not href.startswith("/") else href)
+    assert urlsplit(page.url).path == "/en/practices/"
+    expect(page.locator("h1")).to_have_text("All practices")
+    href = page.locator('.md-select__link[hreflang="fr"]').get_attribute("href")
+    page.goto(page.url + href)
+    assert urlsplit(page.url).path == "/practices/"
+
+
+@pytest.mark.parametrize("path, word, slug", [
+    ("search/", "Abobo", "abidjan-babylab"),
+    ("en/search/", "Abobo", "abidjan-babylab"),
+])
+def test_search_finds_a_practice_by_a_word_of_its_narrative_in_each_language(page, path, word, slug):
+    page.goto(f"{path}?q={word}")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname)")
+    prefix = "/en" if path.startswith("en/") else ""
+    assert f"{prefix}/practices/{slug}/" in links
+    assert all(link.startswith("/en/") == bool(prefix) for link in links), "results are in the reader's language"
+
+
+def test_french_search_handles_apostrophes_and_accents(page):
+    for query in ("d'innovation", "economie"):
+        page.goto(f"search/?q={query}")
+        page.wait_for_selector(".pagefind-ui__result-link")
+        assert page.locator(".pagefind-ui__result-link").count() > 0, query
+
+
+def test_header_search_field_leads_to_results(page):
+    page.goto("en/")
+    page.fill("#atlas-header-q", "waste")
+    page.press("#atlas-header-q", "Enter")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    assert urlsplit(page.url).path == "/en/search/"
+
+
+@pytest.mark.parametrize("path", ["", "en/", "practices/", "en/practices/", "themes/health/", "en/levers/",
+                                  "cities/abidjan/", "practices/lyon-centsept/", "en/practices/abidjan-babylab/", "search/?q=innovation"])
+def test_no_serious_accessibility_violation(page, path):
+    page.goto(path)
+    if "practices/" == path[-10:]:
+        page.wait_for_selector(".atlas-index--ready")
+    if "search/" in path:
+        page.wait_for_selector(".pagefind-ui__result-link")
+    violations = Axe().run(page).response["violations"]
+    serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
