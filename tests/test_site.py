@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import subprocess
@@ -144,3 +145,23 @@ def test_no_page_requests_a_third_party(real_site):
         for match in re.finditer(r"url\(\s*['\"]?((https?:)?//[^)'\"]+)|@import\s+(url\()?['\"]?(https?:)?//", path.read_text(encoding="utf-8")):
             offenders.append(f"{path.relative_to(real_site)}: {match.group(0)}")
     assert offenders == []
+
+
+def test_filter_data_matches_the_practice_files(real_site, real_atlas):
+    """The per-language data behind the index's filter says what the case files say."""
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        data = json.loads((real_site / f"{prefix}data/practices.json").read_text(encoding="utf-8"))
+        by_slug = {item["slug"]: item for item in data["practices"]}
+        assert set(by_slug) == set(real_atlas.practices)
+        for slug, practice in real_atlas.practices.items():
+            item, facts = by_slug[slug], practice.data
+            assert item["title"] == facts["title"][lang] and item["summary"] == facts["summary"][lang]
+            assert item["year"] == facts.get("start_year")
+            keys = item["keys"]
+            assert (keys["city"], keys["theme"], keys["lever"], keys["status"]) == (
+                facts["cities"], facts["themes"], facts["levers"], [facts["status"]])
+            assert set(keys["actor"]) == {actor["type"] for actor in facts["actors"]}
+            assert keys["sdg"] == [str(n) for n in facts.get("sdgs", [])]
+            assert keys["country"] == list(dict.fromkeys(real_atlas.cities[c]["country"].lower() for c in facts["cities"]))
+            assert keys["region"] == list(dict.fromkeys(real_atlas.cities[c]["region"] for c in facts["cities"]))
+        assert data["labels"]["theme"]["health"] == {"fr": "Santé", "en": "Health"}[lang]
