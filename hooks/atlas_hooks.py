@@ -21,7 +21,7 @@ from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
 from atlas.search_index import SearchIndexError, build_search_index
 from atlas.settings import languages_from_i18n
-from atlas.site import data_files, dest_uri, site_pages, src_uri
+from atlas.site import dest_uri, site_pages, src_uri, static_files
 from atlas.views import ui, url
 
 log = logging.getLogger("mkdocs.hooks.atlas")
@@ -75,8 +75,10 @@ def on_files(files, config):
         for image in page.images:
             files.append(_generated(config, src_uri(atlas, page.path, atlas.languages.default, image.name),
                                     dest_uri(atlas, page.path, lang, image.name), abs_src_path=str(image)))
-    for src, dest, content in data_files(atlas, lang):
-        files.append(_generated(config, src, dest, content=content))
+    settings = config.extra.get("atlas", {})
+    for static in static_files(atlas, lang, settings.get("map_tiles"), config.site_url or ""):
+        content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}
+        files.append(_generated(config, static.src_uri, static.dest_uri, **content))
     _state["pages"] = pages
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
     return files

@@ -6,6 +6,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from .facets import Facet, options, practices_by_key
+from .maps import map_dest, map_path
 from .model import Atlas
 from .views import city_view, sorted_cards, text, ui, url
 
@@ -31,6 +32,7 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
         "cards": sorted_cards(atlas, practices, lang),
         "description": None,
         "city": None,
+        "map_url": map_dest(atlas, map_path("cities", key), lang) if facet.id == "city" and practices else None,
     }
     if facet.id in ("region", "theme", "lever", "actor", "status"):
         list_name = {"region": "regions", "theme": "themes", "lever": "levers", "actor": "actor_types", "status": "statuses"}[facet.id]

@@ -7,7 +7,7 @@ from .facets import FACETS, options, practices_by_key
 from .model import Atlas
 import re
 
-from .views import country_name, lang_prefix, plain, sort_key, sorted_cards, ui
+from .views import country_name, lang_prefix, plain, sort_key, sorted_cards, ui, url
 
 DATA_FILE = "data/practices.json"
 
@@ -40,24 +40,42 @@ def search_text(*parts) -> str:
     return re.sub(r"[^a-z0-9]+", " ", " ".join(sort_key(part) for part in parts if part)).strip()
 
 
-def filter_data(atlas: Atlas, lang: str) -> dict:
-    """What the filter script needs, as plain JSON data (the script writes it with textContent)."""
+def practice_record(atlas: Atlas, practice, lang: str) -> dict:
+    """One practice as plain data (the scripts write it with textContent): the index's filter
+    and the maps read the same records."""
     default = atlas.languages.default
-    labels = {facet.id: {key: str(label.text) for key, label in options(atlas, facet, lang)} for facet in FACETS}
-    items = []
-    for card in sorted_cards(atlas, atlas.practices.values(), lang):
-        practice = atlas.practices[card["slug"]]
-        data = practice.data
-        title, summary = plain(data["title"], lang, default), plain(data.get("summary"), lang, default)
-        places = [(plain(atlas.cities[c]["name"], lang, default), country_name(atlas.cities[c]["country"], lang)) for c in practice.cities]
-        items.append({
-            "slug": practice.slug,
-            "title": title,
-            "summary": summary or "",
-            "places": [f"{city} ({country})" for city, country in places],
-            "keys": {facet.id: facet.practice_keys(atlas, practice) for facet in FACETS},
-            "year": data.get("start_year"),
-            "text": search_text(title, summary, *(part for place in places for part in place)),
-            "translated": lang in practice.narratives,
-        })
-    return {"labels": labels, "practices": items}
+    data = practice.data
+    title, summary = plain(data["title"], lang, default), plain(data.get("summary"), lang, default)
+    places = [(plain(atlas.cities[c]["name"], lang, default), country_name(atlas.cities[c]["country"], lang)) for c in practice.cities]
+    return {
+        "slug": practice.slug,
+        "url": url(atlas, f"practices/{practice.slug}", lang),
+        "title": title,
+        "summary": summary or "",
+        "places": [f"{city} ({country})" for city, country in places],
+        "points": map_points(atlas, practice),
+        "keys": {facet.id: facet.practice_keys(atlas, practice) for facet in FACETS},
+        "year": data.get("start_year"),
+        "text": search_text(title, summary, *(part for place in places for part in place)),
+        "translated": lang in practice.narratives,
+    }
+
+
+def map_points(atlas: Atlas, practice) -> list[list]:
+    """[lat, lon, index of the place in `places`]: the practice's own location, else each of its cities."""
+    location = practice.data.get("location")
+    if location:
+        return [[location["lat"], location["lon"], 0]]
+    return [[atlas.cities[c]["lat"], atlas.cities[c]["lon"], index] for index, c in enumerate(practice.cities)]
+
+
+def filter_data(atlas: Atlas, lang: str) -> dict:
+    """The per-language data file of the index's filter and the world map."""
+    labels = {facet.id: {key: str(label.text.unescape()) for key, label in options(atlas, facet, lang)} for facet in FACETS}
+    practices = sorted(atlas.practices.values(), key=lambda p: sort_key(plain(p.data["title"], lang, atlas.languages.default)))
+    strings = ui(lang, atlas.languages.default)
+    return {
+        "labels": labels,
+        "ui": {"all": strings["all"], "titles": {facet.id: strings[f"facet_{facet.id}_plural"] for facet in FACETS}},
+        "practices": [practice_record(atlas, practice, lang) for practice in practices],
+    }

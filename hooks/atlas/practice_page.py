@@ -8,6 +8,7 @@ from babel.dates import format_date
 from markupsafe import escape
 
 from .facets import FACETS_BY_ID
+from .maps import map_dest, map_path
 from .model import Atlas, Practice
 from .views import city_view, link, text, ui, url, vocabulary_text
 
@@ -60,6 +61,7 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
         ],
         "last_reviewed": escape(strings["last_reviewed"].format(date=format_date(reviewed, "long", locale=lang))),
         "last_reviewed_iso": reviewed.isoformat(),
+        "map_url": map_dest(atlas, map_path("practices", practice.slug), lang),
         "related": [link(text(atlas.practices[slug].data["title"], lang, default), url(atlas, f"practices/{slug}", lang))
                     for slug in data.get("related", [])],
     }

@@ -20,6 +20,7 @@ from markupsafe import escape
 from .facet_pages import facet_page_view, overview_view
 from .facets import FACETS
 from .index_page import DATA_FILE, filter_data, index_view
+from .maps import geojson, map_dest, map_files, map_path, vendor_files, world_map_view
 from .model import Atlas, localized
 from .practice_page import practice_view
 from .views import lang_prefix, ui
@@ -72,6 +73,8 @@ def site_pages(atlas: Atlas, practices_dir: Path, lang: str) -> list[GeneratedPa
             description=localized(practice.data.get("summary"), lang, default)[0],
             images=[practices_dir / slug / name for name in practice.images],
         ))
+    pages.append(GeneratedPage("map", lang, "map.html", strings["map_title"], lambda: world_map_view(atlas, lang), "world_map",
+                               in_nav=True, description=strings["map_intro"]))
     for facet in FACETS:
         pages.append(GeneratedPage(facet.path, lang, "facet-overview.html", strings[f"facet_{facet.id}_plural"],
                                    lambda facet=facet: overview_view(atlas, facet, lang), "overview", in_nav=True))
@@ -85,10 +88,29 @@ def site_pages(atlas: Atlas, practices_dir: Path, lang: str) -> list[GeneratedPa
     return pages
 
 
-def data_files(atlas: Atlas, lang: str) -> list[tuple[str, str, str]]:
-    """(src_uri, dest_uri, content) of each data file published for `lang`."""
+@dataclass(frozen=True)
+class StaticFile:
+    """A file the site serves as it is: data exports, map frames, Leaflet."""
+
+    src_uri: str
+    dest_uri: str
+    content: str | None = None
+    path: Path | None = None
+
+
+def static_files(atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "") -> list[StaticFile]:
     folder, name = DATA_FILE.rsplit("/", 1)
-    return [(src_uri(atlas, folder, lang, name), dest_uri(atlas, folder, lang, name), html_safe_json(filter_data(atlas, lang)))]
+    geo_name = name.replace(".json", ".geojson")
+    files = [
+        StaticFile(src_uri(atlas, folder, lang, name), dest_uri(atlas, folder, lang, name), html_safe_json(filter_data(atlas, lang))),
+        StaticFile(src_uri(atlas, folder, lang, geo_name), dest_uri(atlas, folder, lang, geo_name), html_safe_json(geojson(atlas, lang, site_url))),
+    ]
+    for map_file in map_files(atlas, lang, map_tiles):
+        folder, name = map_file.path.rsplit("/", 1)
+        files.append(StaticFile(src_uri(atlas, folder, lang, name), map_dest(atlas, map_file.path, lang), map_file.html))
+    if lang == atlas.languages.default:
+        files += [StaticFile(path, path, path=file) for path, file in vendor_files()]
+    return files
 
 
 def html_safe_json(data) -> str:

@@ -1,0 +1,108 @@
+/* Draws the atlas's practices on a Folium/Leaflet map (see hooks/atlas/maps.py).
+   Markers come from data — the practice records inline, or the index's data file for the
+   world map — never one Folium marker per practice. Popups are built with textContent;
+   their links open in the top window, not in the map's frame. */
+var atlasMap = (function () {
+  "use strict";
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function popup(practice, placeIndex, root) {
+    var box = element("div", "atlas-popup");
+    var title = element("p", "atlas-popup__title");
+    var link = element("a", null, practice.title);
+    link.href = root + practice.url;
+    link.target = "_top";
+    title.appendChild(link);
+    box.appendChild(title);
+    box.appendChild(element("p", "atlas-popup__place", practice.places[placeIndex]));
+    if (practice.summary) box.appendChild(element("p", "atlas-popup__summary", practice.summary));
+    return box;
+  }
+
+  function filterControl(labels, strings, facets, practices, onChange) {
+    var Control = L.Control.extend({
+      onAdd: function () {
+        var form = element("form", "atlas-map-filters leaflet-bar");
+        L.DomEvent.disableClickPropagation(form);
+        L.DomEvent.disableScrollPropagation(form);
+        facets.forEach(function (facet) {
+          var used = {};
+          practices.forEach(function (p) { (p.keys[facet] || []).forEach(function (k) { used[k] = true; }); });
+          var label = element("label");
+          var select = element("select");
+          select.name = facet;
+          var all = element("option", null, strings.all);
+          all.value = "";
+          select.appendChild(all);
+          Object.keys(labels[facet]).forEach(function (key) {
+            if (!used[key]) return;
+            var option = element("option", null, labels[facet][key]);
+            option.value = key;
+            select.appendChild(option);
+          });
+          label.appendChild(element("span", null, strings.titles[facet]));
+          label.appendChild(select);
+          form.appendChild(label);
+        });
+        form.addEventListener("change", function () {
+          var wanted = {};
+          facets.forEach(function (facet) { wanted[facet] = form.elements[facet].value; });
+          onChange(wanted);
+        });
+        return form;
+      }
+    });
+    return new Control({ position: "topright" });
+  }
+
+  function show(map, options) {
+    var root = options.root;
+    if (L.Browser.mobile) map.dragging.disable();  // one finger scrolls the page, two fingers zoom the map
+    var layer = options.cluster ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
+    layer.addTo(map);
+
+    function draw(practices) {
+      layer.clearLayers();
+      practices.forEach(function (practice) {
+        practice.points.forEach(function (point) {
+          if (options.only && (practice.keys.city || [])[point[2]] !== options.only) return;
+          var marker = L.marker([point[0], point[1]], { title: practice.title, alt: practice.title, keyboard: true });
+          marker.bindPopup(popup(practice, point[2], root));
+          marker.atlasSlug = practice.slug;
+          layer.addLayer(marker);
+        });
+      });
+      if (options.fit && layer.getLayers().length) {
+        map.fitBounds(layer.getBounds(), { padding: [20, 20], maxZoom: options.maxZoom || 6 });
+      }
+    }
+
+    if (options.dataUrl) {
+      fetch(options.dataUrl).then(function (response) { return response.json(); }).then(function (data) {
+        draw(data.practices);
+        if (options.filters) {
+          filterControl(data.labels, data.ui, options.filters, data.practices, function (wanted) {
+            draw(data.practices.filter(function (p) {
+              return Object.keys(wanted).every(function (facet) {
+                return !wanted[facet] || (p.keys[facet] || []).indexOf(wanted[facet]) !== -1;
+              });
+            }));
+          }).addTo(map);
+        }
+        document.documentElement.classList.add("atlas-map-ready");
+      });
+    } else {
+      draw(options.practices);
+      document.documentElement.classList.add("atlas-map-ready");
+    }
+    window.atlasLayer = layer;  // lets the tests (and curious readers) count the markers
+  }
+
+  return { show: show };
+})();
