@@ -179,8 +179,8 @@ def test_header_search_field_leads_to_results(page):
     assert urlsplit(page.url).path == "/en/search/"
 
 
-@pytest.mark.parametrize("path", ["", "en/", "practices/", "en/practices/", "themes/health/", "en/levers/",
-                                  "cities/abidjan/", "practices/lyon-centsept/", "en/practices/abidjan-babylab/", "search/?q=innovation"])
+@pytest.mark.parametrize("path", ["", "en/", "practices/", "en/practices/", "themes/health/", "en/levers/", "map/",
+                                  "cities/abidjan/", "practices/lyon-centsept/", "maps/world.html", "en/maps/practices/lyon-centsept.html", "en/practices/abidjan-babylab/", "search/?q=innovation"])
 def test_no_serious_accessibility_violation(page, path):
     page.goto(path)
     if "practices/" == path[-10:]:
@@ -191,3 +191,61 @@ def test_no_serious_accessibility_violation(page, path):
     serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations
                if v["impact"] in ("serious", "critical")]
     assert serious == []
+
+
+def world_map(page, path):
+    page.goto(path)
+    frame = page.frame_locator("iframe")
+    frame.locator("html.atlas-map-ready").wait_for(state="attached")
+    return page.frames[1]
+
+
+def marker_slugs(frame) -> list[str]:
+    return frame.evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)")
+
+
+def test_world_map_shows_every_practice_offline(page, real_atlas):
+    frame = world_map(page, "map/")
+    expected = sorted(s for s, p in real_atlas.practices.items() for _ in (p.cities if not p.data.get("location") else [0]))
+    assert sorted(marker_slugs(frame)) == expected
+    assert frame.locator(".marker-cluster").count() > 0, "markers are clustered"
+
+
+def test_world_map_popup_links_to_the_practice_in_the_top_window(page, real_atlas):
+    frame = world_map(page, "en/map/")
+    frame.evaluate("""new Promise(done => {
+        const marker = window.atlasLayer.getLayers().find(m => m.atlasSlug === 'lausanne-la-serre');
+        window.atlasLayer.zoomToShowLayer(marker, () => { marker.openPopup(); done(); });
+    })""")
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup.locator(".atlas-popup__title")).to_have_text(real_atlas.practices["lausanne-la-serre"].data["title"]["en"])
+    expect(popup.locator(".atlas-popup__place")).to_have_text("Lausanne (Switzerland)")
+    link = popup.locator("a")
+    assert link.get_attribute("target") == "_top"
+    link.click()
+    page.wait_for_url("**/en/practices/lausanne-la-serre/")
+    expect(page.locator("h1")).to_have_text(real_atlas.practices["lausanne-la-serre"].data["title"]["en"])
+
+
+def test_world_map_filters_by_region_theme_and_lever(page, real_atlas):
+    frame = world_map(page, "en/map/")
+    frame.locator("select[name=region]").select_option("west-africa")
+    west_africa = sorted(s for s, p in real_atlas.practices.items() for c in p.cities
+                         if real_atlas.cities[c]["region"] == "west-africa")
+    assert sorted(set(marker_slugs(frame))) == sorted(set(west_africa))
+    frame.locator("select[name=theme]").select_option("circular-economy")
+    assert set(marker_slugs(frame)) == {s for s in west_africa if "circular-economy" in real_atlas.practices[s].data["themes"]}
+
+
+def test_practice_and_city_pages_have_their_map_and_a_way_past_it(page, real_atlas):
+    page.goto("practices/bilbao-bordeaux-mentoring/")
+    frame = page.frame_locator("iframe")
+    frame.locator("html.atlas-map-ready").wait_for(state="attached")
+    markers = page.frames[1].evaluate("window.atlasLayer.getLayers().length")
+    assert markers == len(real_atlas.practices["bilbao-bordeaux-mentoring"].cities)
+    skip = page.locator(".atlas-map .atlas-skip")
+    assert skip.get_attribute("href") == "#atlas-practice-map-after"
+    page.goto("cities/lyon/")
+    page.frame_locator("iframe").locator("html.atlas-map-ready").wait_for(state="attached")
+    lyon = {s for s, p in real_atlas.practices.items() if "lyon" in p.cities}
+    assert set(page.frames[1].evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)")) == lyon

@@ -116,7 +116,7 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
     result = fixture_atlas.build()
     assert result.returncode == 0, result.stderr
     for path in fixture_atlas.site.rglob("*"):
-        if path.suffix not in (".html", ".json", ".xml"):
+        if path.suffix not in (".html", ".json", ".xml", ".geojson"):
             continue
         text = path.read_text(encoding="utf-8")
         assert "<script>alert" not in text, path
@@ -140,3 +140,7 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
     for prefix in ("", "en/"):
         data = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.json"))
         assert HOSTILE in [practice["title"] for practice in data["practices"]]  # intact as data, inert as text
+        geo = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.geojson"))
+        assert HOSTILE in [feature["properties"]["title"] for feature in geo["features"]]
+        popup_data = re.search(r"atlasMap\.show\(map_0, (.*)\);", read(fixture_atlas.site, f"{prefix}maps/practices/lyon-centsept.html"))
+        assert json.loads(popup_data.group(1))["practices"][0]["title"] == HOSTILE

@@ -26,7 +26,7 @@ from .index_page import DATA_FILE, map_points, practice_record
 from .model import Atlas, localized
 from markupsafe import escape
 
-from .views import city_view, country_name, lang_prefix, link, plain, sort_key, text, url
+from .views import city_view, country_name, lang_prefix, link, plain, sort_key, text, ui, url
 
 VENDOR_DIR = "assets/vendor"
 VENDOR_FILES = {
@@ -69,7 +69,7 @@ atlasMap.show({{ this._parent.get_name() }}, {{ this.options|tojson }});
         self.options = options
 
 
-def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict) -> str:
+def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict, lang: str, title: str) -> str:
     """The HTML of one map, written to `dest` (a path from the site root)."""
     def rel(target: str) -> str:
         return posixpath.relpath(target, posixpath.dirname(dest))
@@ -87,8 +87,12 @@ def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict) -> str
                         ("markercluster_default_css", rel(f"{VENDOR_DIR}/leaflet.markercluster/MarkerCluster.Default.css")),
                         ("atlas_map_css", rel("assets/atlas-map.css"))]
     _PracticeLayer({**options, "root": rel(".") + "/"}).add_to(fmap)
-    # Folium forbids zooming the page (user-scalable=no): readers with low vision need it.
-    return ZOOM_LOCK.sub("initial-scale=1.0", fmap.get_root().render(), count=1)
+    figure = fmap.get_root()
+    figure.title = escape(title)
+    html = figure.render()
+    # The frame's own language, and page zoom: Folium forbids it (user-scalable=no), readers with low vision need it.
+    html = html.replace("<html>", f'<html lang="{lang}">', 1)
+    return ZOOM_LOCK.sub("initial-scale=1.0", html, count=1)
 
 
 def map_path(kind: str, key: str | None = None) -> str:
@@ -102,12 +106,14 @@ def map_dest(atlas: Atlas, path: str, lang: str) -> str:
 def map_files(atlas: Atlas, lang: str, tiles: dict | None = None) -> list[MapFile]:
     """The world map, one map per city with practices and one per practice, in `lang`."""
     tiles = {**DEFAULT_TILES, **(tiles or {})}
+    default = atlas.languages.default
+    frame_title = ui(lang, default)["map_frame"]
     files = []
     world = map_path("world")
     files.append(MapFile(world, _folium_map(map_dest(atlas, world, lang), tiles, [15, 10], 2, {
         "dataUrl": posixpath.relpath(lang_prefix(atlas, lang) + DATA_FILE, posixpath.dirname(map_dest(atlas, world, lang))),
         "cluster": True, "filters": ["region", "theme", "lever"], "fit": True,
-    })))
+    }, lang, ui(lang, default)["map_title"])))
     by_city: dict[str, list] = {}
     for practice in atlas.practices.values():
         record = practice_record(atlas, practice, lang)
@@ -116,12 +122,15 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None) -> list[MapFil
         path = map_path("practices", practice.slug)
         points = map_points(atlas, practice)
         files.append(MapFile(path, _folium_map(map_dest(atlas, path, lang), tiles, points[0][:2], 11,
-                                               {"practices": [record], "fit": len(points) > 1, "maxZoom": 11})))
+                                               {"practices": [record], "fit": len(points) > 1, "maxZoom": 11},
+                                               lang, frame_title.format(label=record["title"]))))
     for city, records in by_city.items():
         path = map_path("cities", city)
         center = [atlas.cities[city]["lat"], atlas.cities[city]["lon"]]
+        name = localized(atlas.cities[city]["name"], lang, default)[0]
         files.append(MapFile(path, _folium_map(map_dest(atlas, path, lang), tiles, center, 11,
-                                               {"practices": records, "cluster": True, "only": city})))
+                                               {"practices": records, "cluster": True, "only": city},
+                                               lang, frame_title.format(label=name))))
     return files
 
 

@@ -1,0 +1,71 @@
+"""Map data and map files: every practice at every city, coordinates, language, escaping, lightness."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from atlas.index_page import filter_data
+from atlas.maps import geojson, map_files
+
+SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
+
+
+def map_options(html: str) -> dict:
+    return json.loads(SHOW.search(html).group(1))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_geojson_has_every_practice_at_every_city(real_atlas, lang):
+    features = geojson(real_atlas, lang)["features"]
+    expected = set()
+    for slug, practice in real_atlas.practices.items():
+        if practice.data.get("location"):
+            expected.add((slug, practice.cities[0], (practice.data["location"]["lon"], practice.data["location"]["lat"])))
+        else:
+            expected |= {(slug, city, (real_atlas.cities[city]["lon"], real_atlas.cities[city]["lat"])) for city in practice.cities}
+    got = {(f["properties"]["slug"], f["properties"]["city_key"], tuple(f["geometry"]["coordinates"])) for f in features}
+    assert got == expected and len(features) == len(expected)
+    for feature in features:
+        practice = real_atlas.practices[feature["properties"]["slug"]]
+        assert feature["properties"]["title"] == practice.data["title"][lang]
+        assert feature["properties"]["url"] == ("en/" if lang == "en" else "") + f"practices/{practice.slug}/"
+        assert feature["properties"]["theme_keys"] == practice.data["themes"]
+
+
+def test_practices_in_several_cities_show_on_each(real_atlas):
+    several = [p for p in real_atlas.practices.values() if len(p.cities) > 1 and not p.data.get("location")]
+    assert several, "the atlas has practices in several cities (e.g. Bilbao–Bordeaux mentoring)"
+    records = {r["slug"]: r for r in filter_data(real_atlas, "fr")["practices"]}
+    for practice in several:
+        assert [point[2] for point in records[practice.slug]["points"]] == list(range(len(practice.cities)))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
+    files = {f.path: f.html for f in map_files(real_atlas, lang)}
+    used_cities = {c for p in real_atlas.practices.values() for c in p.cities}
+    assert set(files) == {"maps/world.html"} | {f"maps/practices/{s}.html" for s in real_atlas.practices} | {
+        f"maps/cities/{c}.html" for c in used_cities}
+    for path, html in files.items():
+        assert not re.search(r"jquery|bootstrap|font-?awesome|awesome-markers|cdn\.", html, re.I), path
+        assert re.findall(r'(?:src|href)="([^"]+)"', html) and all(
+            not url.startswith(("http", "//")) for url in re.findall(r'(?:src|href)="([^"]+)"', html)), path
+        assert "user-scalable=no" not in html
+    practice = real_atlas.practices["lyon-centsept"]
+    options = map_options(files["maps/practices/lyon-centsept.html"])
+    assert [r["title"] for r in options["practices"]] == [practice.data["title"][lang]]
+    city = map_options(files["maps/cities/abidjan.html"])
+    assert {r["slug"] for r in city["practices"]} == {s for s, p in real_atlas.practices.items() if "abidjan" in p.cities}
+    world = map_options(files["maps/world.html"])
+    assert world["dataUrl"] == "../data/practices.json" and world["cluster"] is True
+    assert world["filters"] == ["region", "theme", "lever"]
+
+
+def test_map_tiles_are_configurable(real_atlas):
+    tiles = {"url": "https://tiles.example.org/{z}/{x}/{y}.png", "attribution": "Example tiles"}
+    html = map_files(real_atlas, "fr", tiles)[0].html
+    assert "https://tiles.example.org/{z}/{x}/{y}.png" in html and "Example tiles" in html
+    assert "openstreetmap" not in html.lower()
