@@ -15,13 +15,10 @@ from babel import Locale
 from .model import Atlas, Languages, Practice
 from .narrative import IMAGE_SUFFIXES, narrative_problems
 from .problems import AtlasDataError, Problem, field_path, show
-from .schema import did_you_mean, load_schema, schema_problems
+from .schema import did_you_mean, keys_schema, load_schema, schema_problems
 from .yamlfile import YamlDocument, load_yaml_file, read_text
 
 KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
-# list name in vocabulary.yml -> (one, several), for messages
-VOCABULARY_LISTS = {"themes": ("theme", "themes"), "levers": ("lever", "levers"), "actor_types": ("actor type", "actor types"),
-                    "statuses": ("status", "statuses"), "regions": ("region", "regions")}
 
 
 def load_atlas(root: Path, languages: Languages, today: datetime.date | None = None) -> Atlas:
@@ -48,7 +45,7 @@ class _Loader:
     def report(self, display: str, path: tuple, message: str, doc: YamlDocument | None = None) -> None:
         self.problems.append(Problem(display, field_path(path), message, doc.line_of(path) if doc else None))
 
-    def read_yaml(self, path: Path, kind: str) -> tuple[YamlDocument | None, str]:
+    def read_yaml(self, path: Path, kind: str, keys: dict | None = None) -> tuple[YamlDocument | None, str]:
         display = self.display(path)
         if not path.is_file():
             self.problems.append(Problem(display, "", f"is missing; create it (see schemas/{kind}.schema.json)"))
@@ -61,7 +58,7 @@ class _Loader:
             self.problems.append(Problem(display, "", f"{show(doc.data)} is not a block of fields; expected 'key: value' lines (see schemas/{kind}.schema.json)"))
             return None, display
         before = len(self.problems)
-        self.problems += schema_problems(kind, doc.data, display, doc.line_of)
+        self.problems += schema_problems(kind, doc.data, display, doc.line_of, keys)
         return (doc if len(self.problems) == before else _Partial(doc)), display
 
     def check_languages(self, doc: YamlDocument, display: str, node, path: tuple = ()) -> None:
@@ -80,15 +77,6 @@ class _Loader:
             for index, value in enumerate(node):
                 self.check_languages(doc, display, value, path + (index,))
 
-    def check_vocabulary(self, doc, display, path, value, vocabulary, list_name) -> None:
-        """`value` must be a key of `list_name` in vocabulary.yml."""
-        known = vocabulary.get(list_name, {})
-        if value is not None and str(value) not in known:
-            one, several = VOCABULARY_LISTS[list_name]
-            article = "an" if one[0] in "aeiou" else "a"
-            self.report(display, path, f"{show(value)} is not {article} {one}; {did_you_mean(value, known)}"
-                        f"known {several}: {', '.join(sorted(map(str, known)))} (see practices/vocabulary.yml)", doc)
-
     # -- files ---------------------------------------------------------------------------
     def load(self) -> Atlas | None:
         vocabulary = self.load_vocabulary()
@@ -106,7 +94,7 @@ class _Loader:
         return doc.data
 
     def load_cities(self, vocabulary: dict) -> dict:
-        doc, display = self.read_yaml(self.practices_dir / "cities.yml", "cities")
+        doc, display = self.read_yaml(self.practices_dir / "cities.yml", "cities", keys_schema(vocabulary, None))
         if doc is None:
             return {}
         self.check_languages(doc, display, doc.data)
@@ -114,8 +102,6 @@ class _Loader:
         for key, city in doc.data.items():
             if not isinstance(city, dict):
                 continue
-            if vocabulary:
-                self.check_vocabulary(doc, display, (key, "region"), city.get("region"), vocabulary, "regions")
             country = city.get("country")
             if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and country not in countries:
                 self.report(display, (key, "country"), f"{show(country)} is not an ISO 3166-1 country code; "
@@ -153,7 +139,7 @@ class _Loader:
             self.problems.append(Problem(folder_display, "", "has no practice.yml; every folder of practices/ is a practice. "
                                          "Add practice.yml (scripts/new_practice) or remove the folder"))
             return None
-        doc, display = self.read_yaml(files["practice.yml"], "practice")
+        doc, display = self.read_yaml(files["practice.yml"], "practice", keys_schema(vocabulary, cities))
         slug_is_valid = bool(KEY.match(slug))
         if not slug_is_valid:
             self.problems.append(Problem(folder_display, "", f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, "
@@ -166,20 +152,9 @@ class _Loader:
         known_cities = data.get("cities") or []
         if cities and isinstance(known_cities, list):
             unknown = [city for city in known_cities if city not in cities]
-            for index, city in enumerate(known_cities):
-                if city in unknown:
-                    self.report(display, ("cities", index), f"{show(city)} is not a city of practices/cities.yml; "
-                                f"{did_you_mean(city, cities)}add the city to practices/cities.yml or fix the key", doc)
             if slug_is_valid and known_cities and not unknown and not any(slug.startswith(f"{city}-") for city in known_cities):
                 self.problems.append(Problem(folder_display, "", f"{show(slug)} does not start with one of its cities "
                                              f"({', '.join(map(str, known_cities))}); rename the folder, e.g. '{known_cities[0]}-{slug}'"))
-        if vocabulary:
-            for list_name in ("themes", "levers"):
-                for index, key in enumerate(data.get(list_name) or []):
-                    self.check_vocabulary(doc, display, (list_name, index), key, vocabulary, list_name)
-            for index, actor in enumerate(data.get("actors") or []):
-                self.check_vocabulary(doc, display, ("actors", index, "type"), actor.get("type"), vocabulary, "actor_types")
-            self.check_vocabulary(doc, display, ("status",), data.get("status"), vocabulary, "statuses")
         start, end = data.get("start_year"), data.get("end_year")
         for name, year in (("start_year", start), ("end_year", end)):
             if isinstance(year, int) and year > self.today.year + 1:

@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+"""Regenerate schemas/vocabulary-keys.schema.json from practices/vocabulary.yml and cities.yml.
+
+Run it after adding a theme, lever, actor type, status, region or city, so that editors'
+autocompletion offers the new key (the build and `validate` always use the current data).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from atlas.schema import KEYS_SCHEMA_FILE, SCHEMA_DIR, keys_schema
+from atlas.yamlfile import load_yaml_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def generated_keys_schema(root: Path) -> str:
+    def data(name):
+        doc, _ = load_yaml_file(root / "practices" / name, f"practices/{name}")
+        return doc.data if doc and isinstance(doc.data, dict) else None
+
+    return json.dumps(keys_schema(data("vocabulary.yml"), data("cities.yml")), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
+    args = parser.parse_args(argv)
+    target = SCHEMA_DIR / KEYS_SCHEMA_FILE
+    text = generated_keys_schema(ROOT)
+    if args.check:
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            print(f"{target.relative_to(ROOT)} is out of date; run: python scripts/update_schemas.py", file=sys.stderr)
+            return 1
+        print(f"{target.relative_to(ROOT)} is up to date")
+        return 0
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
