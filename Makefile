@@ -4,7 +4,9 @@ PYTHON ?= python3
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test validate clean
+VALIDATE_FORMAT ?= text
+
+.PHONY: serve build test validate translation-report schemas schemas-check links clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +24,19 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.installed
-	$(BIN)/python scripts/validate.py
+	$(BIN)/python scripts/validate.py --format $(VALIDATE_FORMAT)
+
+translation-report: $(VENV)/.installed
+	@$(BIN)/python scripts/translation_report.py
+
+schemas: $(VENV)/.installed
+	$(BIN)/python scripts/update_schemas.py
+
+schemas-check: $(VENV)/.installed
+	$(BIN)/python scripts/update_schemas.py --check
+
+links: $(VENV)/.installed
+	@$(BIN)/python scripts/check_links.py
 
 clean:
 	rm -rf site $(VENV)

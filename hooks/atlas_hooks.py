@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
+from atlas.editing import contributing_view
 from atlas.home_page import home_view
 from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
@@ -107,6 +108,8 @@ def on_page_context(context, page, config, nav):
         context[generated.context_name] = generated.view()
     elif page.meta.get("template") == "home.html":
         context["atlas_home"] = home_view(atlas, lang)
+    elif page.meta.get("template") == "contributing.html":
+        context["contributing"] = contributing_view(atlas, lang)
     return context
 
 

@@ -30,7 +30,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
         "themes": vocabulary["themes"], "levers": vocabulary["levers"], "actor-types": vocabulary["actor_types"],
         "statuses": vocabulary["statuses"], "sdgs": [str(n) for n in range(1, 18)],
     }
-    pages = ["", "about", "search", "map", "practices", "practices/lyon-centsept"]
+    pages = ["", "about", "contribuer", "search", "map", "practices", "practices/lyon-centsept"]
     pages += [folder for folder in facet_keys] + [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
     expected = {"404.html"} | {f"{prefix}{path}" for prefix in ("", "en/") for path in (
         "data/practices.json", "data/practices.geojson", "maps/world.html", "maps/cities/lyon.html", "maps/practices/lyon-centsept.html")}

@@ -18,6 +18,7 @@ from .problems import AtlasDataError, Problem, field_path, show
 from .schema import did_you_mean, keys_schema, load_schema, schema_problems
 from .yamlfile import YamlDocument, load_yaml_file, read_text
 
+PLACEHOLDER_KEY = re.compile(r"^TODO-[a-z-]+$")
 KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
 
 
@@ -76,6 +77,17 @@ class _Loader:
         elif isinstance(node, list):
             for index, value in enumerate(node):
                 self.check_languages(doc, display, value, path + (index,))
+
+    def check_placeholders(self, doc, display, node, path: tuple = ()) -> None:
+        """The scaffold's TODO texts must not be published (its TODO keys already fail the schema)."""
+        if isinstance(node, dict):
+            for key, value in node.items():
+                self.check_placeholders(doc, display, value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                self.check_placeholders(doc, display, value, path + (index,))
+        elif isinstance(node, str) and node.startswith("TODO") and not PLACEHOLDER_KEY.match(node):
+            self.report(display, path, f"{show(node)} is the scaffold's placeholder; replace it with the fact from the source", doc)
 
     # -- files ---------------------------------------------------------------------------
     def load(self) -> Atlas | None:
@@ -155,6 +167,7 @@ class _Loader:
             if slug_is_valid and known_cities and not unknown and not any(slug.startswith(f"{city}-") for city in known_cities):
                 self.problems.append(Problem(folder_display, "", f"{show(slug)} does not start with one of its cities "
                                              f"({', '.join(map(str, known_cities))}); rename the folder, e.g. '{known_cities[0]}-{slug}'"))
+        self.check_placeholders(doc, display, data)
         start, end = data.get("start_year"), data.get("end_year")
         for name, year in (("start_year", start), ("end_year", end)):
             if isinstance(year, int) and year > self.today.year + 1:

@@ -24,6 +24,7 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "t
                       "h2": {"id"}, "h3": {"id"}, "h4": {"id"}, "h5": {"id"}, "h6": {"id"}}
 TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);$")
 LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d+[.)])\s+\S")
+SCAFFOLD_HINTS = ("À écrire : les faits de la source, avec vos mots.", "To write: the facts of the source, in your own words.")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
@@ -50,6 +51,9 @@ def narrative_problems(text: str, display: str, images: set[str]) -> list[tuple[
     if FRONT_MATTER.match(text):
         problems.append(("front matter", "the file starts with a '---' block; facts belong in practice.yml. Remove the block"))
     problems += _glued_lists(text)
+    for hint in SCAFFOLD_HINTS:
+        if hint in text:
+            problems.append(("placeholder", f"still holds the scaffold's line {hint!r}; write the section or remove it"))
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
     html = md.convert(text)
     raw = [block for block in md.htmlStash.rawHtmlBlocks if str(block).lstrip().startswith("<")

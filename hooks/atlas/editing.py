@@ -1,0 +1,183 @@
+"""What the editors' tools write and read, derived from the schema: the annotated case-file
+template, the field table of the contributor guide, the translation gaps, CI annotations."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+import yaml
+from markupsafe import escape
+
+from .model import Atlas
+from .narrative import SCAFFOLD_HINTS
+from .problems import Problem
+from .schema import KEY_LISTS, load_schema
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/practice.schema.json"
+FR_HEADINGS = ["Contexte", "La pratique", "Acteurs et rôles", "Résultats", "Difficultés", "À retenir pour d'autres villes"]
+EN_HEADINGS = ["Context", "What was done", "Who is involved", "Results", "Challenges", "Lessons for other cities"]
+NARRATIVE_HEADINGS = {"fr": FR_HEADINGS, "en": EN_HEADINGS}
+
+# An example value for every field of the schema (tests check that both agree).
+EXAMPLES = {
+    "cities": ["lyon"],
+    "title": {"fr": "Le CentSept, accélérateur d'innovation sociale", "en": "CentSept, a social innovation accelerator"},
+    "summary": {"fr": "Une ou deux phrases.", "en": "One or two sentences."},
+    "themes": ["social-innovation"],
+    "levers": ["public-incubator"],
+    "actors": [{"name": "Métropole de Lyon", "type": "public", "role": {"fr": "cofondatrice", "en": "co-founder"},
+                "url": "https://www.grandlyon.com"}],
+    "status": "ongoing",
+    "start_year": 2014,
+    "end_year": 2016,
+    "sdgs": [8, 11],
+    "location": {"lat": 45.74, "lon": 4.82},
+    "links": [{"url": "https://www.example.org", "label": {"fr": "Site officiel", "en": "Official website"}}],
+    "sources": [{"title": "Titre du document", "publisher": "Éditeur", "year": 2022, "url": "https://www.example.org/guide.pdf",
+                 "pages": "12-14"}],
+    "related": ["lyon-tuba-open-data"],
+    "last_reviewed": "2026-11-21",
+}
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    path: str  # "actors[].role"
+    required: bool
+    description: dict[str, str]  # language -> text
+    allowed: str | None  # the name of the list its keys come from
+
+
+def _describe(node: dict) -> dict[str, str]:
+    return {"en": node.get("description", ""), "fr": node.get("x-description-fr", node.get("description", ""))}
+
+
+def _allowed(node: dict) -> str | None:
+    ref = node.get("$ref", "")
+    if ref.startswith("vocabulary-keys.schema.json#/$defs/"):
+        name = ref.rsplit("/", 1)[1]
+        return "practices/cities.yml" if name == "city" else f"{KEY_LISTS[name][0]} (practices/vocabulary.yml)"
+    return None
+
+
+def practice_fields() -> list[FieldDoc]:
+    """Every field of practice.yml, top level then the fields of its list items and blocks."""
+    schema = load_schema("practice")
+    fields = []
+    for name, node in schema["properties"].items():
+        required = name in schema["required"]
+        fields.append(FieldDoc(name, required, _describe(node), _allowed(node.get("items", node))))
+        inner = node.get("items", node)
+        if "properties" in inner and name not in ("title", "summary"):
+            suffix = "[]" if "items" in node else ""
+            for sub, sub_node in inner["properties"].items():
+                fields.append(FieldDoc(f"{name}{suffix}.{sub}", sub in inner.get("required", []), _describe(sub_node), _allowed(sub_node)))
+    return fields
+
+
+def _dump(name: str, value) -> str:
+    """YAML as an editor would write it: short lists and blocks inline, lists of blocks one item per line."""
+    flow = None if isinstance(value, (list, dict)) else False
+    return yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, default_flow_style=flow, width=1000).rstrip()
+
+
+def practice_template(values: dict | None = None, vocabulary: dict | None = None) -> str:
+    """practice.yml with every field annotated REQUIRED or optional; optional fields commented out.
+
+    `values` fills fields (the scaffold's answers); the other fields show an example.
+    """
+    values = values or {}
+    lines = [SCHEMA_LINE,
+             "# A practice of the atlas. Each field says whether it is REQUIRED or optional and what it holds;",
+             "# the definition of every field is schemas/practice.schema.json. Delete optional fields you do not use",
+             "# (or leave them commented out). Facts only from the sources you cite; nothing invented."]
+    for field in [f for f in practice_fields() if "." not in f.path]:
+        lines.append("")
+        lines.append(f"# {'REQUIRED' if field.required else 'optional'} — {field.description['en']}")
+        nested = [f for f in practice_fields() if f.path.startswith(field.path + "[].") or f.path.startswith(field.path + ".")]
+        for sub in nested:
+            lines.append(f"#  • {sub.path.split('.', 1)[1]}: {'required' if sub.required else 'optional'} — {sub.description['en']}")
+        if field.allowed and vocabulary is not None and "vocabulary.yml" in field.allowed:
+            list_name = field.allowed.split(" ")[0]
+            lines.append(f"#  • allowed: {', '.join(sorted(vocabulary.get(list_name, {})))}")
+        elif field.allowed:
+            lines.append(f"#  • allowed: the keys of {field.allowed}")
+        text = _dump(field.path, values.get(field.path, EXAMPLES[field.path]))
+        if not field.required and field.path not in values:
+            text = "\n".join("# " + line for line in text.splitlines())
+        lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
+def narrative_template(lang: str) -> str:
+    """The recommended sections, each with the hint the validator refuses until it is replaced."""
+    headings = NARRATIVE_HEADINGS.get(lang, EN_HEADINGS)
+    hint = dict(zip(("fr", "en"), SCAFFOLD_HINTS))
+    return "".join(f"## {heading}\n\n{hint.get(lang, hint['en'])}\n\n" for heading in headings).rstrip() + "\n"
+
+
+def translation_gaps(atlas: Atlas) -> list[tuple[str, str, list[str]]]:
+    """(slug, language, missing parts) for every practice not complete in a non-default language."""
+    gaps = []
+    for lang in atlas.languages.codes[1:]:
+        for slug, practice in atlas.practices.items():
+            data = practice.data
+            missing = [] if lang in practice.narratives else [f"{lang}.md"]
+            for field in ("title", "summary"):
+                if field in data and lang not in data[field]:
+                    missing.append(f"{field}.{lang}")
+            for index, actor in enumerate(data["actors"]):
+                if "role" in actor and lang not in actor["role"]:
+                    missing.append(f"actors[{index}].role.{lang}")
+            for index, item in enumerate(data.get("links", [])):
+                if lang not in item["label"]:
+                    missing.append(f"links[{index}].label.{lang}")
+            if missing:
+                gaps.append((slug, lang, missing))
+    return gaps
+
+
+def translation_report(atlas: Atlas) -> str:
+    """A Markdown table of the gaps (GitHub shows it in the job summary)."""
+    gaps = translation_gaps(atlas)
+    lines = ["## Translation report", ""]
+    for lang in atlas.languages.codes[1:]:
+        incomplete = sum(1 for _, gap_lang, _ in gaps if gap_lang == lang)
+        lines.append(f"- `{lang}`: {len(atlas.practices) - incomplete} of {len(atlas.practices)} practices complete")
+    lines.append("")
+    if not gaps:
+        lines.append("Every practice is complete in every language.")
+    else:
+        lines += ["| practice | language | missing |", "|---|---|---|"]
+        lines += [f"| `{slug}` | {lang} | {', '.join(f'`{m}`' for m in missing)} |" for slug, lang, missing in gaps]
+    return "\n".join(lines) + "\n"
+
+
+def github_annotation(problem: Problem) -> str:
+    """A line GitHub Actions shows as an error on the pull request's file and line."""
+    def escape_data(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def escape_property(text: str) -> str:
+        return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+    where = f"file={escape_property(problem.file)}"
+    if problem.line:
+        where += f",line={problem.line}"
+    message = f"{problem.field}: {problem.message}" if problem.field else problem.message
+    return f"::error {where},title=Atlas data::{escape_data(message)}"
+
+
+def today() -> str:
+    return datetime.date.today().isoformat()
+
+
+def contributing_view(atlas: Atlas, lang: str) -> dict:
+    """The contributor guide's field table and templates, escaped, from the schema."""
+    return {
+        "fields": [{"path": field.path, "required": field.required, "allowed": escape(field.allowed) if field.allowed else None,
+                    "description": escape(field.description.get(lang) or field.description["en"])} for field in practice_fields()],
+        "template": escape(practice_template(vocabulary=atlas.vocabulary)),
+        "narratives": {code: escape(narrative_template(code)) for code in ("fr", "en")},
+    }

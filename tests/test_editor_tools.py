@@ -1,0 +1,196 @@
+"""The editors' tools: scaffold, validation for CI, translation report, link check, workflows."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import subprocess
+import sys
+import threading
+
+import pytest
+import yaml
+
+from atlas.editing import EXAMPLES, practice_fields, practice_template
+from atlas.links import check_url
+from atlas.schema import load_schema
+from conftest import REPO
+
+SCRIPTS = REPO / "scripts"
+
+
+def run(script: str, *args, root=None, stdin: str | None = None) -> subprocess.CompletedProcess:
+    command = [sys.executable, str(SCRIPTS / script), *args] + (["--root", str(root)] if root else [])
+    return subprocess.run(command, capture_output=True, text=True, input=stdin or "", timeout=60)
+
+
+@pytest.mark.parametrize("script", ["new_practice.py", "validate.py", "translation_report.py", "check_links.py", "update_schemas.py"])
+def test_every_tool_explains_itself(script):
+    result = run(script, "--help")
+    assert result.returncode == 0 and result.stdout.startswith("usage:")
+
+
+COMPLETE = ["dakar-budget", "--city", "dakar", "--title", "Un budget participatif", "--theme", "urban-governance",
+            "--lever", "citizen-participation", "--status", "pilot", "--actor", "Ville de Dakar=public",
+            "--source", "Guide pratique=AIMF", "--new-city", "Dakar,SN,west-africa,14.69,-17.44"]
+
+
+def test_scaffold_then_validate_passes(fixture_atlas):
+    created = run("new_practice.py", *COMPLETE, root=fixture_atlas.root)
+    assert created.returncode == 0, created.stderr
+    for name in ("fr.md", "en.md"):  # an editor writes the narratives
+        (fixture_atlas.practices / "dakar-budget" / name).write_text("## Contexte\n\nUn récit.\n", encoding="utf-8")
+    validated = run("validate.py", root=fixture_atlas.root)
+    assert validated.returncode == 0, validated.stdout
+    assert validated.stdout == "ok: 1 practices, 3 cities\n"
+    data = yaml.safe_load((fixture_atlas.practices / "dakar-budget" / "practice.yml").read_text(encoding="utf-8"))
+    assert data["cities"] == ["dakar"] and data["actors"] == [{"name": "Ville de Dakar", "type": "public"}]
+
+
+def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
+    assert run("new_practice.py", "lyon-test", "--city", "lyon", "--title", "Un test", root=fixture_atlas.root).returncode == 0
+    lines = run("validate.py", root=fixture_atlas.root).stdout.splitlines()
+    practice, fr = "practices/lyon-test/practice.yml", "practices/lyon-test/fr.md"
+    assert [line.split(": ")[0] + ": " + line.split(": ")[1] for line in lines] == [
+        "practices/lyon-test/en.md: placeholder", f"{fr}: placeholder",
+        f"{practice}: themes[0]", f"{practice}: levers[0]", f"{practice}: actors[0].name", f"{practice}: actors[0].type",
+        f"{practice}: actors[0].role.en", f"{practice}: actors[0].role.fr", f"{practice}: status",
+        f"{practice}: sources[0].publisher", f"{practice}: sources[0].title",
+    ]
+    assert f"{practice}: actors[0].name: 'TODO: actor's name' is the scaffold's placeholder; replace it with the fact from the source" in lines
+
+
+def test_scaffold_questions_in_a_terminal(fixture_atlas):
+    answers = "lyon-labo\n\nLe labo\nhealth\ninnovation-unit\n\n"
+    result = run("new_practice.py", "--ask", root=fixture_atlas.root, stdin=answers)
+    assert result.returncode == 0, result.stderr
+    data = yaml.safe_load((fixture_atlas.practices / "lyon-labo" / "practice.yml").read_text(encoding="utf-8"))
+    assert (data["cities"], data["title"], data["themes"], data["levers"], data["status"]) == (
+        ["lyon"], {"fr": "Le labo"}, ["health"], ["innovation-unit"], "ongoing")
+
+
+def test_scaffold_offers_to_add_an_unknown_city(fixture_atlas):
+    answers = "y\nDakar\nSN\nwest-africa\n14.69\n-17.44\nLe budget\nhealth\nopen-data\npilot\n"
+    result = run("new_practice.py", "dakar-budget", "--city", "dakar", "--ask", root=fixture_atlas.root, stdin=answers)
+    assert result.returncode == 0, result.stderr
+    cities = yaml.safe_load((fixture_atlas.practices / "cities.yml").read_text(encoding="utf-8"))
+    assert cities["dakar"] == {"name": {"fr": "Dakar", "en": "Dakar"}, "country": "SN", "region": "west-africa", "lat": 14.69, "lon": -17.44}
+
+
+@pytest.mark.parametrize("args, message", [
+    (["Lyon_Test", "--city", "lyon", "--title", "x"],
+     "new_practice: 'Lyon_Test' is not a valid slug; expected lowercase ASCII letters, digits and hyphens, e.g. 'lyon-centsept'\n"),
+    (["test-lyon", "--city", "lyon", "--title", "x"],
+     "new_practice: 'test-lyon' does not start with its city 'lyon'; use e.g. 'lyon-test-lyon'\n"),
+    (["lyon-centsept", "--city", "lyon", "--title", "x"],
+     "new_practice: practices/lyon-centsept already exists; choose another slug or edit that practice\n"),
+    (["dakar-x", "--city", "dakar", "--title", "x"],
+     "new_practice: 'dakar' is not a city of practices/cities.yml; add it with --new-city 'Name,COUNTRY,region,lat,lon' "
+     "or edit practices/cities.yml\n"),
+])
+def test_scaffold_refuses(fixture_atlas, args, message):
+    fixture_atlas.add_practice("lyon-centsept")
+    result = run("new_practice.py", *args, root=fixture_atlas.root)
+    assert (result.returncode, result.stderr) == (2, message)
+
+
+def test_template_annotates_exactly_the_schema_fields():
+    schema = load_schema("practice")
+    template = practice_template()
+    annotated = re.findall(r"^# (REQUIRED|optional) — ", template, re.M)
+    top_level = re.findall(r"^(?:# )?([a-z_]+):", template, re.M)
+    assert top_level == list(schema["properties"]) == list(EXAMPLES)
+    assert annotated == ["REQUIRED" if name in schema["required"] else "optional" for name in schema["properties"]]
+    nested = {f.path for f in practice_fields() if "." in f.path}
+    assert nested == {f"{name}[].{sub}" for name in ("actors", "links", "sources") for sub in schema["properties"][name]["items"]["properties"]} | {
+        f"location.{sub}" for sub in schema["properties"]["location"]["properties"]}
+    assert all(field.description["en"] and field.description["fr"] for field in practice_fields())
+
+
+def test_template_with_every_field_filled_is_valid(fixture_atlas):
+    text = practice_template(values=EXAMPLES)
+    assert "\n# summary:" not in text and "\nsummary:" in text
+    fixture_atlas.add_practice("lyon-tuba-open-data")
+    fixture_atlas.write("practices/lyon-centsept/practice.yml", text)
+    fixture_atlas.write("practices/lyon-centsept/fr.md", "## Contexte\n\nTexte.\n")
+    assert run("validate.py", root=fixture_atlas.root).returncode == 0
+
+
+def test_validate_writes_github_annotations(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", {"themes": ["nope"]})
+    result = run("validate.py", "--format", "github", root=fixture_atlas.root)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "::error file=practices/lyon-centsept/practice.yml,line=10,title=Atlas data::themes[0]: 'nope' is not a theme; "
+        "known themes: ageing, circular-economy, digital-transformation, education, entrepreneurship, environment, food, "
+        "gender-equality, health, industry, mobility, social-innovation, sport, tourism, urban-governance, youth-employment "
+        "(see practices/vocabulary.yml)"
+    ]
+
+
+def test_translation_report_lists_missing_english(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.add_practice("lyon-tuba", {"title": {"fr": "Tuba"}, "summary": {"fr": "Un lieu."},
+                                             "actors": [{"name": "Tuba", "type": "private", "role": {"fr": "porteur"}}]}, en=None)
+    result = run("translation_report.py", root=fixture_atlas.root)
+    assert result.returncode == 0
+    assert result.stdout == (
+        "## Translation report\n\n- `en`: 1 of 2 practices complete\n\n"
+        "| practice | language | missing |\n|---|---|---|\n"
+        "| `lyon-tuba` | en | `en.md`, `title.en`, `summary.en`, `actors[0].role.en` |\n"
+    )
+
+
+def test_link_check_reports_what_does_not_answer():
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            self.send_response(200 if self.path == "/ok" else 404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    try:
+        assert check_url(f"{base}/ok", timeout=5) == "200"
+        assert check_url(f"{base}/gone", timeout=5) == "404"
+        assert check_url("http://127.0.0.1:9/", timeout=5).startswith("unreachable")
+    finally:
+        server.shutdown()
+
+
+def test_keys_schema_for_editors_is_up_to_date():
+    assert run("update_schemas.py", "--check").returncode == 0
+
+
+def test_data_files_declare_their_schema():
+    assert (REPO / "practices/cities.yml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/cities.schema.json")
+    assert (REPO / "practices/vocabulary.yml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/vocabulary.schema.json")
+    for path in (REPO / "practices").glob("*/practice.yml"):
+        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schemas/practice.schema.json"), path
+
+
+def workflow_commands(name: str) -> list[str]:
+    workflow = yaml.safe_load((REPO / ".github/workflows" / name).read_text(encoding="utf-8"))
+    return [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+
+
+def test_workflows_are_valid_and_run_the_readme_commands():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for name in ("pull-request.yml", "publish.yml", "links.yml"):
+        workflow = yaml.safe_load((REPO / ".github/workflows" / name).read_text(encoding="utf-8"))
+        assert workflow["jobs"] and (True in workflow or "on" in workflow)
+    assert "make test" in readme and "make test" in workflow_commands("pull-request.yml")
+    assert "make test" in (REPO / ".ci/run").read_text(encoding="utf-8")
+    assert any(cmd.startswith("make validate") for cmd in workflow_commands("pull-request.yml"))
+    assert "make build" in workflow_commands("publish.yml")
+    publish = (REPO / ".github/workflows/publish.yml").read_text(encoding="utf-8")
+    assert "actions/upload-pages-artifact" in publish and "actions/deploy-pages" in publish
+    assert "gh-deploy" not in publish and "ghp-import" not in publish  # no gh-pages branch
+    assert not any("links" in cmd for cmd in workflow_commands("pull-request.yml"))
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    for target in ("test", "build", "validate", "translation-report", "schemas-check", "links"):
+        assert re.search(rf"^{re.escape(target)}:", makefile, re.M), target
