@@ -58,7 +58,7 @@ def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
         f"{practice}: actors[0].role.en", f"{practice}: actors[0].role.fr", f"{practice}: status",
         f"{practice}: sources[0].publisher", f"{practice}: sources[0].title",
     ]
-    assert f"{practice}: actors[0].name: 'TODO: actor's name' is the scaffold's placeholder; replace it with the fact from the source" in lines
+    assert f"{practice}: actors[0].name: \"TODO: actor's name\" is the scaffold's placeholder; replace it with the fact from the source" in lines
 
 
 def test_scaffold_questions_in_a_terminal(fixture_atlas):
