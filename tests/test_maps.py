@@ -60,7 +60,7 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     city = map_options(files["maps/cities/abidjan.html"])
     assert {r["slug"] for r in city["practices"]} == {s for s, p in real_atlas.practices.items() if "abidjan" in p.cities}
     world = map_options(files["maps/world.html"])
-    assert world["dataUrl"] == "../data/practices.json" and world["cluster"] is True
+    assert world["dataUrl"] == "../data/practices.json" and world["cluster"] is True and world["root"] == ("../../" if lang == "en" else "../")
     assert world["filters"] == ["region", "theme", "lever"]
 
 

@@ -281,7 +281,7 @@ def test_vocabulary_problem(fixture_atlas):
 
 
 YAML_CASES = {
-    "unparsable": ("cities: [lyon\ntitle: x\n", "is not valid YAML: expected ',' or ']', but got ':' at line 2, column 6; check the indentation and quoting there"),
+    "unparsable": ("cities: [lyon\ntitle: x\n", "is not valid YAML: did not find expected ',' or ']' at line 2, column 6; check the indentation and quoting there"),
     "duplicate key": ("cities: [lyon]\ncities: [abidjan]\n", "key 'cities' appears twice (lines 1 and 2) in the same block; keep one of them"),
     "not a mapping": ("- lyon\n", "['lyon'] is not a block of fields; expected 'key: value' lines (see schemas/practice.schema.json)"),
 }

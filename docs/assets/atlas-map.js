@@ -63,6 +63,7 @@ var atlasMap = (function () {
 
   function show(map, options) {
     var root = options.root;
+    map.setView(options.center, options.zoom);
     if (L.Browser.mobile) map.dragging.disable();  // one finger scrolls the page, two fingers zoom the map
     var layer = options.cluster ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
     layer.addTo(map);

@@ -11,8 +11,10 @@ outside; their provider and attribution are settings (mkdocs.yml, extra › atla
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
+from functools import cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +28,7 @@ from .index_page import DATA_FILE, map_points, practice_record
 from .model import Atlas, localized
 from markupsafe import escape
 
-from .views import city_view, country_name, lang_prefix, link, plain, sort_key, text, ui, url
+from .views import city_view, country_name, html_safe_json, lang_prefix, link, plain, sort_key, text, ui, url
 
 VENDOR_DIR = "assets/vendor"
 VENDOR_FILES = {
@@ -69,12 +71,19 @@ atlasMap.show({{ this._parent.get_name() }}, {{ this.options|tojson }});
         self.options = options
 
 
-def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict, lang: str, title: str) -> str:
-    """The HTML of one map, written to `dest` (a path from the site root)."""
-    def rel(target: str) -> str:
-        return posixpath.relpath(target, posixpath.dirname(dest))
+TITLE_SLOT, OPTIONS_SLOT = "atlas-title-slot", "atlas-options-slot"
 
-    fmap = folium.Map(location=center, zoom_start=zoom, tiles=None, scrollWheelZoom=False, control_scale=False)
+
+@cache
+def _skeleton(folder: str, tiles_json: str, lang: str) -> str:
+    """Folium renders one map document per folder and language (rendering one per map cost
+    ~9 ms each: 18 s at 1,000 practices); each map then fills in its title and options."""
+    tiles = json.loads(tiles_json)
+
+    def rel(target: str) -> str:
+        return posixpath.relpath(target, folder)
+
+    fmap = folium.Map(location=[0, 0], zoom_start=2, tiles=None, scrollWheelZoom=False, control_scale=False)
     fmap._id = "0"
     layer = folium.TileLayer(tiles=tiles["url"], attr=tiles["attribution"], max_zoom=tiles.get("max_zoom", 19))
     layer._id = "0"
@@ -86,13 +95,22 @@ def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict, lang: 
                         ("markercluster_css", rel(f"{VENDOR_DIR}/leaflet.markercluster/MarkerCluster.css")),
                         ("markercluster_default_css", rel(f"{VENDOR_DIR}/leaflet.markercluster/MarkerCluster.Default.css")),
                         ("atlas_map_css", rel("assets/atlas-map.css"))]
-    _PracticeLayer({**options, "root": rel(".") + "/"}).add_to(fmap)
+    _PracticeLayer(OPTIONS_SLOT).add_to(fmap)
     figure = fmap.get_root()
-    figure.title = escape(title)
+    figure.title = TITLE_SLOT
     html = figure.render()
     # The frame's own language, and page zoom: Folium forbids it (user-scalable=no), readers with low vision need it.
     html = html.replace("<html>", f'<html lang="{lang}">', 1)
     return ZOOM_LOCK.sub("initial-scale=1.0", html, count=1)
+
+
+def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict, lang: str, title: str) -> str:
+    """The HTML of one map, written to `dest` (a path from the site root)."""
+    folder = posixpath.dirname(dest)
+    skeleton = _skeleton(folder, json.dumps(tiles, sort_keys=True), lang)
+    options = {**options, "center": center, "zoom": zoom, "root": posixpath.relpath(".", folder) + "/"}
+    return (skeleton.replace(TITLE_SLOT, str(escape(title)), 1)
+            .replace(json.dumps(OPTIONS_SLOT), html_safe_json(options), 1))
 
 
 def map_path(kind: str, key: str | None = None) -> str:

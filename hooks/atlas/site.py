@@ -8,13 +8,10 @@ from `themes/health/index.en.md` and is written to `en/themes/health/index.html`
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Callable
 
-from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import escape
 
 from .facet_pages import facet_page_view, overview_view
@@ -23,7 +20,7 @@ from .index_page import DATA_FILE, filter_data, index_view
 from .maps import geojson, map_dest, map_files, map_path, vendor_files, world_map_view
 from .model import Atlas, localized
 from .practice_page import practice_view
-from .views import lang_prefix, ui
+from .views import html_safe_json, lang_prefix, ui
 
 
 @dataclass
@@ -111,8 +108,3 @@ def static_files(atlas: Atlas, lang: str, map_tiles: dict | None = None, site_ur
     if lang == atlas.languages.default:
         files += [StaticFile(path, path, path=file) for path, file in vendor_files()]
     return files
-
-
-def html_safe_json(data) -> str:
-    """Compact JSON with <, >, & and ' escaped, so it stays inert even if a page ever inlines it."""
-    return str(htmlsafe_json_dumps(data, dumps=partial(json.dumps, ensure_ascii=False, separators=(",", ":"))))

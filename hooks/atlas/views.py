@@ -8,13 +8,15 @@ with ``lang`` for readers, screen readers and search engines.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import yaml
 from babel import Locale
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
 from .model import Atlas, Practice, localized
@@ -117,3 +119,8 @@ def practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
 def sorted_cards(atlas: Atlas, practices, lang: str) -> list[dict]:
     cards = [practice_card(atlas, practice, lang) for practice in practices]
     return sorted(cards, key=lambda card: sort_key(card["title"].text.unescape()))
+
+
+def html_safe_json(data) -> str:
+    """Compact JSON with <, >, & and ' escaped, so it stays inert even inside a <script> (the map frames)."""
+    return str(htmlsafe_json_dumps(data, dumps=partial(json.dumps, ensure_ascii=False, separators=(",", ":"))))

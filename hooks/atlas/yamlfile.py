@@ -43,8 +43,8 @@ class YamlError(Exception):
         self.line = line
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 booleans and no implicit timestamps."""
+class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """SafeLoader (libyaml's when installed: ~10× faster) with YAML 1.2 booleans and no implicit timestamps."""
 
 
 _StrictLoader.yaml_implicit_resolvers = {

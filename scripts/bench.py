@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Benchmark the atlas as it grows: build time against the Markdown floor, page and map sizes,
+what a reader downloads before the first search result.
+
+Grows a temporary copy of the real atlas to N practices (synthetic ones with ~600-word
+narratives in French and English, spread over the real cities and vocabularies), builds
+each as the README does (mkdocs build --strict), and prints every figure in one run, so
+that ratios compare builds made on the same machine at the same time.
+
+  python scripts/bench.py                  # N = 250, 500, 1000
+  python scripts/bench.py --sizes 100 200  # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import markdown
+import yaml
+
+from atlas.narrative import MARKDOWN_EXTENSIONS
+
+ROOT = Path(__file__).resolve().parent.parent
+LINKED = ("docs", "overrides", "hooks", "schemas")
+
+
+def narrative_sentences(lang: str) -> list[str]:
+    """Sentences of the real narratives, to compose realistic synthetic ones."""
+    sentences = []
+    for path in sorted((ROOT / "practices").glob(f"*/{lang}.md")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith(("#", "-", "*")):
+                sentences += [s.strip() + "." for s in line.split(". ") if len(s.split()) > 4]
+    return sentences
+
+
+def synthetic_narrative(rng: random.Random, sentences: list[str], headings: list[str], words: int = 600) -> str:
+    per_section = words // len(headings)
+    parts = []
+    for heading in headings:
+        body, count = [], 0
+        while count < per_section:
+            sentence = rng.choice(sentences)
+            body.append(sentence)
+            count += len(sentence.split())
+        parts.append(f"## {heading}\n\n" + " ".join(body) + "\n")
+    return "\n".join(parts)
+
+
+def grow(root: Path, total: int, seed: int = 1) -> list[str]:
+    """Add synthetic practices to the copy at `root` until it has `total`; returns every narrative."""
+    from atlas.editing import EN_HEADINGS, FR_HEADINGS
+
+    rng = random.Random(seed)
+    vocabulary = yaml.safe_load((root / "practices/vocabulary.yml").read_text(encoding="utf-8"))
+    cities = list(yaml.safe_load((root / "practices/cities.yml").read_text(encoding="utf-8")))
+    sentences = {"fr": narrative_sentences("fr"), "en": narrative_sentences("en")}
+    existing = [p for p in (root / "practices").iterdir() if (p / "practice.yml").exists()]
+    for index in range(total - len(existing)):
+        city = rng.choice(cities)
+        slug = f"{city}-synthetic-{index:05d}"
+        folder = root / "practices" / slug
+        folder.mkdir()
+        data = {
+            "cities": [city] + ([rng.choice(cities)] if rng.random() < 0.1 else []),
+            "title": {"fr": f"Pratique synthétique {index} à {city}", "en": f"Synthetic practice {index} in {city}"},
+            "summary": {"fr": rng.choice(sentences["fr"])[:280], "en": rng.choice(sentences["en"])[:280]},
+            "themes": rng.sample(sorted(vocabulary["themes"]), 2),
+            "levers": rng.sample(sorted(vocabulary["levers"]), 2),
+            "actors": [{"name": f"Acteur {n}", "type": rng.choice(sorted(vocabulary["actor_types"])),
+                        "role": {"fr": "partenaire", "en": "partner"}} for n in range(3)],
+            "status": rng.choice(sorted(vocabulary["statuses"])),
+            "start_year": rng.randint(2005, 2024),
+            "sdgs": rng.sample(range(1, 18), 2),
+            "sources": [{"title": "Document de référence", "publisher": "Réseau de villes", "year": 2022}],
+            "last_reviewed": "2026-11-21",
+        }
+        data["cities"] = list(dict.fromkeys(data["cities"]))
+        (folder / "practice.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (folder / "fr.md").write_text(synthetic_narrative(rng, sentences["fr"], FR_HEADINGS), encoding="utf-8")
+        (folder / "en.md").write_text(synthetic_narrative(rng, sentences["en"], EN_HEADINGS), encoding="utf-8")
+    return [p.read_text(encoding="utf-8") for p in (root / "practices").glob("*/*.md")]
+
+
+def copy_atlas(target: Path) -> None:
+    target.mkdir(parents=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "practices", target / "practices")
+    for name in LINKED:
+        (target / name).symlink_to(ROOT / name)
+
+
+BUILD = """
+import resource, runpy, sys
+sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]]
+try:
+    runpy.run_module("mkdocs", run_name="__main__")
+finally:
+    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    print(f"PEAK_KB={peak}", file=sys.stderr)
+"""
+
+
+def build(root: Path, site: Path) -> tuple[float, int]:
+    """(seconds, peak memory in KB) of the README's build."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)],
+                            capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - started
+    if result.returncode != 0:
+        sys.exit(f"the build failed:\n{result.stderr[-3000:]}")
+    peak = int(result.stderr.rsplit("PEAK_KB=", 1)[1].split()[0])
+    return seconds, peak
+
+
+def markdown_floor(narratives: list[str]) -> float:
+    """Seconds Python-Markdown alone needs to convert the same narratives."""
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    started = time.perf_counter()
+    for text in narratives:
+        md.reset().convert(text)
+    return time.perf_counter() - started
+
+
+def sizes(site: Path) -> dict:
+    def size(path: Path) -> int:
+        return path.stat().st_size
+
+    practice_pages = [size(p) for p in site.glob("practices/*/index.html")] + [size(p) for p in site.glob("en/practices/*/index.html")]
+    city_pages = [size(p) for p in site.glob("cities/*/index.html")]
+    total = sum(size(p) for p in site.rglob("*") if p.is_file())
+    return {
+        "practice page, median": statistics.median(practice_pages),
+        "practice page, largest": max(practice_pages),
+        "index page": size(site / "practices/index.html"),
+        "city page, largest": max(city_pages),
+        "world map file": size(site / "maps/world.html"),
+        "map data (index data file)": size(site / "data/practices.json"),
+        "GeoJSON export": size(site / "data/practices.geojson"),
+        "site total": total,
+    }
+
+
+def first_search_download(site: Path, query: str = "innovation") -> int | None:
+    """Bytes a reader downloads from opening the search page until the first result shows (Chromium)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    chromium = shutil.which("chromium")
+    if not chromium:
+        return None
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    total = 0
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
+                                                                                  "--disable-background-networking"])
+            page = browser.new_page()
+            responses = []
+            page.on("requestfinished", lambda request: responses.append(request))
+            page.goto(f"http://127.0.0.1:{server.server_port}/search/?q={query}")
+            page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
+            total = sum(request.sizes()["responseBodySize"] for request in responses)
+            browser.close()
+    finally:
+        server.shutdown()
+    return total
+
+
+def human(value: float) -> str:
+    return f"{value / 1024:,.1f} KB" if value < 1024 * 1024 else f"{value / 1024 / 1024:,.1f} MB"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000], help="numbers of practices (default 250 500 1000)")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
+        for n in sorted(args.sizes):
+            root = Path(temp) / f"atlas-{n}"
+            copy_atlas(root)
+            narratives = grow(root, n)
+            floor = markdown_floor(narratives)
+            seconds, peak = build(root, root / "site")
+            figures = sizes(root / "site")
+            rows.append({"N": n, "build s": seconds, "floor s": floor, "peak": peak * 1024, **figures,
+                         "first search download": first_search_download(root / "site")})
+            print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
+            shutil.rmtree(root)
+    print(f"{'N practices (× 2 languages)':34}" + "".join(f"{row['N']:>14}" for row in rows))
+    print(f"{'build (s)':34}" + "".join(f"{row['build s']:>14.1f}" for row in rows))
+    print(f"{'Python-Markdown floor (s)':34}" + "".join(f"{row['floor s']:>14.1f}" for row in rows))
+    print(f"{'build / floor':34}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
+    growth = [""] + [f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
+                     for i in range(1, len(rows))]
+    print(f"{'growth t(2N)/t(N)':34}" + "".join(f"{g:>14}" for g in growth))
+    for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
+                "world map file", "map data (index data file)", "GeoJSON export", "first search download"):
+        print(f"{key + ' (bytes)':34}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
+    print(f"{'site bytes per practice':34}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
