@@ -85,7 +85,7 @@ def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
 
 def test_index_lists_every_practice_in_order_without_javascript(real_site, real_atlas):
     for lang, prefix in (("fr", ""), ("en", "en/")):
-        cards = page(real_site, f"{prefix}practices/index.html").select(".atlas-cards .atlas-card__title a")
+        cards = page(real_site, f"{prefix}practices/index.html").select(".atlas-cards a.atlas-card__title")
         assert [a["href"] for a in cards] == [f"{slug}/" for slug in sorted(
             real_atlas.practices, key=lambda s: sort_key(real_atlas.practices[s].data["title"][lang]))]
 

@@ -11,7 +11,7 @@
   var form = root.querySelector("form");
   var results = root.querySelector(".atlas-results");
   var countLine = root.querySelector("#atlas-results-count");
-  var list = results.querySelector(".atlas-cards");
+  var list = results.querySelector(".atlas-cards");  // the page's compact list, replaced by cards
   var facetIds = Array.from(new Set(Array.from(form.querySelectorAll("input[type=checkbox]")).map(function (box) { return box.name; })));
   var data = null;
 
@@ -104,6 +104,7 @@
   function render(state) {
     var shown = data.practices.filter(function (practice) { return matches(practice, state, null); });
     list.replaceChildren.apply(list, shown.map(card));
+    list.classList.remove("atlas-cards--compact");
     countLine.textContent = shown.length ? root.dataset.countTemplate.replace("{count}", shown.length) : root.dataset.none;
     facetIds.forEach(function (id) {
       var counts = {};

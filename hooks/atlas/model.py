@@ -35,6 +35,7 @@ class Atlas:
     cities: dict[str, dict]
     vocabulary: dict[str, dict]
     practices: dict[str, Practice]  # sorted by slug
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived data, computed once per load
 
     def label(self, list_name: str, key, lang: str) -> tuple[str, str]:
         """(text, language of the text) of a vocabulary entry, falling back to the default language."""

@@ -13,6 +13,9 @@ import sys
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
+# Only practice pages are searched (they carry data-pagefind-body); reading the other pages
+# (facets, maps…) would only cost time.
+PAGES = "**/practices/*/index.html"
 
 
 class SearchIndexError(Exception):
@@ -21,7 +24,7 @@ class SearchIndexError(Exception):
 
 def build_search_index(site_dir: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--glob", PAGES, "--silent"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
