@@ -6,7 +6,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 VALIDATE_FORMAT ?= text
 
-.PHONY: serve build test validate translation-report schemas schemas-check links clean
+.PHONY: serve preview build test validate translation-report schemas schemas-check links clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,6 +16,11 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve
+
+# Only what one practice touches, rebuilt in seconds: make preview PRACTICE=lyon-centsept
+preview: $(VENV)/.installed
+	@test -n "$(PRACTICE)" || { echo "usage: make preview PRACTICE=<folder of practices/>"; exit 2; }
+	ATLAS_PREVIEW=$(PRACTICE) $(BIN)/mkdocs serve
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict

@@ -10,6 +10,7 @@ hreflang alternates know them.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -37,17 +38,24 @@ def _i18n(config):
 
 @event_priority(-200)
 def on_config(config):
-    """Load and check the data once per build: at the default language's build."""
+    """Load and check the data once per build: at the default language's build.
+
+    ATLAS_PREVIEW=<slug> builds only what that practice touches (`make preview`), for editors.
+    """
     plugin = _i18n(config)
     if _state["atlas"] is None or plugin.current_language == plugin.default_language:
         root = Path(config.config_file_path).resolve().parent
+        preview = os.environ.get("ATLAS_PREVIEW") or None
         try:
-            _state["atlas"] = load_atlas(root, languages_from_i18n(plugin.config.languages))
+            _state["atlas"] = load_atlas(root, languages_from_i18n(plugin.config.languages),
+                                         narratives_of={preview} if preview else None)
         except AtlasDataError as error:
             for problem in error.problems:
                 log.error(str(problem))
             raise Abort(f"{error}: fix the lines above and build again.") from None
-        _state["practices_dir"] = root / "practices"
+        if preview and preview not in _state["atlas"].practices:
+            raise Abort(f"ATLAS_PREVIEW={preview!r} is not a practice; expected a folder name of practices/, e.g. lyon-centsept")
+        _state["practices_dir"], _state["preview"] = root / "practices", preview
     return config
 
 
@@ -62,7 +70,7 @@ def on_files(files, config):
     atlas, plugin = _state["atlas"], _i18n(config)
     lang = plugin.current_language
     pages = {}
-    for page in site_pages(atlas, _state["practices_dir"], lang):
+    for page in site_pages(atlas, _state["practices_dir"], lang, _state["preview"]):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = _generated(config, src_uri(atlas, page.path, lang), dest_uri(atlas, page.path, lang),
                           content=page.markdown, inclusion=inclusion)
@@ -77,7 +85,7 @@ def on_files(files, config):
             files.append(_generated(config, src_uri(atlas, page.path, atlas.languages.default, image.name),
                                     dest_uri(atlas, page.path, lang, image.name), abs_src_path=str(image)))
     settings = config.extra.get("atlas", {})
-    for static in static_files(atlas, lang, settings.get("map_tiles"), config.site_url or ""):
+    for static in static_files(atlas, lang, settings.get("map_tiles"), config.site_url or "", _state["preview"]):
         content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}
         files.append(_generated(config, static.src_uri, static.dest_uri, **content))
     _state["pages"] = pages
@@ -116,7 +124,7 @@ def on_page_context(context, page, config, nav):
 @event_priority(-500)
 def on_post_build(config):
     """Index the whole site once, after mkdocs-static-i18n has built every language."""
-    if _i18n(config).building:
+    if _i18n(config).building or _state["preview"]:
         return
     try:
         build_search_index(Path(config.site_dir))

@@ -105,7 +105,7 @@ def copy_atlas(target: Path) -> None:
 
 BUILD = """
 import resource, runpy, sys
-sys.argv = ["mkdocs", "build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[2]]
+sys.argv = ["mkdocs", "build", "-q", "-f", sys.argv[1], "-d", sys.argv[2]] + sys.argv[3:]
 try:
     runpy.run_module("mkdocs", run_name="__main__")
 finally:
@@ -114,11 +114,11 @@ finally:
 """
 
 
-def build(root: Path, site: Path) -> tuple[float, int]:
-    """(seconds, peak memory in KB) of the README's build."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, int]:
+    """(seconds, peak memory in KB) of the README's strict build, or of the preview of one practice."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"ATLAS_PREVIEW": preview} if preview else {})}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)],
+    result = subprocess.run([sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)] + ([] if preview else ["--strict"]),
                             capture_output=True, text=True, env=env)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
@@ -231,8 +231,10 @@ def main(argv=None) -> int:
             narratives = grow(root, n)
             floor = markdown_floor(narratives)
             seconds, peak = build(root, root / "site")
+            previewed = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))[0]
+            preview_seconds, _ = build(root, root / "preview", preview=previewed)
             figures = sizes(root / "site")
-            rows.append({"N": n, "build s": seconds, "floor s": floor, "peak": peak * 1024, **figures,
+            rows.append({"N": n, "build s": seconds, "floor s": floor, "preview s": preview_seconds, "peak": peak * 1024, **figures,
                          "first search download": first_search_download(root / "site")})
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
@@ -243,6 +245,7 @@ def main(argv=None) -> int:
     growth = [""] + [f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
                      for i in range(1, len(rows))]
     print(f"{'growth t(2N)/t(N)':34}" + "".join(f"{g:>14}" for g in growth))
+    print(f"{'preview of one practice (s)':34}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
     for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
                 "world map file", "map data (index data file)", "GeoJSON export", "first search download"):
         print(f"{key + ' (bytes)':34}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))

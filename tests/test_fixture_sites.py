@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 
 import yaml
 
@@ -144,3 +146,20 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         assert HOSTILE in [feature["properties"]["title"] for feature in geo["features"]]
         popup_data = re.search(r"atlasMap\.show\(map_0, (.*)\);", read(fixture_atlas.site, f"{prefix}maps/practices/lyon-centsept.html"))
         assert json.loads(popup_data.group(1))["practices"][0]["title"] == HOSTILE
+
+
+def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", {"related": ["abidjan-babylab"]})
+    fixture_atlas.add_practice("abidjan-babylab", {"cities": ["abidjan"], "themes": ["education"]})
+    assert fixture_atlas.build().returncode == 0
+    preview_site = fixture_atlas.root / "preview"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(fixture_atlas.root / "mkdocs.yml"), "-d", str(preview_site)],
+        capture_output=True, text=True, cwd=fixture_atlas.root,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ATLAS_PREVIEW": "lyon-centsept"})
+    assert result.returncode == 0, result.stderr
+    for path in ("practices/lyon-centsept/index.html", "en/practices/lyon-centsept/index.html",
+                 "maps/practices/lyon-centsept.html", "themes/social-innovation/index.html"):
+        assert read(preview_site, path) == read(fixture_atlas.site, path), path
+    assert not (preview_site / "practices/abidjan-babylab").exists()  # only what the previewed practice touches
+    assert not (preview_site / "themes/education").exists()

@@ -22,9 +22,13 @@ PLACEHOLDER_KEY = re.compile(r"^TODO-[a-z-]+$")
 KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
 
 
-def load_atlas(root: Path, languages: Languages, today: datetime.date | None = None) -> Atlas:
-    """Read `root`/practices; raise AtlasDataError listing every problem found."""
-    loader = _Loader(Path(root), languages, today or datetime.date.today())
+def load_atlas(root: Path, languages: Languages, today: datetime.date | None = None, narratives_of: set[str] | None = None) -> Atlas:
+    """Read `root`/practices; raise AtlasDataError listing every problem found.
+
+    `narratives_of` limits the Markdown checks of the narratives to those practices (the
+    preview of one practice); by default every narrative is checked.
+    """
+    loader = _Loader(Path(root), languages, today or datetime.date.today(), narratives_of)
     atlas = loader.load()
     if loader.problems:
         raise AtlasDataError(loader.problems)
@@ -32,7 +36,8 @@ def load_atlas(root: Path, languages: Languages, today: datetime.date | None = N
 
 
 class _Loader:
-    def __init__(self, root: Path, languages: Languages, today: datetime.date):
+    def __init__(self, root: Path, languages: Languages, today: datetime.date, narratives_of: set[str] | None = None):
+        self.narratives_of = narratives_of
         self.root = root
         self.practices_dir = root / "practices"
         self.languages = languages
@@ -211,8 +216,9 @@ class _Loader:
             self.problems += problems
             if text is None:
                 continue
-            for field, message in narrative_problems(text, display, set(images)):
-                self.problems.append(Problem(display, field, message))
+            if self.narratives_of is None or folder.name in self.narratives_of:
+                for field, message in narrative_problems(text, display, set(images)):
+                    self.problems.append(Problem(display, field, message))
             narratives[code] = text
         return narratives, images
 

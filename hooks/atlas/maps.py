@@ -121,8 +121,9 @@ def map_dest(atlas: Atlas, path: str, lang: str) -> str:
     return lang_prefix(atlas, lang) + path
 
 
-def map_files(atlas: Atlas, lang: str, tiles: dict | None = None) -> list[MapFile]:
-    """The world map, one map per city with practices and one per practice, in `lang`."""
+def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | None = None) -> list[MapFile]:
+    """The world map, one map per city with practices and one per practice, in `lang`
+    (with `only`, a preview: the world map, that practice's map and its cities')."""
     tiles = {**DEFAULT_TILES, **(tiles or {})}
     default = atlas.languages.default
     frame_title = ui(lang, default)["map_frame"]
@@ -137,12 +138,16 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None) -> list[MapFil
         record = practice_record(atlas, practice, lang)
         for city in practice.cities:
             by_city.setdefault(city, []).append(record)
+        if only and practice.slug != only:
+            continue
         path = map_path("practices", practice.slug)
         points = map_points(atlas, practice)
         files.append(MapFile(path, _folium_map(map_dest(atlas, path, lang), tiles, points[0][:2], 11,
                                                {"practices": [record], "fit": len(points) > 1, "maxZoom": 11},
                                                lang, frame_title.format(label=record["title"]))))
     for city, records in by_city.items():
+        if only and city not in atlas.practices[only].cities:
+            continue
         path = map_path("cities", city)
         center = [atlas.cities[city]["lat"], atlas.cities[city]["lon"]]
         name = localized(atlas.cities[city]["name"], lang, default)[0]

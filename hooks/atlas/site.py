@@ -55,7 +55,9 @@ def dest_uri(atlas: Atlas, path: str, lang: str, name: str = "index.html") -> st
     return f"{lang_prefix(atlas, lang)}{path}/{name}" if path else f"{lang_prefix(atlas, lang)}{name}"
 
 
-def site_pages(atlas: Atlas, practices_dir: Path, lang: str) -> list[GeneratedPage]:
+def site_pages(atlas: Atlas, practices_dir: Path, lang: str, only: str | None = None) -> list[GeneratedPage]:
+    """Every generated page in `lang`; with `only` (a preview), the pages that practice touches:
+    its own, its facet pages, and the pages of the navigation."""
     default = atlas.languages.default
     strings = ui(lang, default)
     pages = [
@@ -63,6 +65,8 @@ def site_pages(atlas: Atlas, practices_dir: Path, lang: str) -> list[GeneratedPa
                       lambda: index_view(atlas, lang), "index", in_nav=True, description=strings["index_description"]),
     ]
     for slug, practice in atlas.practices.items():
+        if only and slug != only:
+            continue
         pages.append(GeneratedPage(
             f"practices/{slug}", lang, "practice.html", localized(practice.data["title"], lang, default)[0],
             lambda practice=practice: practice_view(atlas, practice, lang), "practice",
@@ -75,7 +79,8 @@ def site_pages(atlas: Atlas, practices_dir: Path, lang: str) -> list[GeneratedPa
     for facet in FACETS:
         pages.append(GeneratedPage(facet.path, lang, "facet-overview.html", strings[f"facet_{facet.id}_plural"],
                                    lambda facet=facet: overview_view(atlas, facet, lang), "overview", in_nav=True))
-        for key in facet.all_keys(atlas):
+        keys = facet.practice_keys(atlas, atlas.practices[only]) if only else facet.all_keys(atlas)
+        for key in keys:
             label = facet.label(atlas, key, lang)
             pages.append(GeneratedPage(
                 facet.url_path(key), lang, "facet.html",
@@ -95,14 +100,14 @@ class StaticFile:
     path: Path | None = None
 
 
-def static_files(atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "") -> list[StaticFile]:
+def static_files(atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "", only: str | None = None) -> list[StaticFile]:
     folder, name = DATA_FILE.rsplit("/", 1)
     geo_name = name.replace(".json", ".geojson")
     files = [
         StaticFile(src_uri(atlas, folder, lang, name), dest_uri(atlas, folder, lang, name), html_safe_json(filter_data(atlas, lang))),
         StaticFile(src_uri(atlas, folder, lang, geo_name), dest_uri(atlas, folder, lang, geo_name), html_safe_json(geojson(atlas, lang, site_url))),
     ]
-    for map_file in map_files(atlas, lang, map_tiles):
+    for map_file in map_files(atlas, lang, map_tiles, only):
         folder, name = map_file.path.rsplit("/", 1)
         files.append(StaticFile(src_uri(atlas, folder, lang, name), map_dest(atlas, map_file.path, lang), map_file.html))
     if lang == atlas.languages.default:
