@@ -114,6 +114,32 @@ finally:
 """
 
 
+PREVIEW = """
+import logging, os, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+config_file, site, slug = sys.argv[1:4]
+os.environ["ATLAS_PREVIEW"] = slug
+build(load_config(config_file, site_dir=site))
+narrative = Path(config_file).parent / "practices" / slug / "fr.md"
+narrative.write_text(narrative.read_text(encoding="utf-8") + "\\nUne phrase ajoutée par l'éditeur.\\n", encoding="utf-8")
+started = time.perf_counter()
+build(load_config(config_file, site_dir=site))  # what `make preview` (mkdocs serve) does after the edit
+print(f"REBUILD_S={time.perf_counter() - started}")
+"""
+
+
+def preview_rebuild(root: Path, slug: str) -> float:
+    """Seconds `make preview` takes to show an edit of one practice (a rebuild in the serving process)."""
+    result = subprocess.run([sys.executable, "-c", PREVIEW, str(root / "mkdocs.yml"), str(root / "preview"), slug],
+                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        sys.exit(f"the preview failed:\n{result.stderr[-3000:]}")
+    return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
+
+
 def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, int]:
     """(seconds, peak memory in KB) of the README's strict build, or of the preview of one practice."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"ATLAS_PREVIEW": preview} if preview else {})}
@@ -233,8 +259,9 @@ def main(argv=None) -> int:
             seconds, peak = build(root, root / "site")
             previewed = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))[0]
             preview_seconds, _ = build(root, root / "preview", preview=previewed)
+            rebuild_seconds = preview_rebuild(root, previewed)
             figures = sizes(root / "site")
-            rows.append({"N": n, "build s": seconds, "floor s": floor, "preview s": preview_seconds, "peak": peak * 1024, **figures,
+            rows.append({"N": n, "build s": seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds, "peak": peak * 1024, **figures,
                          "first search download": first_search_download(root / "site")})
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
@@ -245,7 +272,8 @@ def main(argv=None) -> int:
     growth = [""] + [f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
                      for i in range(1, len(rows))]
     print(f"{'growth t(2N)/t(N)':34}" + "".join(f"{g:>14}" for g in growth))
-    print(f"{'preview of one practice (s)':34}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
+    print(f"{'preview of one practice, cold (s)':34}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
+    print(f"{'preview, rebuild after an edit (s)':34}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
     for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
                 "world map file", "map data (index data file)", "GeoJSON export", "first search download"):
         print(f"{key + ' (bytes)':34}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))

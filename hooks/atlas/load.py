@@ -7,7 +7,9 @@ Every problem is collected before anything fails, so an editor sees them all at 
 from __future__ import annotations
 
 import datetime
+import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -16,7 +18,7 @@ from .model import Atlas, Languages, Practice
 from .narrative import IMAGE_SUFFIXES, narrative_problems
 from .problems import AtlasDataError, Problem, field_path, show
 from .schema import did_you_mean, keys_schema, load_schema, schema_problems
-from .yamlfile import YamlDocument, load_yaml_file, read_text
+from .yamlfile import YamlDocument, YamlError, parse_yaml, read_text
 
 PLACEHOLDER_KEY = re.compile(r"^TODO-[a-z-]+$")
 KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
@@ -56,16 +58,13 @@ class _Loader:
         if not path.is_file():
             self.problems.append(Problem(display, "", f"is missing; create it (see schemas/{kind}.schema.json)"))
             return None, display
-        doc, problems = load_yaml_file(path, display)
+        text, problems = read_text(path, display)
         self.problems += problems
-        if doc is None:
+        if text is None:
             return None, display
-        if not isinstance(doc.data, dict):
-            self.problems.append(Problem(display, "", f"{show(doc.data)} is not a block of fields; expected 'key: value' lines (see schemas/{kind}.schema.json)"))
-            return None, display
-        before = len(self.problems)
-        self.problems += schema_problems(kind, doc.data, display, doc.line_of, keys)
-        return (doc if len(self.problems) == before else _Partial(doc)), display
+        doc, problems = _checked_document(display, text, kind, json.dumps(keys) if keys else "")
+        self.problems += problems
+        return doc, display
 
     def check_languages(self, doc: YamlDocument, display: str, node, path: tuple = ()) -> None:
         """Texts may only be in configured languages (a typo such as 'em' would be lost)."""
@@ -221,6 +220,22 @@ class _Loader:
                     self.problems.append(Problem(display, field, message))
             narratives[code] = text
         return narratives, images
+
+
+@lru_cache(maxsize=8192)
+def _checked_document(display: str, text: str, kind: str, keys: str) -> tuple[YamlDocument | None, tuple[Problem, ...]]:
+    """Parse and check one YAML file against its schema. The same text against the same
+    vocabulary gives the same answer, so `mkdocs serve` and the preview re-check only the
+    files that changed (the documents are shared read-only)."""
+    try:
+        doc = parse_yaml(text)
+    except YamlError as error:
+        return None, (Problem(display, "", error.message, error.line),)
+    if not isinstance(doc.data, dict):
+        return None, (Problem(display, "", f"{show(doc.data)} is not a block of fields; expected 'key: value' lines "
+                                           f"(see schemas/{kind}.schema.json)"),)
+    problems = tuple(schema_problems(kind, doc.data, display, doc.line_of, json.loads(keys) if keys else None))
+    return (_Partial(doc) if problems else doc), problems
 
 
 class _Partial(YamlDocument):

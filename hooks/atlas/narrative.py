@@ -7,6 +7,7 @@ checks read what it produced: raw HTML that Markdown kept as-is, links and image
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 import markdown
@@ -47,6 +48,12 @@ def _is_allowed_link(href: str) -> bool:
 
 def narrative_problems(text: str, display: str, images: set[str]) -> list[tuple[str, str]]:
     """(field, message) for each problem of one narrative; `images` are the image files beside it."""
+    return list(_narrative_problems(text, display, frozenset(images)))
+
+
+@lru_cache(maxsize=8192)
+def _narrative_problems(text: str, display: str, images: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """Memoised: `mkdocs serve` re-checks only the narratives that changed."""
     problems: list[tuple[str, str]] = []
     if FRONT_MATTER.match(text):
         problems.append(("front matter", "the file starts with a '---' block; facts belong in practice.yml. Remove the block"))
@@ -89,7 +96,7 @@ def narrative_problems(text: str, display: str, images: set[str]) -> list[tuple[
                 problems.append(("image", f"{_short(src)!r} is not an image of this folder; put a .png, .jpg or .webp file beside {display.rsplit('/', 1)[-1]} and link it by its name"))
             elif src not in images:
                 problems.append(("image", f"{src!r} does not exist; add the file to the practice's folder or fix the name"))
-    return problems
+    return tuple(problems)
 
 
 def _glued_lists(text: str) -> list[tuple[str, str]]:
