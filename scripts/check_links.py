@@ -8,28 +8,18 @@ requests do not.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
+from atlas.cli import load_or_explain, tool_parser
 from atlas.links import check_links, cited_urls, links_report
-from atlas.load import load_atlas
-from atlas.problems import AtlasDataError
-from atlas.settings import configured_languages
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = tool_parser(__doc__)
     parser.add_argument("--timeout", type=float, default=15, help="seconds to wait for each address (default 15)")
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    try:
-        atlas = load_atlas(args.root, configured_languages(args.root))
-    except AtlasDataError as error:
-        print(f"{error}; run scripts/validate.py first", file=sys.stderr)
+    atlas = load_or_explain(args.root)
+    if atlas is None:
         return 0
     sys.stdout.write(links_report(check_links(cited_urls(atlas), args.timeout)))
     return 0

@@ -11,19 +11,18 @@ until you replace them. The questions and the annotations come from schemas/prac
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
 
 import yaml
 
+from atlas.cli import tool_parser
 from atlas.editing import narrative_template, practice_template, today
 from atlas.schema import load_schema
 from atlas.settings import configured_languages
 from atlas.yamlfile import load_yaml_file
 
-ROOT = Path(__file__).resolve().parent.parent
 KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
 
 
@@ -112,8 +111,7 @@ def create(root: Path, args, interactive: bool) -> Path:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog="\n".join(__doc__.splitlines()[2:]),
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = tool_parser(__doc__)
     parser.add_argument("slug", nargs="?", help="the practice's folder name: its city's key, then a short name")
     parser.add_argument("--city", help="the main city's key in practices/cities.yml")
     parser.add_argument("--title", help="the title in French")
@@ -125,7 +123,6 @@ def main(argv=None) -> int:
     parser.add_argument("--source", action="append", help="a source as 'Title=Publisher' (repeat for several)")
     parser.add_argument("--new-city", help="add the city to cities.yml: 'Name,COUNTRY,region,lat,lon'")
     parser.add_argument("--ask", action="store_true", help="ask for what is missing even when not in a terminal")
-    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     try:
         folder = create(args.root, args, interactive=args.ask or sys.stdin.isatty())

@@ -7,16 +7,13 @@ autocompletion offers the new key (the build and `validate` always use the curre
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
 
+from atlas.cli import tool_parser
 from atlas.schema import KEYS_SCHEMA_FILE, SCHEMA_DIR, keys_schema
 from atlas.yamlfile import load_yaml_file
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def generated_keys_schema(root: Path) -> str:
     def data(name):
@@ -27,19 +24,19 @@ def generated_keys_schema(root: Path) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = tool_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
     args = parser.parse_args(argv)
     target = SCHEMA_DIR / KEYS_SCHEMA_FILE
-    text = generated_keys_schema(ROOT)
+    text = generated_keys_schema(args.root)
     if args.check:
         if not target.exists() or target.read_text(encoding="utf-8") != text:
-            print(f"{target.relative_to(ROOT)} is out of date; run: python scripts/update_schemas.py", file=sys.stderr)
+            print(f"{target.relative_to(args.root)} is out of date; run: python scripts/update_schemas.py", file=sys.stderr)
             return 1
-        print(f"{target.relative_to(ROOT)} is up to date")
+        print(f"{target.relative_to(args.root)} is up to date")
         return 0
     target.write_text(text, encoding="utf-8")
-    print(f"wrote {target.relative_to(ROOT)}")
+    print(f"wrote {target.relative_to(args.root)}")
     return 0
 
 

@@ -7,22 +7,17 @@ GitHub Actions annotation, shown on the pull request's file and line.
 
 from __future__ import annotations
 
-import argparse
 import sys
-from pathlib import Path
 
+from atlas.cli import tool_parser
 from atlas.editing import github_annotation
 from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
 from atlas.settings import configured_languages
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.split("\n\n", 1)[1])
+    parser = tool_parser(__doc__)
     parser.add_argument("--format", choices=["text", "github"], default="text", help="one line per problem (text) or GitHub annotations")
-    parser.add_argument("--root", type=Path, default=ROOT, help="the atlas repository (default: this one)")
     args = parser.parse_args(argv)
     try:
         atlas = load_atlas(args.root, configured_languages(args.root))

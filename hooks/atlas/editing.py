@@ -113,7 +113,7 @@ def practice_template(values: dict | None = None, vocabulary: dict | None = None
 def narrative_template(lang: str) -> str:
     """The recommended sections, each with the hint the validator refuses until it is replaced."""
     headings = NARRATIVE_HEADINGS.get(lang, EN_HEADINGS)
-    hint = dict(zip(("fr", "en"), SCAFFOLD_HINTS))
+    hint = dict(zip(("fr", "en"), SCAFFOLD_HINTS, strict=True))
     return "".join(f"## {heading}\n\n{hint.get(lang, hint['en'])}\n\n" for heading in headings).rstrip() + "\n"
 
 

@@ -54,7 +54,7 @@ def check_url(url: str, timeout: float = 15) -> str:
 def check_links(urls: dict[str, list[str]], timeout: float = 15, workers: int = 8) -> list[LinkResult]:
     with ThreadPoolExecutor(max_workers=workers) as pool:
         statuses = list(pool.map(lambda url: check_url(url, timeout), urls))
-    return [LinkResult(url, tuple(places), status) for (url, places), status in zip(urls.items(), statuses)]
+    return [LinkResult(url, tuple(places), status) for (url, places), status in zip(urls.items(), statuses, strict=True)]
 
 
 def links_report(results: list[LinkResult]) -> str:

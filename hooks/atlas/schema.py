@@ -33,7 +33,7 @@ def keys_schema(vocabulary: dict | None, cities: dict | None) -> dict:
     be read only constrains the form of its keys.
     """
     defs = {}
-    for name, (list_name, one, _) in KEY_LISTS.items():
+    for name, (list_name, _, _) in KEY_LISTS.items():
         defs[name] = {"description": f"A key of '{list_name}' in practices/vocabulary.yml.", "x-atlas-list": list_name}
         if vocabulary and isinstance(vocabulary.get(list_name), dict):
             defs[name]["enum"] = sorted(vocabulary[list_name])

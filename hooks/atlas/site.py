@@ -17,7 +17,7 @@ from markupsafe import escape
 from .facet_pages import facet_page_view, overview_view
 from .facets import FACETS
 from .index_page import DATA_FILE, filter_data, index_view
-from .maps import geojson, map_dest, map_files, map_path, vendor_files, world_map_view
+from .maps import geojson, map_dest, map_files, vendor_files, world_map_view
 from .model import Atlas, localized
 from .practice_page import practice_view
 from .views import html_safe_json, lang_prefix, ui
