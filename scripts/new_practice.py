@@ -18,12 +18,15 @@ from pathlib import Path
 import yaml
 
 from atlas.cli import tool_parser
-from atlas.editing import narrative_template, practice_template, today
+from atlas.editing import narrative_template, practice_fields, practice_template, today
 from atlas.schema import load_schema
 from atlas.settings import configured_languages
 from atlas.yamlfile import load_yaml_file
 
 KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
+# The required fields an editor answers in a word; their questions come from the schema.
+QUESTIONS = {"title": "title", "themes": "theme", "levers": "lever", "status": "status"}
+DEFAULTS = {"status": "ongoing"}
 
 
 class Refused(Exception):
@@ -84,10 +87,13 @@ def create(root: Path, args, interactive: bool) -> Path:
                           "--new-city 'Name,COUNTRY,region,lat,lon' or edit practices/cities.yml")
         add_city(root, args.city, args.new_city)
     if interactive:
-        args.title = args.title or ask("Title in French")
-        args.theme = args.theme or ask("Themes, comma-separated", allowed=vocabulary["themes"]).split(",")
-        args.lever = args.lever or ask("Levers (what the city government did), comma-separated", allowed=vocabulary["levers"]).split(",")
-        args.status = args.status or ask("Status", "ongoing", allowed=vocabulary["statuses"])
+        for field in (f for f in practice_fields() if f.path in QUESTIONS):
+            attribute = QUESTIONS[field.path]
+            if getattr(args, attribute):
+                continue
+            prompt = f"{field.path} — {field.description['en'].rstrip('.')}" + (" (comma-separated)" if field.is_list else "")
+            answer = ask(prompt, DEFAULTS.get(field.path), allowed=vocabulary.get(field.list_name) if field.list_name else None)
+            setattr(args, attribute, answer.split(",") if field.is_list else answer)
     values = {
         "cities": [args.city],
         "title": {"fr": args.title, **({"en": args.title_en} if args.title_en else {})},

@@ -35,3 +35,10 @@ def test_every_practice_names_actors_with_roles_and_cites_a_source(real_atlas):
     for slug, practice in real_atlas.practices.items():
         assert practice.data["sources"], slug
         assert any(actor.get("role") for actor in practice.data["actors"]), slug
+
+
+def test_vocabularies_have_labels_and_descriptions_in_both_languages(real_atlas):
+    for list_name in ("themes", "levers", "actor_types", "statuses", "regions"):
+        for key, entry in real_atlas.vocabulary[list_name].items():
+            assert set(entry["label"]) == {"fr", "en"} and set(entry.get("description", {})) == {"fr", "en"}, (list_name, key)
+    assert {entry["group"] for entry in real_atlas.vocabulary["levers"].values()} == {"internal", "external", "strategy"}

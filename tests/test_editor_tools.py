@@ -64,6 +64,7 @@ def test_scaffold_questions_in_a_terminal(fixture_atlas):
     answers = "lyon-labo\n\nLe labo\nhealth\ninnovation-unit\n\n"
     result = run("new_practice.py", "--ask", root=fixture_atlas.root, stdin=answers)
     assert result.returncode == 0, result.stderr
+    assert "themes — Policy domains: keys of 'themes' in practices/vocabulary.yml (comma-separated): " in result.stdout
     data = yaml.safe_load((fixture_atlas.practices / "lyon-labo" / "practice.yml").read_text(encoding="utf-8"))
     assert (data["cities"], data["title"], data["themes"], data["levers"], data["status"]) == (
         ["lyon"], {"fr": "Le labo"}, ["health"], ["innovation-unit"], "ongoing")
@@ -193,3 +194,16 @@ def test_workflows_are_valid_and_run_the_readme_commands():
     makefile = (REPO / "Makefile").read_text(encoding="utf-8")
     for target in ("test", "build", "validate", "translation-report", "schemas-check", "links"):
         assert re.search(rf"^{re.escape(target)}:", makefile, re.M), target
+
+
+def test_scaffold_questions_come_from_the_schema():
+    """Each question is a required field of the schema, asked with the schema's description."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("new_practice", SCRIPTS / "new_practice.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    schema = load_schema("practice")
+    assert set(module.QUESTIONS) <= set(schema["required"])
+    asked_or_set = set(module.QUESTIONS) | {"cities", "actors", "sources", "last_reviewed"}  # from arguments or TODO
+    assert asked_or_set == set(schema["required"])

@@ -54,6 +54,7 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
         assert re.findall(r'(?:src|href)="([^"]+)"', html) and all(
             not url.startswith(("http", "//")) for url in re.findall(r'(?:src|href)="([^"]+)"', html)), path
         assert "user-scalable=no" not in html
+        assert '"scrollWheelZoom": false' in html  # scrolling the page never gets caught by a map
     practice = real_atlas.practices["lyon-centsept"]
     options = map_options(files["maps/practices/lyon-centsept.html"])
     assert [r["title"] for r in options["practices"]] == [practice.data["title"][lang]]

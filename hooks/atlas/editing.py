@@ -46,19 +46,23 @@ class FieldDoc:
     path: str  # "actors[].role"
     required: bool
     description: dict[str, str]  # language -> text
-    allowed: str | None  # the name of the list its keys come from
+    allowed: str | None  # where its keys come from, for readers: "themes (practices/vocabulary.yml)"
+    list_name: str | None = None  # that list in the data: "themes", "cities"
+    is_list: bool = False
 
 
 def _describe(node: dict) -> dict[str, str]:
     return {"en": node.get("description", ""), "fr": node.get("x-description-fr", node.get("description", ""))}
 
 
-def _allowed(node: dict) -> str | None:
+def _allowed(node: dict) -> tuple[str | None, str | None]:
     ref = node.get("$ref", "")
     if ref.startswith("vocabulary-keys.schema.json#/$defs/"):
         name = ref.rsplit("/", 1)[1]
-        return "practices/cities.yml" if name == "city" else f"{KEY_LISTS[name][0]} (practices/vocabulary.yml)"
-    return None
+        if name == "city":
+            return "practices/cities.yml", "cities"
+        return f"{KEY_LISTS[name][0]} (practices/vocabulary.yml)", KEY_LISTS[name][0]
+    return None, None
 
 
 def practice_fields() -> list[FieldDoc]:
@@ -67,12 +71,12 @@ def practice_fields() -> list[FieldDoc]:
     fields = []
     for name, node in schema["properties"].items():
         required = name in schema["required"]
-        fields.append(FieldDoc(name, required, _describe(node), _allowed(node.get("items", node))))
+        fields.append(FieldDoc(name, required, _describe(node), *_allowed(node.get("items", node)), is_list="items" in node))
         inner = node.get("items", node)
         if "properties" in inner and name not in ("title", "summary"):
             suffix = "[]" if "items" in node else ""
             for sub, sub_node in inner["properties"].items():
-                fields.append(FieldDoc(f"{name}{suffix}.{sub}", sub in inner.get("required", []), _describe(sub_node), _allowed(sub_node)))
+                fields.append(FieldDoc(f"{name}{suffix}.{sub}", sub in inner.get("required", []), _describe(sub_node), *_allowed(sub_node)))
     return fields
 
 
@@ -98,9 +102,8 @@ def practice_template(values: dict | None = None, vocabulary: dict | None = None
         nested = [f for f in practice_fields() if f.path.startswith(field.path + "[].") or f.path.startswith(field.path + ".")]
         for sub in nested:
             lines.append(f"#  • {sub.path.split('.', 1)[1]}: {'required' if sub.required else 'optional'} — {sub.description['en']}")
-        if field.allowed and vocabulary is not None and "vocabulary.yml" in field.allowed:
-            list_name = field.allowed.split(" ")[0]
-            lines.append(f"#  • allowed: {', '.join(sorted(vocabulary.get(list_name, {})))}")
+        if field.list_name and field.list_name != "cities" and vocabulary is not None:
+            lines.append(f"#  • allowed: {', '.join(sorted(vocabulary.get(field.list_name, {})))}")
         elif field.allowed:
             lines.append(f"#  • allowed: the keys of {field.allowed}")
         text = _dump(field.path, values.get(field.path, EXAMPLES[field.path]))
