@@ -166,6 +166,10 @@ def sizes(site: Path) -> dict:
     def size(path: Path) -> int:
         return path.stat().st_size
 
+    def gzipped(*paths: Path) -> int:
+        """What a reader downloads of these files from GitHub Pages, which serves them gzipped."""
+        return sum(len(gzip.compress(path.read_bytes(), 6)) for path in paths)
+
     practice_pages = [size(p) for p in site.glob("practices/*/index.html")] + [size(p) for p in site.glob("en/practices/*/index.html")]
     city_pages = [size(p) for p in site.glob("cities/*/index.html")]
     total = sum(size(p) for p in site.rglob("*") if p.is_file())
@@ -175,6 +179,8 @@ def sizes(site: Path) -> dict:
         "index page": size(site / "practices/index.html"),
         "city page, largest": max(city_pages),
         "world map file": size(site / "maps/world.html"),
+        "world map download (file + data, gzip)": gzipped(site / "maps/world.html", site / "data/practices.json"),
+        "index page download (page + data, gzip)": gzipped(site / "practices/index.html", site / "data/practices.json"),
         "map data (index data file)": size(site / "data/practices.json"),
         "GeoJSON export": size(site / "data/practices.geojson"),
         "site total": total,
@@ -275,7 +281,8 @@ def main(argv=None) -> int:
     print(f"{'preview of one practice, cold (s)':34}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
     print(f"{'preview, rebuild after an edit (s)':34}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
     for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
-                "world map file", "map data (index data file)", "GeoJSON export", "first search download"):
+                "world map file", "map data (index data file)", "world map download (file + data, gzip)",
+                "index page download (page + data, gzip)", "GeoJSON export", "first search download"):
         print(f"{key + ' (bytes)':34}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
     print(f"{'site bytes per practice':34}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))
     return 0

@@ -55,10 +55,18 @@
     return query ? "?" + query : window.location.pathname;
   }
 
+  function searchText(practice) {
+    // Words of the title, summary and places, lower-case, without accents or punctuation ("l’eau" -> "l eau").
+    if (practice.text === undefined) {
+      practice.text = " " + normalize([practice.title, practice.summary].concat(practice.places).join(" "));
+    }
+    return practice.text;
+  }
+
   function matches(practice, state, skipFacet) {
     var words = normalize(state.q).split(" ").filter(Boolean);
     for (var w = 0; w < words.length; w++) {
-      if ((" " + practice.text).indexOf(" " + words[w]) === -1) return false;
+      if (searchText(practice).indexOf(" " + words[w]) === -1) return false;
     }
     var from = parseInt(state.from, 10), to = parseInt(state.to, 10);
     if ((!isNaN(from) || !isNaN(to)) && !practice.year) return false;

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from .facets import FACETS, options, practices_by_key
 from .model import Atlas
-import re
-
 from .views import country_name, lang_prefix, plain, sort_key, sorted_cards, ui, url
 
 DATA_FILE = "data/practices.json"
@@ -34,12 +32,6 @@ def index_view(atlas: Atlas, lang: str) -> dict:
     }
 
 
-def search_text(*parts) -> str:
-    """Lower-case ASCII words without accents or punctuation ("l’eau" -> "l eau"); the filter
-    script normalises what the reader types the same way (assets/atlas-filter.js)."""
-    return re.sub(r"[^a-z0-9]+", " ", " ".join(sort_key(part) for part in parts if part)).strip()
-
-
 def practice_record(atlas: Atlas, practice, lang: str) -> dict:
     """One practice as plain data (the scripts write it with textContent): the index's filter
     and the maps read the same records."""
@@ -56,7 +48,6 @@ def practice_record(atlas: Atlas, practice, lang: str) -> dict:
         "points": map_points(atlas, practice),
         "keys": {facet.id: facet.practice_keys(atlas, practice) for facet in FACETS},
         "year": data.get("start_year"),
-        "text": search_text(title, summary, *(part for place in places for part in place)),
         "translated": lang in practice.narratives,
     }
 
