@@ -271,20 +271,20 @@ def main(argv=None) -> int:
                          "first search download": first_search_download(root / "site")})
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
-    print(f"{'N practices (× 2 languages)':34}" + "".join(f"{row['N']:>14}" for row in rows))
-    print(f"{'build (s)':34}" + "".join(f"{row['build s']:>14.1f}" for row in rows))
-    print(f"{'Python-Markdown floor (s)':34}" + "".join(f"{row['floor s']:>14.1f}" for row in rows))
-    print(f"{'build / floor':34}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
+    print(f"{'N practices (× 2 languages)':44}" + "".join(f"{row['N']:>14}" for row in rows))
+    print(f"{'build (s)':44}" + "".join(f"{row['build s']:>14.1f}" for row in rows))
+    print(f"{'Python-Markdown floor (s)':44}" + "".join(f"{row['floor s']:>14.1f}" for row in rows))
+    print(f"{'build / floor':44}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
     growth = [""] + [f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
                      for i in range(1, len(rows))]
-    print(f"{'growth t(2N)/t(N)':34}" + "".join(f"{g:>14}" for g in growth))
-    print(f"{'preview of one practice, cold (s)':34}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
-    print(f"{'preview, rebuild after an edit (s)':34}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
+    print(f"{'growth t(2N)/t(N)':44}" + "".join(f"{g:>14}" for g in growth))
+    print(f"{'preview of one practice, cold (s)':44}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
+    print(f"{'preview, rebuild after an edit (s)':44}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
     for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
                 "world map file", "map data (index data file)", "world map download (file + data, gzip)",
                 "index page download (page + data, gzip)", "GeoJSON export", "first search download"):
-        print(f"{key + ' (bytes)':34}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
-    print(f"{'site bytes per practice':34}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))
+        print(f"{key + ' (bytes)':44}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
+    print(f"{'site bytes per practice':44}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))
     return 0
 
 
