@@ -11,6 +11,7 @@ until you replace them. The questions and the annotations come from schemas/prac
 
 from __future__ import annotations
 
+import datetime
 import re
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from atlas.cli import tool_parser
-from atlas.editing import narrative_template, practice_fields, practice_template, today
+from atlas.editing import narrative_template, practice_fields, practice_template
 from atlas.schema import load_schema
 from atlas.settings import configured_languages
 from atlas.yamlfile import load_yaml_file
@@ -102,7 +103,7 @@ def create(root: Path, args, interactive: bool) -> Path:
         "actors": [{"name": "TODO: actor's name", "type": "TODO-actor-type", "role": {"fr": "TODO", "en": "TODO"}}],
         "status": args.status or "TODO-status",
         "sources": [{"title": "TODO: the document's title", "publisher": "TODO: its publisher"}],
-        "last_reviewed": today(),
+        "last_reviewed": datetime.date.today().isoformat(),
     }
     if args.actor:
         values["actors"] = [{"name": name, "type": kind} for name, kind in (a.rsplit("=", 1) for a in args.actor)]

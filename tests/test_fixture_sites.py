@@ -11,7 +11,7 @@ import yaml
 
 from bs4 import BeautifulSoup
 
-from conftest import EN_MD, FR_MD
+from conftest import EN_MD, FR_MD, REPO
 
 
 def read(site, path):
@@ -163,3 +163,21 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
         assert read(preview_site, path) == read(fixture_atlas.site, path), path
     assert not (preview_site / "practices/abidjan-babylab").exists()  # only what the previewed practice touches
     assert not (preview_site / "themes/education").exists()
+
+
+def test_a_third_language_needs_only_configuration(fixture_atlas):
+    """Spanish added in mkdocs.yml alone: the build passes and every page has its Spanish version, in French until translated."""
+    config = fixture_atlas.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "        - locale: en\n", "        - locale: es\n          name: Español\n          build: true\n        - locale: en\n", 1), encoding="utf-8")
+    fixture_atlas.add_practice("lyon-centsept")
+    result = fixture_atlas.build()
+    assert result.returncode == 0, result.stderr
+    html = soup(fixture_atlas.site, "es/practices/lyon-centsept/index.html")
+    assert html.html["lang"] == "es"
+    assert html.select_one(".atlas-narrative")["lang"] == "fr" and html.h1["lang"] == "fr"
+    assert html.select_one('.md-select__link[hreflang="es"]') is not None
+    assert (fixture_atlas.site / "es/practices/index.html").exists() and (fixture_atlas.site / "es/data/practices.geojson").exists()
+    report = subprocess.run([sys.executable, "scripts/translation_report.py", "--root", str(fixture_atlas.root)],
+                            capture_output=True, text=True, cwd=REPO)
+    assert "| `lyon-centsept` | es | `es.md`, `title.es`, `summary.es`, `actors[0].role.es` |" in report.stdout

@@ -3,7 +3,6 @@ template, the field table of the contributor guide, the translation gaps, CI ann
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
 import yaml
@@ -171,9 +170,6 @@ def github_annotation(problem: Problem) -> str:
     message = f"{problem.field}: {problem.message}" if problem.field else problem.message
     return f"::error {where},title=Atlas data::{escape_data(message)}"
 
-
-def today() -> str:
-    return datetime.date.today().isoformat()
 
 
 def contributing_view(atlas: Atlas, lang: str) -> dict:

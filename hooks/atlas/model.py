@@ -37,10 +37,6 @@ class Atlas:
     practices: dict[str, Practice]  # sorted by slug
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived data, computed once per load
 
-    def label(self, list_name: str, key, lang: str) -> tuple[str, str]:
-        """(text, language of the text) of a vocabulary entry, falling back to the default language."""
-        return localized(self.vocabulary[list_name][str(key)]["label"], lang, self.languages.default)
-
 
 def localized(texts: dict | None, lang: str, default: str) -> tuple[str, str] | tuple[None, None]:
     """(text, language it is in): the text in `lang`, else in the default language."""
