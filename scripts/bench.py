@@ -31,6 +31,7 @@ from pathlib import Path
 import markdown
 import yaml
 
+from atlas.cli import find_chromium
 from atlas.narrative import MARKDOWN_EXTENSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -224,7 +225,7 @@ def first_search_download(site: Path, query: str = "innovation") -> int | None:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
-    chromium = shutil.which("chromium")
+    chromium = find_chromium()
     if not chromium:
         return None
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), compressing_handler(site))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 from urllib.parse import urlsplit
 
@@ -13,7 +12,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+from atlas.cli import find_chromium
+
 CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 
@@ -33,10 +33,11 @@ def base_url(real_site):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not shutil.which("chromium") and not shutil.os.path.exists(CHROMIUM):
-        pytest.fail("Debian's Chromium is needed for the browser tests: apt-get install chromium (see .ci/run)")
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.fail("the browser tests need Chromium: apt-get install chromium (see .ci/run), or set ATLAS_CHROMIUM")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         yield browser
         browser.close()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -30,3 +32,11 @@ def load_or_explain(root: Path) -> Atlas | None:
     except AtlasDataError as error:
         print(f"{error}; run scripts/validate.py first", file=sys.stderr)
         return None
+
+
+def find_chromium() -> str | None:
+    """The browser for the browser tests and the benchmark: $ATLAS_CHROMIUM, else Debian's
+    chromium, else a Chrome already on the machine (GitHub's runners have one)."""
+    candidates = [os.environ.get("ATLAS_CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
+                  shutil.which("google-chrome"), shutil.which("google-chrome-stable")]
+    return next((path for path in candidates if path and os.path.exists(path)), None)
