@@ -161,7 +161,7 @@ def test_folder_without_practice_file(fixture_atlas):
     fixture_atlas.write("practices/lyon-tuba/fr.md", "## Contexte\n")
     assert problems_of(fixture_atlas) == [
         "practices/lyon-tuba/: has no practice.yml; every folder of practices/ is a practice. "
-        "Add practice.yml (scripts/new_practice) or remove the folder"
+        "Add practice.yml (scripts/new_practice.py creates one) or remove the folder"
     ]
 
 

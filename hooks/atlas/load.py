@@ -153,7 +153,7 @@ class _Loader:
         files = {p.name: p for p in folder.iterdir()}
         if "practice.yml" not in files:
             self.problems.append(Problem(folder_display, "", "has no practice.yml; every folder of practices/ is a practice. "
-                                         "Add practice.yml (scripts/new_practice) or remove the folder"))
+                                         "Add practice.yml (scripts/new_practice.py creates one) or remove the folder"))
             return None
         doc, display = self.read_yaml(files["practice.yml"], "practice", keys_schema(vocabulary, cities))
         slug_is_valid = bool(KEY.match(slug))
