@@ -180,7 +180,6 @@ def sizes(site: Path) -> dict:
         "index page": size(site / "practices/index.html"),
         "city page, largest": max(city_pages),
         "world map file": size(site / "maps/world.html"),
-        "world map download (file + data, gzip)": gzipped(site / "maps/world.html", site / "data/practices.json"),
         "index page download (page + data, gzip)": gzipped(site / "practices/index.html", site / "data/practices.json"),
         "map data (index data file)": size(site / "data/practices.json"),
         "GeoJSON export": size(site / "data/practices.geojson"),
@@ -218,33 +217,43 @@ def compressing_handler(site: Path):
     return Handler
 
 
-def first_search_download(site: Path, query: str = "innovation") -> int | None:
-    """Bytes a reader downloads (gzipped as GitHub Pages serves them), from opening the search
-    page with an empty cache until the first result shows, measured in Chromium."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
+def downloads(site: Path, query: str = "innovation") -> dict:
+    """Bytes readers download (gzipped as GitHub Pages serves them, from an empty cache, the
+    network cut but for the site itself), measured in Chromium: until the first search result
+    shows, and until the world map has drawn its markers (tiles not counted)."""
     chromium = find_chromium()
     if not chromium:
-        return None
+        return {"first search download": None, "world map download (frame, scripts, data)": None}
+    from playwright.sync_api import sync_playwright
+
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), compressing_handler(site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    total = 0
+    base = f"http://127.0.0.1:{server.server_port}/"
+
+    def measure(browser, url: str, ready: str) -> int:
+        context = browser.new_context()
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
+        page = context.new_page()
+        finished = []
+        page.on("requestfinished", finished.append)
+        page.goto(base + url)
+        page.wait_for_selector(ready, state="attached", timeout=30_000)
+        total = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in finished)
+        context.close()
+        return total
+
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
                                                                                   "--disable-background-networking"])
-            page = browser.new_page()
-            responses = []
-            page.on("requestfinished", lambda request: responses.append(request))
-            page.goto(f"http://127.0.0.1:{server.server_port}/search/?q={query}")
-            page.wait_for_selector(".pagefind-ui__result-link", timeout=30_000)
-            total = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in responses)
+            figures = {
+                "first search download": measure(browser, f"search/?q={query}", ".pagefind-ui__result-link"),
+                "world map download (frame, scripts, data)": measure(browser, "maps/world.html", "html.atlas-map-ready"),
+            }
             browser.close()
     finally:
         server.shutdown()
-    return total
+    return figures
 
 
 def human(value: float) -> str:
@@ -268,8 +277,8 @@ def main(argv=None) -> int:
             preview_seconds, _ = build(root, root / "preview", preview=previewed)
             rebuild_seconds = preview_rebuild(root, previewed)
             figures = sizes(root / "site")
-            rows.append({"N": n, "build s": seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds, "peak": peak * 1024, **figures,
-                         "first search download": first_search_download(root / "site")})
+            rows.append({"N": n, "build s": seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds,
+                         "peak": peak * 1024, **figures, **downloads(root / "site")})
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
     print(f"{'N practices (× 2 languages)':44}" + "".join(f"{row['N']:>14}" for row in rows))
@@ -282,7 +291,7 @@ def main(argv=None) -> int:
     print(f"{'preview of one practice, cold (s)':44}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
     print(f"{'preview, rebuild after an edit (s)':44}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
     for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
-                "world map file", "map data (index data file)", "world map download (file + data, gzip)",
+                "world map file", "map data (index data file)", "world map download (frame, scripts, data)",
                 "index page download (page + data, gzip)", "GeoJSON export", "first search download"):
         print(f"{key + ' (bytes)':44}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
     print(f"{'site bytes per practice':44}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))

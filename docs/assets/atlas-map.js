@@ -12,11 +12,11 @@ var atlasMap = (function () {
     return node;
   }
 
-  function popup(practice, placeIndex, root) {
+  function popup(practice, placeIndex, href) {
     var box = element("div", "atlas-popup");
     var title = element("p", "atlas-popup__title");
     var link = element("a", null, practice.title);
-    link.href = root + practice.url;
+    link.href = href;
     link.target = "_top";
     title.appendChild(link);
     box.appendChild(title);
@@ -68,13 +68,15 @@ var atlasMap = (function () {
     var layer = options.cluster ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
     layer.addTo(map);
 
+    var base = options.base;
+
     function draw(practices) {
       layer.clearLayers();
       practices.forEach(function (practice) {
         practice.points.forEach(function (point) {
           if (options.only && (practice.keys.city || [])[point[2]] !== options.only) return;
           var marker = L.marker([point[0], point[1]], { title: practice.title, alt: practice.title, keyboard: true });
-          marker.bindPopup(popup(practice, point[2], root));
+          marker.bindPopup(popup(practice, point[2], root + base + practice.slug + "/"));
           marker.atlasSlug = practice.slug;
           layer.addLayer(marker);
         });
@@ -86,6 +88,7 @@ var atlasMap = (function () {
 
     if (options.dataUrl) {
       fetch(options.dataUrl).then(function (response) { return response.json(); }).then(function (data) {
+        base = data.base;
         draw(data.practices);
         if (options.filters) {
           filterControl(data.labels, data.ui, options.filters, data.practices, function (wanted) {

@@ -41,14 +41,12 @@ def practice_record(atlas: Atlas, practice, lang: str) -> dict:
     places = [(plain(atlas.cities[c]["name"], lang, default), country_name(atlas.cities[c]["country"], lang)) for c in practice.cities]
     return {
         "slug": practice.slug,
-        "url": url(atlas, f"practices/{practice.slug}", lang),
         "title": title,
         "summary": summary or "",
         "places": [f"{city} ({country})" for city, country in places],
         "points": map_points(atlas, practice),
         "keys": {facet.id: facet.practice_keys(atlas, practice) for facet in FACETS},
         "year": data.get("start_year"),
-        "translated": lang in practice.narratives,
     }
 
 
@@ -66,6 +64,7 @@ def filter_data(atlas: Atlas, lang: str) -> dict:
     practices = sorted(atlas.practices.values(), key=lambda p: sort_key(plain(p.data["title"], lang, atlas.languages.default)))
     strings = ui(lang, atlas.languages.default)
     return {
+        "base": url(atlas, "practices", lang),  # a practice's page is base + slug + "/", from the site root
         "labels": labels,
         "ui": {"all": strings["all"], "titles": {facet.id: strings[f"facet_{facet.id}_plural"] for facet in FACETS}},
         "practices": [practice_record(atlas, practice, lang) for practice in practices],

@@ -126,6 +126,7 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | No
     (with `only`, a preview: the world map, that practice's map and its cities')."""
     tiles = {**DEFAULT_TILES, **(tiles or {})}
     default = atlas.languages.default
+    base = url(atlas, "practices", lang)
     frame_title = ui(lang, default)["map_frame"]
     files = []
     world = map_path("world")
@@ -143,7 +144,7 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | No
         path = map_path("practices", practice.slug)
         points = map_points(atlas, practice)
         files.append(MapFile(path, _folium_map(map_dest(atlas, path, lang), tiles, points[0][:2], 11,
-                                               {"practices": [record], "fit": len(points) > 1, "maxZoom": 11},
+                                               {"practices": [record], "base": base, "fit": len(points) > 1, "maxZoom": 11},
                                                lang, frame_title.format(label=record["title"]))))
     for city, records in by_city.items():
         if only and city not in atlas.practices[only].cities:
@@ -152,7 +153,7 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | No
         center = [atlas.cities[city]["lat"], atlas.cities[city]["lon"]]
         name = localized(atlas.cities[city]["name"], lang, default)[0]
         files.append(MapFile(path, _folium_map(map_dest(atlas, path, lang), tiles, center, 11,
-                                               {"practices": records, "cluster": True, "only": city},
+                                               {"practices": records, "base": base, "cluster": True, "only": city},
                                                lang, frame_title.format(label=name))))
     return files
 
