@@ -235,7 +235,7 @@ def downloads(site: Path, query: str = "innovation") -> dict:
         context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
         page = context.new_page()
         finished = []
-        page.on("requestfinished", finished.append)
+        page.on("requestfinished", lambda request: finished.append(request))
         page.goto(base + url)
         page.wait_for_selector(ready, state="attached", timeout=30_000)
         total = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in finished)
