@@ -181,7 +181,8 @@ def sizes(site: Path) -> dict:
         "city page, largest": max(city_pages),
         "world map file": size(site / "maps/world.html"),
         "index page download (page + data, gzip)": gzipped(site / "practices/index.html", site / "data/practices.json"),
-        "map data (index data file)": size(site / "data/practices.json"),
+        "index data file": size(site / "data/practices.json"),
+        "world map data file": size(site / "data/map.json"),
         "GeoJSON export": size(site / "data/practices.geojson"),
         "site total": total,
     }
@@ -291,7 +292,7 @@ def main(argv=None) -> int:
     print(f"{'preview of one practice, cold (s)':44}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
     print(f"{'preview, rebuild after an edit (s)':44}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
     for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
-                "world map file", "map data (index data file)", "world map download (frame, scripts, data)",
+                "world map file", "world map data file", "index data file", "world map download (frame, scripts, data)",
                 "index page download (page + data, gzip)", "GeoJSON export", "first search download"):
         print(f"{key + ' (bytes)':44}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
     print(f"{'site bytes per practice':44}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))

@@ -221,6 +221,7 @@ def test_world_map_popup_links_to_the_practice_in_the_top_window(page, real_atla
     popup = frame.locator(".leaflet-popup-content")
     expect(popup.locator(".atlas-popup__title")).to_have_text(real_atlas.practices["lausanne-la-serre"].data["title"]["en"])
     expect(popup.locator(".atlas-popup__place")).to_have_text("Lausanne (Switzerland)")
+    expect(popup.locator(".atlas-popup__summary")).to_have_text(real_atlas.practices["lausanne-la-serre"].data["summary"]["en"])
     link = popup.locator("a")
     assert link.get_attribute("target") == "_top"
     link.click()

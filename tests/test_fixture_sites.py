@@ -35,7 +35,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
     pages = ["", "about", "contribuer", "search", "map", "practices", "practices/lyon-centsept"]
     pages += [folder for folder in facet_keys] + [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
     expected = {"404.html"} | {f"{prefix}{path}" for prefix in ("", "en/") for path in (
-        "data/practices.json", "data/practices.geojson", "maps/world.html", "maps/cities/lyon.html", "maps/practices/lyon-centsept.html")}
+        "data/practices.json", "data/map.json", "data/practices.geojson", "maps/world.html", "maps/cities/lyon.html", "maps/practices/lyon-centsept.html")}
     expected |= {f"{prefix}{page}/index.html".replace("/index.html", "index.html", 1) if not page else f"{prefix}{page}/index.html"
                  for page in pages for prefix in ("", "en/")}
     built = {p.relative_to(fixture_atlas.site).as_posix() for p in fixture_atlas.site.rglob("*") if p.suffix in (".html", ".json", ".geojson")}

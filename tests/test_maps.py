@@ -8,7 +8,7 @@ import re
 import pytest
 
 from atlas.index_page import filter_data
-from atlas.maps import geojson, map_files
+from atlas.maps import geojson, map_data, map_files
 
 SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
 
@@ -61,7 +61,7 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     city = map_options(files["maps/cities/abidjan.html"])
     assert {r["slug"] for r in city["practices"]} == {s for s, p in real_atlas.practices.items() if "abidjan" in p.cities}
     world = map_options(files["maps/world.html"])
-    assert world["dataUrl"] == "../data/practices.json" and world["cluster"] is True and world["root"] == ("../../" if lang == "en" else "../")
+    assert world["dataUrl"] == "../data/map.json" and world["cluster"] is True and world["root"] == ("../../" if lang == "en" else "../")
     assert world["filters"] == ["region", "theme", "lever"]
 
 
@@ -70,3 +70,16 @@ def test_map_tiles_are_configurable(real_atlas):
     html = map_files(real_atlas, "fr", tiles)[0].html
     assert "https://tiles.example.org/{z}/{x}/{y}.png" in html and "Example tiles" in html
     assert "openstreetmap" not in html.lower()
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_world_map_data_is_the_index_records_without_summaries(real_atlas, lang):
+    records = {r["slug"]: r for r in filter_data(real_atlas, lang)["practices"]}
+    data = map_data(real_atlas, lang)
+    assert data["base"] == ("en/" if lang == "en" else "") + "practices/"
+    for item in data["practices"]:
+        record = records[item["slug"]]
+        assert "summary" not in item
+        assert (item["title"], item["places"], item["points"]) == (record["title"], record["places"], record["points"])
+        assert item["keys"] == {facet: record["keys"][facet] for facet in ("region", "theme", "lever")}
+    assert set(data["labels"]) == {"region", "theme", "lever"}

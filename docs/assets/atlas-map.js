@@ -12,6 +12,19 @@ var atlasMap = (function () {
     return node;
   }
 
+  var summaries = {};
+
+  function pageSummary(href, target) {
+    // The world map's data leaves summaries on the practice pages: read the page's description.
+    if (!summaries[href]) {
+      summaries[href] = fetch(href).then(function (response) { return response.text(); }).then(function (html) {
+        var meta = new DOMParser().parseFromString(html, "text/html").querySelector('meta[name="description"]');
+        return meta ? meta.getAttribute("content") : "";
+      });
+    }
+    summaries[href].then(function (text) { target.textContent = text; });
+  }
+
   function popup(practice, placeIndex, href) {
     var box = element("div", "atlas-popup");
     var title = element("p", "atlas-popup__title");
@@ -21,7 +34,9 @@ var atlasMap = (function () {
     title.appendChild(link);
     box.appendChild(title);
     box.appendChild(element("p", "atlas-popup__place", practice.places[placeIndex]));
-    if (practice.summary) box.appendChild(element("p", "atlas-popup__summary", practice.summary));
+    var summary = element("p", "atlas-popup__summary", practice.summary);
+    box.appendChild(summary);
+    if (practice.summary === undefined) box.atlasLoadSummary = function () { pageSummary(href, summary); };
     return box;
   }
 
@@ -76,7 +91,9 @@ var atlasMap = (function () {
         practice.points.forEach(function (point) {
           if (options.only && (practice.keys.city || [])[point[2]] !== options.only) return;
           var marker = L.marker([point[0], point[1]], { title: practice.title, alt: practice.title, keyboard: true });
-          marker.bindPopup(popup(practice, point[2], root + base + practice.slug + "/"));
+          var content = popup(practice, point[2], root + base + practice.slug + "/");
+          marker.bindPopup(content);
+          if (content.atlasLoadSummary) marker.on("popupopen", content.atlasLoadSummary);
           marker.atlasSlug = practice.slug;
           layer.addLayer(marker);
         });

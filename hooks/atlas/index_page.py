@@ -59,7 +59,14 @@ def map_points(atlas: Atlas, practice) -> list[list]:
 
 
 def filter_data(atlas: Atlas, lang: str) -> dict:
-    """The per-language data file of the index's filter and the world map."""
+    """The per-language data file of the index's filter (the world map's data is drawn from it)."""
+    memo_key = ("filter_data", lang)
+    if memo_key not in atlas.memo:
+        atlas.memo[memo_key] = _filter_data(atlas, lang)
+    return atlas.memo[memo_key]
+
+
+def _filter_data(atlas: Atlas, lang: str) -> dict:
     labels = {facet.id: {key: str(label.text.unescape()) for key, label in options(atlas, facet, lang)} for facet in FACETS}
     practices = sorted(atlas.practices.values(), key=lambda p: sort_key(plain(p.data["title"], lang, atlas.languages.default)))
     strings = ui(lang, atlas.languages.default)

@@ -24,12 +24,14 @@ import xstatic.pkg.leaflet_markercluster
 from branca.element import MacroElement, Template
 
 from .facets import FACETS
-from .index_page import DATA_FILE, map_points, practice_record
+from .index_page import filter_data, map_points, practice_record
 from .model import Atlas, localized
 from markupsafe import escape
 
 from .views import city_view, country_name, html_safe_json, lang_prefix, link, plain, sort_key, text, ui, url
 
+MAP_DATA_FILE = "data/map.json"
+MAP_FILTERS = ("region", "theme", "lever")
 VENDOR_DIR = "assets/vendor"
 VENDOR_FILES = {
     "leaflet": (Path(xstatic.pkg.leaflet.BASE_DIR), ["leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
@@ -131,8 +133,8 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | No
     files = []
     world = map_path("world")
     files.append(MapFile(world, _folium_map(map_dest(atlas, world, lang), tiles, [15, 10], 2, {
-        "dataUrl": posixpath.relpath(lang_prefix(atlas, lang) + DATA_FILE, posixpath.dirname(map_dest(atlas, world, lang))),
-        "cluster": True, "filters": ["region", "theme", "lever"], "fit": True,
+        "dataUrl": posixpath.relpath(lang_prefix(atlas, lang) + MAP_DATA_FILE, posixpath.dirname(map_dest(atlas, world, lang))),
+        "cluster": True, "filters": list(MAP_FILTERS), "fit": True,
     }, lang, ui(lang, default)["map_title"])))
     by_city: dict[str, list] = {}
     for practice in atlas.practices.values():
@@ -156,6 +158,20 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | No
                                                {"practices": records, "base": base, "cluster": True, "only": city},
                                                lang, frame_title.format(label=name))))
     return files
+
+
+def map_data(atlas: Atlas, lang: str) -> dict:
+    """The world map's data: the index's records, less what a marker does not need. Summaries
+    stay on the practice pages, where a popup reads them when it opens (they were 60 % of the
+    gzipped data)."""
+    data = filter_data(atlas, lang)
+    return {
+        "base": data["base"],
+        "labels": {facet: data["labels"][facet] for facet in MAP_FILTERS},
+        "ui": {"all": data["ui"]["all"], "titles": {facet: data["ui"]["titles"][facet] for facet in MAP_FILTERS}},
+        "practices": [{"slug": r["slug"], "title": r["title"], "places": r["places"], "points": r["points"],
+                       "keys": {facet: r["keys"][facet] for facet in MAP_FILTERS}} for r in data["practices"]],
+    }
 
 
 def geojson(atlas: Atlas, lang: str, site_url: str = "") -> dict:

@@ -17,7 +17,7 @@ from markupsafe import escape
 from .facet_pages import facet_page_view, overview_view
 from .facets import FACETS
 from .index_page import DATA_FILE, filter_data, index_view
-from .maps import geojson, map_dest, map_files, vendor_files, world_map_view
+from .maps import MAP_DATA_FILE, geojson, map_data, map_dest, map_files, vendor_files, world_map_view
 from .model import Atlas, localized
 from .practice_page import practice_view
 from .views import html_safe_json, lang_prefix, ui
@@ -90,6 +90,11 @@ def site_pages(atlas: Atlas, practices_dir: Path, lang: str, only: str | None = 
     return pages
 
 
+def data_file(atlas: Atlas, lang: str, path: str, data) -> "StaticFile":
+    folder, name = path.rsplit("/", 1)
+    return StaticFile(src_uri(atlas, folder, lang, name), dest_uri(atlas, folder, lang, name), html_safe_json(data))
+
+
 @dataclass(frozen=True)
 class StaticFile:
     """A file the site serves as it is: data exports, map frames, Leaflet."""
@@ -101,12 +106,9 @@ class StaticFile:
 
 
 def static_files(atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "", only: str | None = None) -> list[StaticFile]:
-    folder, name = DATA_FILE.rsplit("/", 1)
-    geo_name = name.replace(".json", ".geojson")
-    files = [
-        StaticFile(src_uri(atlas, folder, lang, name), dest_uri(atlas, folder, lang, name), html_safe_json(filter_data(atlas, lang))),
-        StaticFile(src_uri(atlas, folder, lang, geo_name), dest_uri(atlas, folder, lang, geo_name), html_safe_json(geojson(atlas, lang, site_url))),
-    ]
+    geo_file = DATA_FILE.replace(".json", ".geojson")
+    files = [data_file(atlas, lang, path, content) for path, content in (
+        (DATA_FILE, filter_data(atlas, lang)), (MAP_DATA_FILE, map_data(atlas, lang)), (geo_file, geojson(atlas, lang, site_url)))]
     for map_file in map_files(atlas, lang, map_tiles, only):
         folder, name = map_file.path.rsplit("/", 1)
         files.append(StaticFile(src_uri(atlas, folder, lang, name), map_dest(atlas, map_file.path, lang), map_file.html))
