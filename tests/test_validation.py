@@ -313,3 +313,11 @@ def test_yaml_12_booleans_and_dates_stay_text(fixture_atlas):
     atlas = load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
     assert atlas.cities["oslo"]["country"] == "NO"
     assert atlas.practices["oslo-test"].data["last_reviewed"] == "2026-11-21"
+
+
+def test_no_folder_is_skipped_silently(fixture_atlas):
+    fixture_atlas.add_practice("_brouillon")
+    assert problems_of(fixture_atlas) == [
+        "practices/_brouillon/: '_brouillon' is not a valid practice slug; expected lowercase ASCII letters, digits and "
+        "hyphens starting with the city, e.g. 'lyon-centsept'. Rename the folder",
+    ]

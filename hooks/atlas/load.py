@@ -148,7 +148,7 @@ class _Loader:
     def load_practice(self, folder: Path, vocabulary: dict, cities: dict) -> Practice | None:
         slug = folder.name
         folder_display = self.display(folder) + "/"
-        if slug.startswith((".", "_")):
+        if slug.startswith("."):  # hidden folders (editors’ tools), never a practice
             return None
         files = {p.name: p for p in folder.iterdir()}
         if "practice.yml" not in files:
