@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from atlas.editing import contributing_view
 from atlas.home_page import home_view
@@ -73,7 +74,7 @@ def on_files(files, config):
     for page in site_pages(atlas, _state["practices_dir"], lang, _state["preview"]):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = _generated(config, src_uri(atlas, page.path, lang), dest_uri(atlas, page.path, lang),
-                          content=page.markdown, inclusion=inclusion)
+                          content="", inclusion=inclusion)
         file.locale = file.locale_alternate_of = lang
         file.alternates = {
             other: file if other == lang else _generated(config, src_uri(atlas, page.path, other), dest_uri(atlas, page.path, other), content="")
@@ -98,6 +99,16 @@ def on_page_markdown(markdown, page, config, files):
     if generated is not None:
         page.meta.update(generated.meta)
     return markdown
+
+
+def on_page_content(html, page, config, files):
+    """A practice's narrative was rendered (and checked) by the core: publish that HTML rather
+    than convert the Markdown a second time."""
+    generated = _state["pages"].get(page.file.src_uri)
+    if generated is not None and generated.content is not None:
+        page.toc = get_toc(list(generated.content.toc))
+        return generated.content.html
+    return html
 
 
 def on_env(env, config, files):

@@ -208,6 +208,12 @@ NARRATIVE_CASES = {
                   ["fr.md: link: 'http://example.org' is not an https link; use the https address or remove the link"]),
     "javascript link": ("Voir [le site](javascript:alert(1)).\n",
                         ["fr.md: link: 'javascript:alert(1)' is not an allowed link; expected an https:// address or a relative link"]),
+    "relative link to no file": ("Voir [le bilan](bilan.pdf).\n",
+                                 ["fr.md: link: 'bilan.pdf' is neither another practice nor a file of this folder; link a practice "
+                                  "as ../<its folder name>/, or use an https:// address"]),
+    "link to a practice that does not exist": ("Voir [le Lab](../paris-lab/).\n",
+                                               ["fr.md: link: '../paris-lab/' is not a practice of the atlas; link another "
+                                                "practice as ../<its folder name>/"]),
     "image without alt": ("![](photo.jpg)\n",
                           ["fr.md: image: 'photo.jpg' does not exist; add the file to the practice's folder or fix the name",
                            "fr.md: image: 'photo.jpg' has no alt text; describe the image: ![what it shows](photo.jpg)"]),
@@ -232,6 +238,12 @@ def test_code_entities_and_well_formed_lists_are_accepted(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept", fr="Le `<div>` et &amp; ne sont pas du HTML.\n\n```\n<b>code</b>\nligne\n- pas une liste\n```\n\n"
                                                     "Une liste :\n\n- un\n- deux\n  suite\n- trois\n\n## Titre\n- après un titre\n")
     load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
+
+
+def test_link_to_another_practice_is_accepted(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.add_practice("lyon-tiers-lieu", fr="Né du [CentSept](../lyon-centsept/#contexte).\n")
+    assert set(load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices) == {"lyon-centsept", "lyon-tiers-lieu"}
 
 
 def test_image_beside_the_narrative_is_accepted(fixture_atlas):

@@ -15,7 +15,7 @@ from pathlib import Path
 from babel import Locale
 
 from .model import Atlas, Languages, Practice
-from .narrative import IMAGE_SUFFIXES, narrative_problems
+from .narrative import IMAGE_SUFFIXES, narrative_display, render_narrative
 from .problems import AtlasDataError, Problem, field_path, show
 from .schema import did_you_mean, keys_schema, load_schema, schema_problems
 from .yamlfile import YamlDocument, YamlError, parse_yaml, read_text
@@ -45,6 +45,7 @@ class _Loader:
         self.languages = languages
         self.today = today
         self.problems: list[Problem] = []
+        self.practice_links: dict[str, tuple[str, ...]] = {}  # narrative -> slugs it links to
 
     # -- helpers -------------------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -143,6 +144,11 @@ class _Loader:
                     self.report(display, ("related", index), f"{show(other)} is not a practice of the atlas; "
                                 f"{did_you_mean(other, practices)}expected the folder name of another practice. Fix it or remove it",
                                 practice.doc)
+        for display, slugs in self.practice_links.items():
+            for slug in slugs:
+                if slug not in practices and not (self.practices_dir / slug / "practice.yml").is_file():
+                    self.problems.append(Problem(display, "link", f"'../{slug}/' is not a practice of the atlas; "
+                                                 f"{did_you_mean(slug, practices)}link another practice as ../<its folder name>/"))
         return practices
 
     def load_practice(self, folder: Path, vocabulary: dict, cities: dict) -> Practice | None:
@@ -216,8 +222,9 @@ class _Loader:
             if text is None:
                 continue
             if self.narratives_of is None or folder.name in self.narratives_of:
-                for field, message in narrative_problems(text, display, set(images)):
-                    self.problems.append(Problem(display, field, message))
+                rendered = render_narrative(text, narrative_display(folder.name, code), frozenset(images))
+                self.problems += [Problem(display, field, message) for field, message in rendered.problems]
+                self.practice_links[display] = rendered.practice_links
             narratives[code] = text
         return narratives, images
 

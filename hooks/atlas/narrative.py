@@ -1,18 +1,22 @@
-"""Checks on the Markdown narratives (fr.md, en.md) that a schema cannot express.
+"""The Markdown narratives (fr.md, en.md): rendered once, with the checks a schema cannot express.
 
-The narrative is rendered with Python-Markdown, the library MkDocs uses, and the
-checks read what it produced: raw HTML that Markdown kept as-is, links and images.
+Each narrative is converted by Python-Markdown, the library MkDocs uses, with the site's
+extensions; the checks read the element tree it produced (links, images, raw HTML that
+Markdown kept as-is), and the practice pages publish the same HTML, so the site converts
+each narrative once.
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from dataclasses import dataclass
 from functools import lru_cache
-from html.parser import HTMLParser
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 
-# Must match the Markdown extensions of mkdocs.yml that change what is parsed.
+# The narratives' Markdown: what editors may write (mkdocs.yml's markdown_extensions serve docs/ only).
 MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "toc"]
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*(\n|\Z)", re.S)
@@ -27,17 +31,36 @@ TABLE_ALIGN = re.compile(r"^text-align: (left|right|center);$")
 LIST_ITEM = re.compile(r"^ {0,3}([-*+]|\d+[.)])\s+\S")
 SCAFFOLD_HINTS = ("À écrire : les faits de la source, avec vos mots.", "To write: the facts of the source, in your own words.")
 FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# A link to another practice, relative to a practice page: ../<slug>/, optionally with an anchor.
+PRACTICE_LINK = re.compile(r"^\.\./([a-z0-9-]+)/?(#.*)?$")
 
 
-class _Collector(HTMLParser):
+@dataclass(frozen=True)
+class RenderedNarrative:
+    html: str
+    toc: tuple  # Python-Markdown's toc_tokens: the page's table of contents
+    problems: tuple[tuple[str, str], ...]  # (field, message)
+    practice_links: tuple[str, ...]  # slugs linked as ../<slug>/, checked once every practice is known
+
+
+class _KeepTree(Treeprocessor):
+    """Keeps the finished element tree (after inline patterns and the TOC's ids) for the checks."""
+
+    def run(self, root):
+        self.root = root
+
+
+class _Converter(threading.local):
+    """One Markdown instance per thread, reset between narratives (building one costs as much as
+    converting a short text)."""
+
     def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict]] = []
+        self.md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+        self.tree = _KeepTree(self.md)
+        self.md.treeprocessors.register(self.tree, "atlas_keep_tree", -100)
 
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
 
-    handle_startendtag = handle_starttag
+_converter = _Converter()
 
 
 def _is_allowed_link(href: str) -> bool:
@@ -46,14 +69,20 @@ def _is_allowed_link(href: str) -> bool:
     return ":" not in href.split("/")[0] and not href.startswith("//")
 
 
-def narrative_problems(text: str, display: str, images: set[str]) -> list[tuple[str, str]]:
-    """(field, message) for each problem of one narrative; `images` are the image files beside it."""
-    return list(_narrative_problems(text, display, frozenset(images)))
+def narrative_display(slug: str, lang: str) -> str:
+    return f"practices/{slug}/{lang}.md"
 
 
-@lru_cache(maxsize=8192)
-def _narrative_problems(text: str, display: str, images: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """Memoised: `mkdocs serve` re-checks only the narratives that changed."""
+def practice_narrative(practice, lang: str) -> RenderedNarrative:
+    """The rendered narrative of a practice in `lang` (which must have one): the conversion the
+    checks made, from the memo."""
+    return render_narrative(practice.narratives[lang], narrative_display(practice.slug, lang), frozenset(practice.images))
+
+
+@lru_cache(maxsize=1 << 15)
+def render_narrative(text: str, display: str, images: frozenset[str]) -> RenderedNarrative:
+    """The narrative's HTML, table of contents and problems. Memoised by content: the checks and
+    the page share one conversion, and `mkdocs serve` re-renders only the narratives that changed."""
     problems: list[tuple[str, str]] = []
     if FRONT_MATTER.match(text):
         problems.append(("front matter", "the file starts with a '---' block; facts belong in practice.yml. Remove the block"))
@@ -61,16 +90,19 @@ def _narrative_problems(text: str, display: str, images: frozenset[str]) -> tupl
     for hint in SCAFFOLD_HINTS:
         if hint in text:
             problems.append(("placeholder", f"still holds the scaffold's line {hint!r}; write the section or remove it"))
-    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    md = _converter.md.reset()
     html = md.convert(text)
     raw = [block for block in md.htmlStash.rawHtmlBlocks if str(block).lstrip().startswith("<")
            and not str(block).startswith("<pre><code")]
     if raw:
         sample = str(raw[0]).strip().splitlines()[0]
         problems.append(("raw HTML", f"{_short(sample)} is raw HTML; write Markdown instead (HTML is not allowed in narratives)"))
-    collector = _Collector()
-    collector.feed(html)
-    for tag, attrs in collector.tags:
+    root = _converter.tree.root
+    practice_links = []
+    for element in root.iter():
+        if element is root:
+            continue
+        tag, attrs = element.tag, element.attrib
         if tag == "h1":
             problems.append(("heading", "has a level-1 heading ('# …'); the title comes from practice.yml. Start sections with '## '"))
         elif tag not in ALLOWED_TAGS:
@@ -88,6 +120,11 @@ def _narrative_problems(text: str, display: str, images: frozenset[str]) -> tupl
                 problems.append(("link", f"{href!r} is not an https link; use the https address or remove the link"))
             elif not _is_allowed_link(href):
                 problems.append(("link", f"{_short(href)!r} is not an allowed link; expected an https:// address or a relative link"))
+            elif (linked := PRACTICE_LINK.match(href)) is not None:
+                practice_links.append(linked.group(1))
+            elif not href.startswith(("https://", "mailto:", "#")) and href.split("#")[0] not in images:
+                problems.append(("link", f"{_short(href)!r} is neither another practice nor a file of this folder; link a "
+                                         "practice as ../<its folder name>/, or use an https:// address"))
         if tag == "img":
             src = attrs.get("src") or ""
             if not (attrs.get("alt") or "").strip():
@@ -96,7 +133,7 @@ def _narrative_problems(text: str, display: str, images: frozenset[str]) -> tupl
                 problems.append(("image", f"{_short(src)!r} is not an image of this folder; put a .png, .jpg or .webp file beside {display.rsplit('/', 1)[-1]} and link it by its name"))
             elif src not in images:
                 problems.append(("image", f"{src!r} does not exist; add the file to the practice's folder or fix the name"))
-    return tuple(problems)
+    return RenderedNarrative(html, tuple(md.toc_tokens), tuple(problems), tuple(practice_links))
 
 
 def _glued_lists(text: str) -> list[tuple[str, str]]:

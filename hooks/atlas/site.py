@@ -19,6 +19,7 @@ from .facets import FACETS
 from .index_page import DATA_FILE, filter_data, index_view
 from .maps import MAP_DATA_FILE, geojson, map_data, map_dest, map_files, vendor_files, world_map_view
 from .model import Atlas, localized
+from .narrative import RenderedNarrative, practice_narrative
 from .practice_page import practice_view
 from .views import html_safe_json, lang_prefix, ui
 
@@ -31,7 +32,7 @@ class GeneratedPage:
     title: str  # raw text; escaped in `meta`
     view: Callable[[], dict]  # the template's data, built when the page is rendered
     context_name: str
-    markdown: str = ""
+    content: RenderedNarrative | None = None  # the page's own HTML, rendered by the core (a narrative)
     description: str | None = None
     in_nav: bool = False
     images: list[Path] = field(default_factory=list)
@@ -70,7 +71,7 @@ def site_pages(atlas: Atlas, practices_dir: Path, lang: str, only: str | None = 
         pages.append(GeneratedPage(
             f"practices/{slug}", lang, "practice.html", localized(practice.data["title"], lang, default)[0],
             lambda practice=practice: practice_view(atlas, practice, lang), "practice",
-            markdown=practice.narratives.get(lang) or practice.narratives[default],
+            content=practice_narrative(practice, lang if lang in practice.narratives else default),
             description=localized(practice.data.get("summary"), lang, default)[0],
             images=[practices_dir / slug / name for name in practice.images],
         ))
