@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from atlas.editing import contributing_view
+from atlas.fragments import SharedFragments
 from atlas.home_page import home_view
 from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
@@ -112,10 +113,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """The interface text of the language being built, for every template (the 404 page too)."""
+    """The interface text of the language being built, for every template (the 404 page too),
+    and the fragments its pages share."""
     atlas, lang = _state["atlas"], _i18n(config).current_language
     env.globals["atlas_ui"] = ui(lang, atlas.languages.default)
     env.globals["atlas_search_url"] = url(atlas, "search", lang)
+    env.globals["atlas_shared"] = SharedFragments()
     return env
 
 

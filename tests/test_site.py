@@ -165,3 +165,39 @@ def test_filter_data_matches_the_practice_files(real_site, real_atlas):
             assert keys["country"] == list(dict.fromkeys(real_atlas.cities[c]["country"].lower() for c in facts["cities"]))
             assert keys["region"] == list(dict.fromkeys(real_atlas.cities[c]["region"] for c in facts["cities"]))
         assert data["labels"]["theme"]["health"] == {"fr": "Santé", "en": "Health"}[lang]
+
+
+def test_every_link_between_pages_resolves(real_site):
+    """Every relative link of every page leads to a file of the site: the navigation and tabs
+    that pages of one folder share (hooks/atlas/fragments.py) included."""
+    broken = []
+    for path in real_site.rglob("*.html"):
+        page_path = path.relative_to(real_site).as_posix()
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("iframe", "src"), ("img", "src")):
+            for element in html.find_all(tag, attrs={attribute: True}):
+                target = element[attribute].split("#")[0].split("?")[0]
+                if not target or re.match(r"^[a-z]+:|^//", target):
+                    continue
+                relative = page_path
+                if target.startswith("/"):  # the 404 page's links, from the site's root
+                    relative, target = "index.html", "." + target
+                resolved = real_site / posixpath.normpath(posixpath.join(posixpath.dirname(relative), target))
+                if not (resolved / "index.html" if resolved.is_dir() else resolved).is_file():
+                    broken.append(f"{page_path}: {tag} {element[attribute]}")
+    assert broken == []
+
+
+def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
+    """Pages of one folder share their tabs and navigation (hooks/atlas/fragments.py): from each
+    page they must still lead where the home page's do."""
+    def targets(path: str) -> list[str]:
+        links = page(real_site, path).select(".md-tabs a[href], .md-nav--primary a[href]")
+        return sorted({resolve(path, a["href"].split("#")[0] or "./") for a in links})
+
+    for prefix in ("", "en/"):
+        expected = targets(f"{prefix}index.html")
+        pages = [path.relative_to(real_site).as_posix() for path in (real_site / prefix).rglob("index.html")]
+        pages = [path for path in pages if prefix or not path.startswith("en/")]
+        assert len(expected) > 10 and len(pages) > 100
+        assert [path for path in pages if targets(path) != expected] == []

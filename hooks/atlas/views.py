@@ -102,7 +102,15 @@ def city_view(atlas: Atlas, key: str, lang: str) -> dict:
 
 
 def practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
-    """What a list shows of a practice: title, cities and countries, summary, levers."""
+    """What a list shows of a practice: title, cities and countries, summary, levers.
+    Computed once per practice and language: a practice is on a dozen lists."""
+    memo = atlas.memo.setdefault(("card", lang), {})
+    if practice.slug not in memo:
+        memo[practice.slug] = _practice_card(atlas, practice, lang)
+    return memo[practice.slug]
+
+
+def _practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
     default = atlas.languages.default
     return {
         "slug": practice.slug,
@@ -113,12 +121,13 @@ def practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "levers": [link(vocabulary_text(atlas, "levers", key, lang), url(atlas, f"levers/{key}", lang))
                    for key in practice.data["levers"]],
         "translated": lang in practice.narratives,
+        "sort_key": sort_key(localized(practice.data["title"], lang, default)[0]),
     }
 
 
 def sorted_cards(atlas: Atlas, practices, lang: str) -> list[dict]:
     cards = [practice_card(atlas, practice, lang) for practice in practices]
-    return sorted(cards, key=lambda card: sort_key(card["title"].text.unescape()))
+    return sorted(cards, key=lambda card: card["sort_key"])
 
 
 def html_safe_json(data) -> str:
