@@ -7,6 +7,7 @@ import posixpath
 import re
 import subprocess
 import sys
+from pathlib import Path
 from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
@@ -201,3 +202,17 @@ def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
         pages = [path for path in pages if prefix or not path.startswith("en/")]
         assert len(expected) > 10 and len(pages) > 100
         assert [path for path in pages if targets(path) != expected] == []
+
+
+def test_shared_navigation_block_is_materials():
+    """overrides/atlas-outside-nav.html copies Material's `site_nav` block to share its primary
+    sidebar; if Material changes the block, the copy must follow."""
+    import material
+
+    def block(template: str) -> list[str]:
+        body = re.search(r"\{% block site_nav %\}(.*?)\{% endblock %\}", template, re.S).group(1)
+        return [line.strip() for line in body.splitlines() if line.strip() and "atlas_shared" not in line and "endcall" not in line]
+
+    material_base = Path(material.__file__).parent / "templates" / "base.html"
+    ours = Path(__file__).parent.parent / "overrides" / "atlas-outside-nav.html"
+    assert block(ours.read_text(encoding="utf-8")) == block(material_base.read_text(encoding="utf-8"))
