@@ -33,6 +33,7 @@ import yaml
 
 from atlas.cli import find_chromium
 from atlas.narrative import MARKDOWN_EXTENSIONS
+from atlas.search_index import BUNDLE_DIR, build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKED = ("docs", "overrides", "hooks", "schemas")
@@ -152,6 +153,14 @@ def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, in
         sys.exit(f"the build failed:\n{result.stderr[-3000:]}")
     peak = int(result.stderr.rsplit("PEAK_KB=", 1)[1].split()[0])
     return seconds, peak
+
+
+def search_index_seconds(site: Path) -> float:
+    """Seconds of the build's last step, Pagefind indexing the built site, timed on its own."""
+    shutil.rmtree(site / BUNDLE_DIR)
+    started = time.perf_counter()
+    build_search_index(site)
+    return time.perf_counter() - started
 
 
 def markdown_floor(narratives: list[str]) -> float:
@@ -274,11 +283,12 @@ def main(argv=None) -> int:
             narratives = grow(root, n)
             floor = markdown_floor(narratives)
             seconds, peak = build(root, root / "site")
+            search_seconds = search_index_seconds(root / "site")
             previewed = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))[0]
             preview_seconds, _ = build(root, root / "preview", preview=previewed)
             rebuild_seconds = preview_rebuild(root, previewed)
             figures = sizes(root / "site")
-            rows.append({"N": n, "build s": seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds,
+            rows.append({"N": n, "build s": seconds, "search s": search_seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds,
                          "peak": peak * 1024, **figures, **downloads(root / "site")})
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
@@ -286,6 +296,8 @@ def main(argv=None) -> int:
     print(f"{'build (s)':44}" + "".join(f"{row['build s']:>14.1f}" for row in rows))
     print(f"{'Python-Markdown floor (s)':44}" + "".join(f"{row['floor s']:>14.1f}" for row in rows))
     print(f"{'build / floor':44}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
+    print(f"{'  of the build: search index, Pagefind (s)':44}" + "".join(f"{row['search s']:>14.1f}" for row in rows))
+    print(f"{'  build without the search index / floor':44}" + "".join(f"{(row['build s'] - row['search s']) / row['floor s']:>14.2f}" for row in rows))
     growth = [""] + [f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
                      for i in range(1, len(rows))]
     print(f"{'growth t(2N)/t(N)':44}" + "".join(f"{g:>14}" for g in growth))

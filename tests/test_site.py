@@ -96,8 +96,9 @@ def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site
         for prefix in ("", "en/"):
             for folder, keys in (("cities", practice.cities), ("themes", practice.data["themes"]), ("levers", practice.data["levers"])):
                 for key in keys:
-                    links = [a["href"] for a in page(real_site, f"{prefix}{folder}/{key}/index.html").select(".atlas-card__title a")]
-                    assert f"../../practices/{slug}/" in links, (prefix, folder, key, slug)
+                    path = f"{prefix}{folder}/{key}/index.html"
+                    targets = [resolve(path, a["href"]) for a in page(real_site, path).select(".atlas-card__title a")]
+                    assert f"{prefix}practices/{slug}/index.html" in targets, (prefix, folder, key, slug)
 
 
 def test_practice_page_shows_the_case_file(real_site):

@@ -13,19 +13,20 @@ from jinja2 import pass_context
 
 
 class SharedFragments:
-    """`{% call atlas_shared(name) %}…{% endcall %}` renders its body once per folder of pages.
-
-    Only for fragments whose links never lead into a page's own folder (they would differ
-    from one page to its sibling). A new SharedFragments is made for each build (one build
+    """`{% call atlas_shared(name) %}…{% endcall %}` renders its body once per folder of pages,
+    for fragments whose links never lead into a page's own folder (they would differ from a
+    page to its sibling); `{% call atlas_shared(name, key) %}` once per `key`, which must hold
+    everything the body depends on. A new SharedFragments is made for each build (one build
     is one language).
     """
 
     def __init__(self):
-        self._fragments: dict[tuple[str, str], str] = {}
+        self._fragments: dict[tuple, str] = {}
 
     @pass_context
-    def __call__(self, context, name: str, caller) -> str:
-        key = (name, context["page"].url.rstrip("/").rpartition("/")[0])
-        if key not in self._fragments:
-            self._fragments[key] = caller()
-        return self._fragments[key]
+    def __call__(self, context, name: str, key=None, *, caller) -> str:
+        if key is None:
+            key = context["page"].url.rstrip("/").rpartition("/")[0]
+        if (name, key) not in self._fragments:
+            self._fragments[name, key] = caller()
+        return self._fragments[name, key]
