@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
@@ -23,15 +23,15 @@ from atlas.fragments import SharedFragments
 from atlas.home_page import home_view
 from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
-from atlas.search_index import SearchIndexError, build_search_index
+from atlas.search_index import BUNDLE_DIR, Indexing, SearchIndexError
 from atlas.settings import languages_from_i18n
 from atlas.site import dest_uri, site_pages, src_uri, static_files
-from atlas.views import ui, url
+from atlas.views import lang_prefix, ui, url
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 ROOT = Path(__file__).resolve().parent.parent
 
-_state: dict = {"atlas": None, "pages": {}}
+_state: dict = {"atlas": None, "pages": {}, "indexing": []}
 
 
 def _i18n(config):
@@ -118,6 +118,7 @@ def on_env(env, config, files):
     atlas, lang = _state["atlas"], _i18n(config).current_language
     env.globals["atlas_ui"] = ui(lang, atlas.languages.default)
     env.globals["atlas_search_url"] = url(atlas, "search", lang)
+    env.globals["atlas_search_bundle"] = f"{lang_prefix(atlas, lang)}{BUNDLE_DIR}/"
     env.globals["atlas_shared"] = SharedFragments()
     return env
 
@@ -135,15 +136,34 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+@event_priority(0)  # before mkdocs-static-i18n (-100) builds the next language
+def _start_search_index(config):
+    """Index this language's practice pages in the background while the next language builds."""
+    if not _state["preview"]:
+        lang = _i18n(config).current_language
+        _state["indexing"].append(Indexing(Path(config.site_dir) / lang_prefix(_state["atlas"], lang)))
+
+
 @event_priority(-500)
-def on_post_build(config):
-    """Index the whole site once, after mkdocs-static-i18n has built every language."""
-    if _i18n(config).building or _state["preview"]:
+def _finish_search_index(config):
+    """Once every language is built (not inside mkdocs-static-i18n's build of another one)."""
+    if _i18n(config).building:
         return
+    indexing, _state["indexing"] = _state["indexing"], []
     try:
-        build_search_index(Path(config.site_dir))
+        for process in indexing:
+            process.wait()
     except SearchIndexError as error:
         raise Abort(str(error)) from None
+
+
+on_post_build = CombinedEvent(_start_search_index, _finish_search_index)
+
+
+def on_build_error(error):
+    for process in _state["indexing"]:
+        process.stop()
+    _state["indexing"] = []
 
 
 def on_serve(server, config, builder):

@@ -1,31 +1,55 @@
-"""The search index: Pagefind, run on the built site.
+"""The search index: Pagefind, one bundle per language, run in the background of the build.
 
-Pagefind indexes each page under its <html lang>, so a French reader searches French pages
-and an English reader English pages, and a reader downloads only the chunks of the index
-that the words typed need (Material's lunr search loads one file of every page in every
-language). Only practice pages carry `data-pagefind-body`, so results are practices.
+Pagefind indexes pages by their <html lang> and a reader downloads only the chunks of the
+index that the words typed need (Material's lunr search loads one file of every page in
+every language). Each language has its own bundle beside its pages (`pagefind/`,
+`en/pagefind/`), with result URLs from that language's root, so a language's bundle can be
+written as soon as its pages are: mkdocs-static-i18n builds the languages one after the
+other, and the French pages are indexed on the second core while the English ones are
+rendered. Only practice pages are read, so results are practices.
 """
 
 from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
-# Only practice pages are searched (they carry data-pagefind-body); reading the other pages
-# (facets, maps…) would only cost time.
-PAGES = "**/practices/*/index.html"
+# From a language's root: its practice pages (facet pages, maps… would only cost time).
+PAGES = "practices/*/index.html"
 
 
 class SearchIndexError(Exception):
     pass
 
 
-def build_search_index(site_dir: Path) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--glob", PAGES, "--silent"],
-        capture_output=True, text=True,
-    )
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site_dir}: {(result.stderr or result.stdout).strip()}")
+class Indexing:
+    """Pagefind indexing one language's pages, in its own process."""
+
+    def __init__(self, language_root: Path):
+        self.language_root = language_root
+        self._output = tempfile.TemporaryFile()
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(language_root), "--output-subdir", BUNDLE_DIR, "--glob", PAGES, "--silent"],
+            stdout=self._output, stderr=subprocess.STDOUT,
+        )
+
+    def wait(self) -> None:
+        """Wait for the bundle; raise SearchIndexError if Pagefind failed."""
+        status = self._process.wait()
+        self._output.seek(0)
+        output = self._output.read().decode("utf-8", "replace").strip()
+        self._output.close()
+        if status != 0:
+            raise SearchIndexError(f"Pagefind could not index {self.language_root}: {output or f'exit status {status}'}")
+
+    def stop(self) -> None:
+        self._process.kill()
+        self._process.wait()
+        self._output.close()
+
+
+def build_search_index(language_root: Path) -> None:
+    Indexing(language_root).wait()
