@@ -333,3 +333,34 @@ def test_no_folder_is_skipped_silently(fixture_atlas):
         "practices/_brouillon/: '_brouillon' is not a valid practice slug; expected lowercase ASCII letters, digits and "
         "hyphens starting with the city, e.g. 'lyon-centsept'. Rename the folder",
     ]
+
+
+def test_a_large_atlas_checked_in_two_processes_reports_the_same_problems(fixture_atlas, monkeypatch):
+    """A cold load of a large atlas checks half of the folders in a second process
+    (atlas.load's check_in_two_processes): every problem must still be reported, once."""
+    import atlas.load
+
+    for letter in "abcdef":
+        fixture_atlas.add_practice(f"lyon-{letter}")
+    fixture_atlas.add_practice("lyon-e", {"status": "bogus"})
+    fixture_atlas.add_practice("lyon-f", fr="## Contexte\n\n<div>x</div>\n")
+    checked_here = set()
+
+    def cold_problems() -> list[str]:
+        checked_here.clear()
+        for memo in atlas.load.MEMOS:
+            monkeypatch.setattr(memo, "results", {})
+        return problems_of(fixture_atlas)
+
+    for memo, display_at in zip(atlas.load.MEMOS, (0, 1), strict=True):
+        monkeypatch.setattr(memo, "function", lambda *args, f=memo.function, i=display_at: checked_here.add(args[i].split("/")[1]) or f(*args))
+    one_process = cold_problems()
+    assert {"lyon-a", "lyon-f"} <= checked_here
+    monkeypatch.setattr(atlas.load, "PARALLEL_FROM", 4)
+    assert cold_problems() == one_process
+    assert {"lyon-d", "lyon-e", "lyon-f"} & checked_here == set()  # checked by the second process
+    assert one_process == [
+        "practices/lyon-e/practice.yml: status: 'bogus' is not a status; known statuses: completed, ongoing, pilot, planned, "
+        "stopped (see practices/vocabulary.yml)",
+        "practices/lyon-f/fr.md: raw HTML: <div>x</div> is raw HTML; write Markdown instead (HTML is not allowed in narratives)",
+    ]

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
+import pickle
 import re
-from functools import lru_cache
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 from babel import Locale
 
+from .memo import Memo
 from .model import Atlas, Languages, Practice
 from .narrative import IMAGE_SUFFIXES, narrative_display, render_narrative
 from .problems import AtlasDataError, Problem, field_path, show
@@ -131,6 +136,7 @@ class _Loader:
     def load_practices(self, vocabulary: dict, cities: dict) -> dict[str, Practice]:
         practices: dict[str, Practice] = {}
         folders = sorted(p for p in self.practices_dir.iterdir() if p.is_dir()) if self.practices_dir.is_dir() else []
+        self.check_in_two_processes(folders, vocabulary, cities)
         for folder in folders:
             practice = self.load_practice(folder, vocabulary, cities)
             if practice:
@@ -150,6 +156,27 @@ class _Loader:
                     self.problems.append(Problem(display, "link", f"'../{slug}/' is not a practice of the atlas; "
                                                  f"{did_you_mean(slug, practices)}link another practice as ../<its folder name>/"))
         return practices
+
+    def check_in_two_processes(self, folders: list[Path], vocabulary: dict, cities: dict) -> None:
+        """On a cold load of a large atlas, check half of the folders in a second process while
+        this one checks the other half: the memos then answer the load below. A shortcut only:
+        if the second process fails, this one checks everything."""
+        checked_before = sum(1 for args in _checked_document.results if args[2] == "practice")
+        if len(folders) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or checked_before > len(folders) // 2:
+            return
+        half = len(folders) // 2
+        request = pickle.dumps((self.root, self.languages, self.today, self.narratives_of, folders[half:], vocabulary, cities))
+        python_path = os.pathsep.join(filter(None, (PACKAGE_PARENT, os.environ.get("PYTHONPATH"))))
+        worker = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": python_path})
+        reply: list[bytes] = []
+        exchange = threading.Thread(target=lambda: reply.append(worker.communicate(request)[0]))
+        exchange.start()
+        _check_folders(self.root, self.languages, self.today, self.narratives_of, folders[:half], vocabulary, cities)
+        exchange.join()
+        if worker.returncode == 0:
+            for memo, results in zip(MEMOS, pickle.loads(reply[0]), strict=True):
+                memo.results.update(results)
 
     def load_practice(self, folder: Path, vocabulary: dict, cities: dict) -> Practice | None:
         slug = folder.name
@@ -229,7 +256,7 @@ class _Loader:
         return narratives, images
 
 
-@lru_cache(maxsize=8192)
+@Memo
 def _checked_document(display: str, text: str, kind: str, keys: str) -> tuple[YamlDocument | None, tuple[Problem, ...]]:
     """Parse and check one YAML file against its schema. The same text against the same
     vocabulary gives the same answer, so `mkdocs serve` and the preview re-check only the
@@ -245,8 +272,27 @@ def _checked_document(display: str, text: str, kind: str, keys: str) -> tuple[Ya
     return (_Partial(doc) if problems else doc), problems
 
 
+MEMOS = (_checked_document, render_narrative)
+PARALLEL_FROM = 200  # folders; below, a second process costs more than it saves
+PACKAGE_PARENT = str(Path(__file__).resolve().parents[1])
+
+
+def _check_folders(root, languages, today, narratives_of, folders, vocabulary, cities) -> list[dict]:
+    """Check `folders` for the memos' sake; returns the memos' results (in a second process)."""
+    loader = _Loader(root, languages, today, narratives_of)
+    for folder in folders:
+        loader.load_practice(folder, vocabulary, cities)
+    return [memo.results for memo in MEMOS]
+
+
 class _Partial(YamlDocument):
     """A document with schema errors: still checked for references, never published."""
 
     def __init__(self, doc: YamlDocument):
         super().__init__(doc.data, doc.lines)
+
+
+if __name__ == "__main__":  # the second process of _Loader.check_in_two_processes
+    from atlas.load import _check_folders as check_folders  # so that its results pickle as atlas.load's, not __main__'s
+
+    pickle.dump(check_folders(*pickle.load(sys.stdin.buffer)), sys.stdout.buffer)

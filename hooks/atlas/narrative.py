@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
+
+from .memo import Memo
 
 # The narratives' Markdown: what editors may write (mkdocs.yml's markdown_extensions serve docs/ only).
 MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "toc"]
@@ -79,7 +80,7 @@ def practice_narrative(practice, lang: str) -> RenderedNarrative:
     return render_narrative(practice.narratives[lang], narrative_display(practice.slug, lang), frozenset(practice.images))
 
 
-@lru_cache(maxsize=1 << 15)
+@Memo
 def render_narrative(text: str, display: str, images: frozenset[str]) -> RenderedNarrative:
     """The narrative's HTML, table of contents and problems. Memoised by content: the checks and
     the page share one conversion, and `mkdocs serve` re-renders only the narratives that changed."""
