@@ -150,17 +150,21 @@ def _finish_search_index(config):
     if _i18n(config).building:
         return
     indexing, _state["indexing"] = _state["indexing"], []
-    try:
-        for process in indexing:
+    errors = []
+    for process in indexing:
+        try:
             process.wait()
-    except SearchIndexError as error:
-        raise Abort(str(error)) from None
+        except SearchIndexError as error:
+            errors.append(str(error))
+    if errors:
+        raise Abort("; ".join(errors))
 
 
 on_post_build = CombinedEvent(_start_search_index, _finish_search_index)
 
 
 def on_build_error(error):
+    """Stop the indexing a failed build started (`mkdocs serve` goes on)."""
     for process in _state["indexing"]:
         process.stop()
     _state["indexing"] = []

@@ -69,6 +69,22 @@ def test_translated_page_has_no_notice(fixture_atlas):
     assert html.h1.get_text() == "CentSept" and not html.h1.has_attr("lang")
 
 
+def test_practice_page_shows_its_narrative_and_its_table_of_contents(fixture_atlas):
+    """The narrative is rendered once, by the core (hooks/atlas/narrative.py); the page shows
+    that HTML and a table of contents of its sections, with working anchors."""
+    fixture_atlas.add_practice("lyon-centsept", en=EN_MD + "\nSee [the other one](../lyon-tiers-lieu/).\n")
+    fixture_atlas.add_practice("lyon-tiers-lieu")
+    assert fixture_atlas.build().returncode == 0
+    html = soup(fixture_atlas.site, "en/practices/lyon-centsept/index.html")
+    narrative = html.select_one(".atlas-narrative")
+    assert [h2.get_text() for h2 in narrative.select("h2")] == ["Context", "Lessons for other cities"]
+    assert narrative.select_one("a[href='../lyon-tiers-lieu/']").get_text() == "the other one"
+    toc = html.select(".md-sidebar--secondary .md-nav__link")
+    assert [(a.get_text(strip=True), a["href"]) for a in toc] == [
+        ("Context", "#context"), ("Lessons for other cities", "#lessons-for-other-cities")]
+    assert all(html.select_one(a["href"]) is not None for a in toc)
+
+
 def test_images_are_published_beside_each_language_page(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "\n![Le bâtiment](batiment.jpg)\n", en=EN_MD + "\n![The building](batiment.jpg)\n")
     fixture_atlas.write("practices/lyon-centsept/batiment.jpg", b"\xff\xd8\xff\xe0")

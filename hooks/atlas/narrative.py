@@ -1,9 +1,9 @@
 """The Markdown narratives (fr.md, en.md): rendered once, with the checks a schema cannot express.
 
-Each narrative is converted by Python-Markdown, the library MkDocs uses, with the site's
-extensions; the checks read the element tree it produced (links, images, raw HTML that
-Markdown kept as-is), and the practice pages publish the same HTML, so the site converts
-each narrative once.
+Each narrative is converted by Python-Markdown, the library MkDocs uses, with the
+extensions of the narratives' dialect; the checks read the element tree it produced (links,
+images, raw HTML that Markdown kept as-is), and the practice pages publish the same HTML,
+so the site converts each narrative once.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 
 from .memo import Memo
+from .model import Practice
 
 # The narratives' Markdown: what editors may write (mkdocs.yml's markdown_extensions serve docs/ only).
 MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "toc"]
@@ -74,7 +75,7 @@ def narrative_display(slug: str, lang: str) -> str:
     return f"practices/{slug}/{lang}.md"
 
 
-def practice_narrative(practice, lang: str) -> RenderedNarrative:
+def practice_narrative(practice: Practice, lang: str) -> RenderedNarrative:
     """The rendered narrative of a practice in `lang` (which must have one): the conversion the
     checks made, from the memo."""
     return render_narrative(practice.narratives[lang], narrative_display(practice.slug, lang), frozenset(practice.images))
