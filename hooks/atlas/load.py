@@ -51,6 +51,7 @@ class _Loader:
         self.today = today
         self.problems: list[Problem] = []
         self.practice_links: dict[str, tuple[str, ...]] = {}  # narrative -> slugs it links to
+        self._practice_keys: str | None = None
 
     # -- helpers -------------------------------------------------------------------------
     def display(self, path: Path) -> str:
@@ -59,7 +60,8 @@ class _Loader:
     def report(self, display: str, path: tuple, message: str, doc: YamlDocument | None = None) -> None:
         self.problems.append(Problem(display, field_path(path), message, doc.line_of(path) if doc else None))
 
-    def read_yaml(self, path: Path, kind: str, keys: dict | None = None) -> tuple[YamlDocument | None, str]:
+    def read_yaml(self, path: Path, kind: str, keys: str = "") -> tuple[YamlDocument | None, str]:
+        """`keys`: the keys schema the file is checked against, as JSON."""
         display = self.display(path)
         if not path.is_file():
             self.problems.append(Problem(display, "", f"is missing; create it (see schemas/{kind}.schema.json)"))
@@ -68,7 +70,7 @@ class _Loader:
         self.problems += problems
         if text is None:
             return None, display
-        doc, problems = _checked_document(display, text, kind, json.dumps(keys) if keys else "")
+        doc, problems = _checked_document(display, text, kind, keys)
         self.problems += problems
         return doc, display
 
@@ -99,6 +101,12 @@ class _Loader:
         elif isinstance(node, str) and node.startswith("TODO") and not PLACEHOLDER_KEY.match(node):
             self.report(display, path, f"{show(node)} is the scaffold's placeholder; replace it with the fact from the source", doc)
 
+    def practice_keys(self, vocabulary: dict, cities: dict) -> str:
+        """The keys schema every practice.yml of this load is checked against, as JSON (made once)."""
+        if self._practice_keys is None:
+            self._practice_keys = json.dumps(keys_schema(vocabulary, cities))
+        return self._practice_keys
+
     # -- files ---------------------------------------------------------------------------
     def load(self) -> Atlas | None:
         vocabulary = self.load_vocabulary()
@@ -116,7 +124,7 @@ class _Loader:
         return doc.data
 
     def load_cities(self, vocabulary: dict) -> dict:
-        doc, display = self.read_yaml(self.practices_dir / "cities.yml", "cities", keys_schema(vocabulary, None))
+        doc, display = self.read_yaml(self.practices_dir / "cities.yml", "cities", json.dumps(keys_schema(vocabulary, None)))
         if doc is None:
             return {}
         self.check_languages(doc, display, doc.data)
@@ -188,7 +196,7 @@ class _Loader:
             self.problems.append(Problem(folder_display, "", "has no practice.yml; every folder of practices/ is a practice. "
                                          "Add practice.yml (scripts/new_practice.py creates one) or remove the folder"))
             return None
-        doc, display = self.read_yaml(files["practice.yml"], "practice", keys_schema(vocabulary, cities))
+        doc, display = self.read_yaml(files["practice.yml"], "practice", self.practice_keys(vocabulary, cities))
         slug_is_valid = bool(KEY.match(slug))
         if not slug_is_valid:
             self.problems.append(Problem(folder_display, "", f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, "
@@ -268,7 +276,7 @@ def _checked_document(display: str, text: str, kind: str, keys: str) -> tuple[Ya
     if not isinstance(doc.data, dict):
         return None, (Problem(display, "", f"{show(doc.data)} is not a block of fields; expected 'key: value' lines "
                                            f"(see schemas/{kind}.schema.json)"),)
-    problems = tuple(schema_problems(kind, doc.data, display, doc.line_of, json.loads(keys) if keys else None))
+    problems = tuple(schema_problems(kind, doc.data, display, doc.line_of, keys))
     return (_Partial(doc) if problems else doc), problems
 
 

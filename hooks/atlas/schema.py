@@ -190,10 +190,10 @@ def _json_type(value) -> str:
     return "null (empty)"
 
 
-def schema_problems(kind: str, data, display: str, line_of, keys: dict | None = None) -> list[Problem]:
-    """Every schema error of `data`, as problems; `keys` is the keys schema of the current data."""
+def schema_problems(kind: str, data, display: str, line_of, keys: str = "") -> list[Problem]:
+    """Every schema error of `data`, as problems; `keys` is the keys schema of the current data, as JSON."""
     problems = []
-    for error in _validator(kind, json.dumps(keys) if keys else "").iter_errors(data):
+    for error in _validator(kind, keys).iter_errors(data):
         for leaf in _leaves(error):
             path, message = _message(leaf)
             problems.append(Problem(display, field_path(path), message, line_of(path)))
