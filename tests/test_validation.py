@@ -214,6 +214,9 @@ NARRATIVE_CASES = {
     "link to a practice that does not exist": ("Voir [le Lab](../paris-lab/).\n",
                                                ["fr.md: link: '../paris-lab/' is not a practice of the atlas; link another "
                                                 "practice as ../<its folder name>/"]),
+    "anchor to no heading": ("## Contexte\n\nVoir [les résultats](#resultats).\n",
+                             ["fr.md: link: '#resultats' is not a heading of this narrative; link one of its sections "
+                              "(#contexte) or remove the link"]),
     "image without alt": ("![](photo.jpg)\n",
                           ["fr.md: image: 'photo.jpg' does not exist; add the file to the practice's folder or fix the name",
                            "fr.md: image: 'photo.jpg' has no alt text; describe the image: ![what it shows](photo.jpg)"]),

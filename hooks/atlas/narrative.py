@@ -101,6 +101,7 @@ def render_narrative(text: str, display: str, images: frozenset[str]) -> Rendere
         problems.append(("raw HTML", f"{_short(sample)} is raw HTML; write Markdown instead (HTML is not allowed in narratives)"))
     root = _converter.tree.root
     practice_links = []
+    anchors = [element.get("id") for element in root.iter() if element.get("id")]
     for element in root.iter():
         if element is root:
             continue
@@ -122,6 +123,9 @@ def render_narrative(text: str, display: str, images: frozenset[str]) -> Rendere
                 problems.append(("link", f"{href!r} is not an https link; use the https address or remove the link"))
             elif not _is_allowed_link(href):
                 problems.append(("link", f"{_short(href)!r} is not an allowed link; expected an https:// address or a relative link"))
+            elif href.startswith("#") and href[1:] not in anchors:
+                problems.append(("link", f"{_short(href)!r} is not a heading of this narrative; link one of its sections "
+                                         f"({', '.join('#' + anchor for anchor in anchors) or 'it has none'}) or remove the link"))
             elif (linked := PRACTICE_LINK.match(href)) is not None:
                 practice_links.append(linked.group(1))
             elif not href.startswith(("https://", "mailto:", "#")) and href.split("#")[0] not in images:
