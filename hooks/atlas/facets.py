@@ -69,12 +69,13 @@ def options(atlas: Atlas, facet: Facet, lang: str) -> list[tuple[str, Text]]:
 
 
 def practices_by_key(atlas: Atlas, facet: Facet) -> dict[str, list[Practice]]:
-    """The practices of each value of `facet`; computed once per loaded atlas (every facet page asks)."""
-    memo_key = ("practices_by_key", facet.id)
-    if memo_key not in atlas.memo:
-        index: dict[str, list[Practice]] = {key: [] for key in facet.all_keys(atlas)}
-        for practice in atlas.practices.values():
-            for key in facet.practice_keys(atlas, practice):
-                index.setdefault(key, []).append(practice)
-        atlas.memo[memo_key] = index
-    return atlas.memo[memo_key]
+    """The practices of each value of `facet` (every facet page asks)."""
+    return atlas.derived(("practices_by_key", facet.id), lambda: _practices_by_key(atlas, facet))
+
+
+def _practices_by_key(atlas: Atlas, facet: Facet) -> dict[str, list[Practice]]:
+    index: dict[str, list[Practice]] = {key: [] for key in facet.all_keys(atlas)}
+    for practice in atlas.practices.values():
+        for key in facet.practice_keys(atlas, practice):
+            index.setdefault(key, []).append(practice)
+    return index

@@ -60,10 +60,7 @@ def map_points(atlas: Atlas, practice) -> list[list]:
 
 def filter_data(atlas: Atlas, lang: str) -> dict:
     """The per-language data file of the index's filter (the world map's data is drawn from it)."""
-    memo_key = ("filter_data", lang)
-    if memo_key not in atlas.memo:
-        atlas.memo[memo_key] = _filter_data(atlas, lang)
-    return atlas.memo[memo_key]
+    return atlas.derived(("filter_data", lang), lambda: _filter_data(atlas, lang))
 
 
 def _filter_data(atlas: Atlas, lang: str) -> dict:

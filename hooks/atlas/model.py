@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,13 @@ class Atlas:
     cities: dict[str, dict]
     vocabulary: dict[str, dict]
     practices: dict[str, Practice]  # sorted by slug
-    memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived data, computed once per load
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: tuple, compute: Callable[[], T]) -> T:
+        """Data derived from the atlas, computed once per load however many pages ask for it."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
 
 def localized(texts: dict | None, lang: str, default: str) -> tuple[str, str] | tuple[None, None]:

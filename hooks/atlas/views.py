@@ -104,10 +104,7 @@ def city_view(atlas: Atlas, key: str, lang: str) -> dict:
 def practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
     """What a list shows of a practice: title, cities and countries, summary, levers.
     Computed once per practice and language: a practice is on a dozen lists."""
-    memo = atlas.memo.setdefault(("card", lang), {})
-    if practice.slug not in memo:
-        memo[practice.slug] = _practice_card(atlas, practice, lang)
-    return memo[practice.slug]
+    return atlas.derived(("card", lang, practice.slug), lambda: _practice_card(atlas, practice, lang))
 
 
 def _practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
