@@ -111,8 +111,9 @@ sys.argv = ["mkdocs", "build", "-q", "-f", sys.argv[1], "-d", sys.argv[2]] + sys
 try:
     runpy.run_module("mkdocs", run_name="__main__")
 finally:
-    peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    print(f"PEAK_KB={peak}", file=sys.stderr)
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(f"PEAK_KB={max(own.ru_maxrss, children.ru_maxrss)}", file=sys.stderr)
+    print(f"CPU_S={own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime}", file=sys.stderr)
 """
 
 
@@ -142,8 +143,9 @@ def preview_rebuild(root: Path, slug: str) -> float:
     return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
 
 
-def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, int]:
-    """(seconds, peak memory in KB) of the README's strict build, or of the preview of one practice."""
+def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, int, float]:
+    """(seconds, peak memory in KB, CPU seconds of every process) of the README's strict build,
+    or of the preview of one practice."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"ATLAS_PREVIEW": preview} if preview else {})}
     started = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)] + ([] if preview else ["--strict"]),
@@ -152,7 +154,8 @@ def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, in
     if result.returncode != 0:
         sys.exit(f"the build failed:\n{result.stderr[-3000:]}")
     peak = int(result.stderr.rsplit("PEAK_KB=", 1)[1].split()[0])
-    return seconds, peak
+    cpu = float(result.stderr.rsplit("CPU_S=", 1)[1].split()[0])
+    return seconds, peak, cpu
 
 
 def search_index_seconds(site: Path) -> float:
@@ -284,13 +287,13 @@ def main(argv=None) -> int:
             copy_atlas(root)
             narratives = grow(root, n)
             floor = markdown_floor(narratives)
-            seconds, peak = build(root, root / "site")
+            seconds, peak, cpu = build(root, root / "site")
             search_seconds = search_index_seconds(root / "site")
             previewed = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))[0]
-            preview_seconds, _ = build(root, root / "preview", preview=previewed)
+            preview_seconds, _, _ = build(root, root / "preview", preview=previewed)
             rebuild_seconds = preview_rebuild(root, previewed)
             figures = sizes(root / "site")
-            rows.append({"N": n, "build s": seconds, "search s": search_seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds,
+            rows.append({"N": n, "build s": seconds, "cpu s": cpu, "search s": search_seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds,
                          "peak": peak * 1024, **figures, **downloads(root / "site")})
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
@@ -298,6 +301,7 @@ def main(argv=None) -> int:
     print(f"{'build (s)':44}" + "".join(f"{row['build s']:>14.1f}" for row in rows))
     print(f"{'Python-Markdown floor (s)':44}" + "".join(f"{row['floor s']:>14.1f}" for row in rows))
     print(f"{'build / floor':44}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
+    print(f"{'build CPU, every process (s)':44}" + "".join(f"{row['cpu s']:>14.1f}" for row in rows))
     print(f"{'search index on its own, Pagefind (s)':44}" + "".join(f"{row['search s']:>14.1f}" for row in rows))
     growth = [""] + [f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
                      for i in range(1, len(rows))]
