@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from atlas.editing import contributing_view
+from atlas.files import links_leaving
 from atlas.fragments import SharedFragments
 from atlas.home_page import home_view
 from atlas.load import load_atlas
@@ -48,16 +49,22 @@ def on_config(config):
     if _state["atlas"] is None or plugin.current_language == plugin.default_language:
         root = Path(config.config_file_path).resolve().parent
         preview = os.environ.get("ATLAS_PREVIEW") or None
+        # The hand-written pages and the theme's files are published as they are: no link may lead out of the repository.
+        problems = [problem for folder in (config.docs_dir, config.theme.custom_dir) if folder
+                    for problem in links_leaving(Path(folder), root)]
         try:
             _state["atlas"] = load_atlas(root, languages_from_i18n(plugin.config.languages),
                                          narratives_of={preview} if preview else None)
         except AtlasDataError as error:
+            problems += error.problems
+        if problems:
+            error = AtlasDataError(problems)
             for problem in error.problems:
                 log.error(str(problem))
-            raise Abort(f"{error}: fix the lines above and build again.") from None
+            raise Abort(f"{error}: fix the lines above and build again.")
         if preview and preview not in _state["atlas"].practices:
             raise Abort(f"ATLAS_PREVIEW={preview!r} is not a practice; expected a folder name of practices/, e.g. lyon-centsept")
-        _state["practices_dir"], _state["preview"] = root / "practices", preview
+        _state["preview"] = preview
     return config
 
 
@@ -72,7 +79,7 @@ def on_files(files, config):
     atlas, plugin = _state["atlas"], _i18n(config)
     lang = plugin.current_language
     pages = {}
-    for page in site_pages(atlas, _state["practices_dir"], lang, _state["preview"]):
+    for page in site_pages(atlas, lang, _state["preview"]):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         file = _generated(config, src_uri(atlas, page.path, lang), dest_uri(atlas, page.path, lang),
                           content="", inclusion=inclusion)
@@ -83,9 +90,9 @@ def on_files(files, config):
         }
         files.append(file)
         pages[file.src_uri] = page
-        for image in page.images:
-            files.append(_generated(config, src_uri(atlas, page.path, atlas.languages.default, image.name),
-                                    dest_uri(atlas, page.path, lang, image.name), abs_src_path=str(image)))
+        for name, content in page.images.items():
+            files.append(_generated(config, src_uri(atlas, page.path, atlas.languages.default, name),
+                                    dest_uri(atlas, page.path, lang, name), content=content))
     settings = config.extra.get("atlas", {})
     for static in static_files(atlas, lang, settings.get("map_tiles"), config.site_url or "", _state["preview"]):
         content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import io
 import shutil
 import subprocess
 import sys
@@ -11,6 +12,13 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import settings
+
+# Property tests (tests/test_no_traceback.py): a bounded run in `make test`, a deep one on demand
+# (`pytest --hypothesis-profile=deep`). The deadline is the time bound of one generated document.
+settings.register_profile("default", max_examples=150, deadline=datetime.timedelta(seconds=2), print_blob=True)
+settings.register_profile("deep", max_examples=5_000, deadline=datetime.timedelta(seconds=2), print_blob=True)
+settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parents[1]
 TODAY = datetime.date(2026, 11, 21)
@@ -37,6 +45,15 @@ FR_MD = "## Contexte\n\nUn texte en français.\n\n## À retenir pour d'autres vi
 EN_MD = "## Context\n\nAn English text.\n\n## Lessons for other cities\n\n- A lesson.\n"
 
 
+def image_bytes(format: str = "JPEG", size: tuple[int, int] = (4, 3)) -> bytes:
+    """A real image file's content (the core decodes every image before publishing it)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(buffer, format=format)
+    return buffer.getvalue()
+
+
 class FixtureAtlas:
     """A throw-away atlas repository: edit its files, then validate or build it."""
 
@@ -45,7 +62,9 @@ class FixtureAtlas:
         self.practices = root / "practices"
         self.practices.mkdir(parents=True)
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-        for name in ("docs", "overrides", "hooks", "schemas"):
+        for name in ("docs", "overrides"):  # published as they are: a link out of the repository would be refused
+            shutil.copytree(REPO / name, root / name)
+        for name in ("hooks", "schemas"):
             (root / name).symlink_to(REPO / name)
         shutil.copy(REPO / "practices" / "vocabulary.yml", self.practices / "vocabulary.yml")
         self.write_yaml("practices/cities.yml", CITIES)

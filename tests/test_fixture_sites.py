@@ -11,7 +11,7 @@ import yaml
 
 from bs4 import BeautifulSoup
 
-from conftest import EN_MD, FR_MD, REPO
+from conftest import EN_MD, FR_MD, REPO, image_bytes
 
 
 def read(site, path):
@@ -87,10 +87,10 @@ def test_practice_page_shows_its_narrative_and_its_table_of_contents(fixture_atl
 
 def test_images_are_published_beside_each_language_page(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "\n![Le bâtiment](batiment.jpg)\n", en=EN_MD + "\n![The building](batiment.jpg)\n")
-    fixture_atlas.write("practices/lyon-centsept/batiment.jpg", b"\xff\xd8\xff\xe0")
+    fixture_atlas.write("practices/lyon-centsept/batiment.jpg", image_bytes("JPEG"))
     assert fixture_atlas.build().returncode == 0
     for prefix in ("", "en/"):
-        assert (fixture_atlas.site / f"{prefix}practices/lyon-centsept/batiment.jpg").read_bytes() == b"\xff\xd8\xff\xe0"
+        assert (fixture_atlas.site / f"{prefix}practices/lyon-centsept/batiment.jpg").read_bytes() == image_bytes("JPEG")
         img = soup(fixture_atlas.site, f"{prefix}practices/lyon-centsept/index.html").select_one(".atlas-narrative img")
         assert img["src"] == "batiment.jpg"
 
@@ -197,3 +197,42 @@ def test_a_third_language_needs_only_configuration(fixture_atlas):
     report = subprocess.run([sys.executable, "scripts/translation_report.py", "--root", str(fixture_atlas.root)],
                             capture_output=True, text=True, cwd=REPO)
     assert "| `lyon-centsept` | es | `es.md`, `title.es`, `summary.es`, `actors[0].role.es` |" in report.stdout
+
+
+SECRET = "SECRET-OF-THE-BUILD-MACHINE-7f3a"
+
+
+def site_holds(site, needle: bytes) -> list[str]:
+    return [str(path) for path in site.rglob("*") if path.is_file() and needle in path.read_bytes()] if site.exists() else []
+
+
+def test_a_linked_image_or_narrative_never_reaches_the_site(fixture_atlas, tmp_path):
+    """A pull request adds links to files of the build machine: the build stops, one line per link,
+    and nothing of what they point at is published."""
+    secret_image = tmp_path / "secret.png"
+    secret_image.write_bytes(image_bytes("PNG") + SECRET.encode())
+    secret_text = tmp_path / "secret.md"
+    secret_text.write_text(f"## Context\n\n{SECRET}\n", encoding="utf-8")
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "\n![Le capteur](photo.png)\n", en=None)
+    (fixture_atlas.practices / "lyon-centsept/photo.png").symlink_to(secret_image)
+    (fixture_atlas.practices / "lyon-centsept/en.md").symlink_to(secret_text)
+    result = fixture_atlas.build()
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    errors = [re.sub(r"^ERROR\s+-\s+", "", line) for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    fix = "the atlas reads only regular files inside a practice's folder. Replace the link with the file itself"
+    assert errors == [f"practices/lyon-centsept/en.md: is a symbolic link (to '{secret_text}'); {fix}",
+                      f"practices/lyon-centsept/photo.png: is a symbolic link (to '{secret_image}'); {fix}"]
+    assert site_holds(fixture_atlas.site, SECRET.encode()) == []
+
+
+def test_a_link_out_of_the_repository_in_the_hand_written_pages_stops_the_build(fixture_atlas, tmp_path):
+    (tmp_path / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (fixture_atlas.root / "docs/assets/notes.txt").symlink_to(tmp_path / "secret.txt")
+    (fixture_atlas.root / "docs/assets/inside.css").symlink_to(fixture_atlas.root / "docs/assets/atlas.css")  # inside: allowed
+    fixture_atlas.add_practice("lyon-centsept")
+    result = fixture_atlas.build()
+    assert result.returncode != 0
+    errors = [re.sub(r"^ERROR\s+-\s+", "", line) for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [f"docs/assets/notes.txt: is a symbolic link to '{tmp_path}/secret.txt', outside the repository; the site "
+                      "publishes only the repository's own files. Replace the link with the file itself"]
+    assert site_holds(fixture_atlas.site, SECRET.encode()) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 import pytest
@@ -9,7 +10,7 @@ import pytest
 from atlas.load import load_atlas
 from atlas.model import Languages
 from atlas.problems import AtlasDataError
-from conftest import TODAY
+from conftest import TODAY, image_bytes
 
 FR_EN = Languages(("fr", "en"))
 P = "practices/lyon-centsept/practice.yml"
@@ -251,8 +252,8 @@ def test_link_to_another_practice_is_accepted(fixture_atlas):
 
 def test_image_beside_the_narrative_is_accepted(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept", fr="![Le bâtiment du CentSept](batiment.jpg)\n")
-    fixture_atlas.write("practices/lyon-centsept/batiment.jpg", b"\xff\xd8\xff")
-    assert load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].images == ["batiment.jpg"]
+    fixture_atlas.write("practices/lyon-centsept/batiment.jpg", image_bytes("JPEG"))
+    assert list(load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].images) == ["batiment.jpg"]
 
 
 CITY_CASES = {
@@ -299,6 +300,14 @@ YAML_CASES = {
     "unparsable": ("cities: [lyon\ntitle: x\n", "is not valid YAML: did not find expected ',' or ']' at line 2, column 6; check the indentation and quoting there"),
     "duplicate key": ("cities: [lyon]\ncities: [abidjan]\n", "key 'cities' appears twice (lines 1 and 2) in the same block; keep one of them"),
     "not a mapping": ("- lyon\n", "['lyon'] is not a block of fields; expected 'key: value' lines (see schemas/practice.schema.json)"),
+    "explicit tag": ("cities: [lyon]\nstart_year: !!float ''\n",
+                     "has the tag '!!float' at line 2; write the value without a tag (the atlas reads text, numbers, lists and blocks of fields)"),
+    "python tag": ("cities: !!python/object/apply:os.system ['id']\n",
+                   "has the tag '!!python/object/apply:os.system' at line 1; write the value without a tag (the atlas reads text, "
+                   "numbers, lists and blocks of fields)"),
+    "key that is a list": ("? [a, b]\n: c\n", "has a key at line 1 that is a list or a block; a key is a word such as 'title'"),
+    "number too long": ("start_year: " + "9" * 5000 + "\n",
+                        "has a number too long to be read; write a usual number, or quote the value to make it text"),
 }
 
 
@@ -367,3 +376,166 @@ def test_a_large_atlas_checked_in_two_processes_reports_the_same_problems(fixtur
         "stopped (see practices/vocabulary.yml)",
         "practices/lyon-f/fr.md: raw HTML: <div>x</div> is raw HTML; write Markdown instead (HTML is not allowed in narratives)",
     ]
+
+
+# -- Only regular files inside the practice's own folder are read (a pull request can add links) --
+
+LINK_FIX = "the atlas reads only regular files inside a practice's folder. Replace the link with the file itself"
+
+
+def test_a_linked_image_is_refused(fixture_atlas, tmp_path):
+    fixture_atlas.add_practice("lyon-centsept", fr="![Le capteur](photo.png)\n")
+    (tmp_path / "elsewhere.png").write_bytes(image_bytes("PNG"))
+    (fixture_atlas.practices / "lyon-centsept/photo.png").symlink_to(tmp_path / "elsewhere.png")
+    assert problems_of(fixture_atlas) == [
+        f"practices/lyon-centsept/photo.png: is a symbolic link (to '{tmp_path}/elsewhere.png'); {LINK_FIX}"]
+
+
+def test_a_linked_narrative_is_refused(fixture_atlas, tmp_path):
+    fixture_atlas.add_practice("lyon-centsept", fr=None)
+    (tmp_path / "secret.md").write_text("## Contexte\n\nSecret.\n", encoding="utf-8")
+    (fixture_atlas.practices / "lyon-centsept/fr.md").symlink_to(tmp_path / "secret.md")
+    assert problems_of(fixture_atlas) == [
+        f"practices/lyon-centsept/fr.md: is a symbolic link (to '{tmp_path}/secret.md'); {LINK_FIX}"]
+
+
+def test_a_linked_practice_file_is_refused(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.add_practice("lyon-autre")
+    path = fixture_atlas.practices / "lyon-autre/practice.yml"
+    path.unlink()
+    path.symlink_to("../lyon-centsept/practice.yml")
+    assert problems_of(fixture_atlas) == [
+        f"practices/lyon-autre/practice.yml: is a symbolic link (to '../lyon-centsept/practice.yml'); {LINK_FIX}"]
+
+
+def test_a_linked_practice_folder_is_refused(fixture_atlas, tmp_path):
+    fixture_atlas.add_practice("lyon-centsept")
+    (fixture_atlas.practices / "lyon-copie").symlink_to("lyon-centsept")
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-copie/: is a symbolic link (to 'lyon-centsept'); the atlas reads only "
+        "regular files inside a practice's folder. Replace the link with the folder itself"]
+
+
+@pytest.mark.parametrize("name", ["cities.yml", "vocabulary.yml"])
+def test_linked_lists_are_refused(fixture_atlas, tmp_path, name):
+    fixture_atlas.add_practice("lyon-centsept")
+    moved = tmp_path / name
+    (fixture_atlas.practices / name).rename(moved)
+    (fixture_atlas.practices / name).symlink_to(moved)
+    assert f"practices/{name}: is a symbolic link (to '{moved}'); {LINK_FIX}" in problems_of(fixture_atlas)
+
+
+def test_a_folder_inside_a_practice_is_refused(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.write("practices/lyon-centsept/photo.png/inside.png", image_bytes("PNG"))
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-centsept/photo.png/: is a folder; a practice's folder holds only files (practice.yml, the narratives "
+        "and images). Move its files up or remove it"]
+
+
+def test_a_special_file_is_refused_without_blocking(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", en=None)
+    os.mkfifo(fixture_atlas.practices / "lyon-centsept/en.md")  # reading a FIFO would wait for ever
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-centsept/en.md: is not a regular file; replace it with the file itself"]
+
+
+# -- Images are images --
+
+IMAGE_CASES = {
+    "text named .png": (b"#!/bin/sh\necho hello\n", "photo.png",
+                        "is not a PNG image (its content is not a picture that can be read, or it is damaged); "
+                        "export it again as .png, .jpg or .webp"),
+    "JPEG named .png": (image_bytes("JPEG"), "photo.png", "is a JPEG image named .png; rename it photo.jpg and show it by that name"),
+    "GIF named .webp": (image_bytes("GIF"), "photo.webp", "is a GIF image; expected PNG, JPEG or WebP. Export it again as .png, .jpg or .webp"),
+    "truncated JPEG": (image_bytes("JPEG", (64, 64))[:200], "photo.jpg",
+                       "is not a JPEG image (its content is not a picture that can be read, or it is damaged); "
+                       "export it again as .png, .jpg or .webp"),
+    "too many pixels": (image_bytes("PNG", (6001, 2)), "photo.png",
+                        "is 6,001 × 2 pixels; expected at most 6,000 on each side. Make it smaller (1,600 pixels wide is plenty)"),
+    "too many bytes": (image_bytes("PNG") + b"\0" * 2_000_000, "photo.png",
+                       f"is {len(image_bytes('PNG')) + 2_000_000:,} bytes; expected at most 2,000,000. Make it smaller "
+                       "(1,600 pixels wide is plenty)"),
+}
+
+
+@pytest.mark.parametrize("content, name, expected", IMAGE_CASES.values(), ids=IMAGE_CASES.keys())
+def test_image_problem_messages(fixture_atlas, content, name, expected):
+    fixture_atlas.add_practice("lyon-centsept", fr=f"![Le capteur]({name})\n")
+    fixture_atlas.write(f"practices/lyon-centsept/{name}", content)
+    assert problems_of(fixture_atlas) == [f"practices/lyon-centsept/{name}: {expected}"]
+
+
+@pytest.mark.parametrize("format, name", [("PNG", "a.png"), ("JPEG", "a.jpeg"), ("WEBP", "a.webp")])
+def test_every_allowed_image_format_is_accepted(fixture_atlas, format, name):
+    fixture_atlas.add_practice("lyon-centsept", fr=f"![Une image]({name})\n")
+    fixture_atlas.write(f"practices/lyon-centsept/{name}", image_bytes(format))
+    assert load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].images == {name: image_bytes(format)}
+
+
+# -- Values are what they claim --
+
+VALUE_CASES = {
+    "NaN latitude": ({"location": {"lat": float("nan"), "lon": 4.8}},
+                     [f"{P}: location.lat: .nan is not a finite number; expected a number written out, e.g. 45.764 "
+                      "(a coordinate) or 2014 (a year)"]),
+    "infinite longitude": ({"location": {"lat": 45.7, "lon": float("-inf")}},
+                           [f"{P}: location.lon: -inf is out of range; expected at least -180"]),
+    "infinite year": ({"start_year": float("inf")}, [f"{P}: start_year: inf is a number; expected a whole number"]),
+    "blank title": ({"title": {"fr": "   ", "en": "CentSept"}},
+                    [f"{P}: title.fr: '   ' is blank; expected some text. Write it or remove the field"]),
+    "blank English summary": ({"summary": {"fr": "Un accélérateur.", "en": " \u00a0 "}},
+                              [f"{P}: summary.en: ' \\xa0 ' is blank; expected some text. Write it or remove the field"]),
+    "terminal escape": ({"title": {"fr": "Le \x1b[31mCentSept"}},
+                        [f"{P}: title.fr: 'Le \\x1b[31mCentSept' contains a control character, U+001B (escape), at "
+                         "character 4; remove it"]),
+    "NUL in an actor's name": ({"actors": [{"name": "Métropole\x00", "type": "public"}]},
+                               [f"{P}: actors[0].name: 'Métropole\\x00' contains a control character, U+0000 (NUL), at "
+                                "character 10; remove it"]),
+    "line break in a title": ({"title": {"fr": "Le CentSept\n"}},
+                              [f"{P}: title.fr: 'Le CentSept\\n' contains a control character, U+000A (line break), at "
+                               "character 12; write it on one line (a long text can use '>-' and continue on indented lines)"]),
+    "source from the future": ({"sources": [{"title": "Guide", "publisher": "AIMF", "year": 2031}]},
+                               [f"{P}: sources[0].year: 2031 is in the future; expected the year the document was published, "
+                                "2026 at the latest"]),
+}
+
+
+@pytest.mark.parametrize("changes, expected", VALUE_CASES.values(), ids=VALUE_CASES.keys())
+def test_value_problem_messages(fixture_atlas, changes, expected):
+    fixture_atlas.add_practice("lyon-centsept", changes)
+    assert problems_of(fixture_atlas) == expected
+
+
+def test_city_coordinates_must_be_finite(fixture_atlas):
+    path = fixture_atlas.practices / "cities.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("lat: 45.764", "lat: .nan"), encoding="utf-8")
+    fixture_atlas.add_practice("lyon-centsept")
+    assert problems_of(fixture_atlas) == [
+        "practices/cities.yml: lyon.lat: .nan is not a finite number; expected a number written out, e.g. 45.764 "
+        "(a coordinate) or 2014 (a year)"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("## Contexte\n\nUn texte \x1b[2J effacé.\n", "has a control character, U+001B (escape), at line 3, column 10"),
+    ("## Contexte\n\nNul\x00.\n", "has a control character, U+0000 (NUL), at line 3, column 4"),
+    ("## Contexte\r\rTexte.\n", "has a control character, U+000D (carriage return), at line 1, column 12"),
+])
+def test_control_characters_in_a_narrative(fixture_atlas, text, expected):
+    fixture_atlas.add_practice("lyon-centsept", fr=text)
+    assert problems_of(fixture_atlas) == [
+        f"practices/lyon-centsept/fr.md: {expected}; remove it (line breaks and tabs are the only ones allowed)"]
+
+
+def test_windows_line_endings_and_tabs_are_accepted(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", fr="## Contexte\r\n\r\nUn texte\tavec une tabulation.\r\n")
+    assert "Un texte" in load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].narratives["fr"]
+
+
+def test_a_file_name_with_control_characters_is_reported_escaped(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.write("practices/lyon-centsept/notes\x1b[31m.txt", "x")
+    assert problems_of(fixture_atlas) == [
+        "practices/lyon-centsept/notes\\x1b[31m.txt: is not a file a practice can have; expected practice.yml, fr.md, en.md "
+        "or .png/.jpg/.webp images. Rename or remove it"]

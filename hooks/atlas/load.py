@@ -20,8 +20,10 @@ from babel import Locale
 
 from .memo import Memo
 from .model import Atlas, Languages, Practice
-from .narrative import IMAGE_SUFFIXES, narrative_display, render_narrative
+from .files import IMAGE_SUFFIXES, MAX_IMAGE_BYTES, folder_entries, image_problems, link_problem, read_bytes
+from .narrative import narrative_display, render_narrative
 from .problems import AtlasDataError, Problem, field_path, show
+from .rules import value_problems
 from .schema import did_you_mean, keys_schema, load_schema, schema_problems
 from .yamlfile import YamlDocument, YamlError, parse_yaml, read_text
 
@@ -63,7 +65,7 @@ class _Loader:
     def read_yaml(self, path: Path, kind: str, keys: str = "") -> tuple[YamlDocument | None, str]:
         """`keys`: the keys schema the file is checked against, as JSON."""
         display = self.display(path)
-        if not path.is_file():
+        if not os.path.lexists(path):
             self.problems.append(Problem(display, "", f"is missing; create it (see schemas/{kind}.schema.json)"))
             return None, display
         text, problems = read_text(path, display)
@@ -136,14 +138,29 @@ class _Loader:
             if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and country not in countries:
                 self.report(display, (key, "country"), f"{show(country)} is not an ISO 3166-1 country code; "
                             "expected a code such as FR, CI or KH", doc)
-            if (city.get("population_year") or 0) > self.today.year:
+            if isinstance(city.get("population_year"), int) and city["population_year"] > self.today.year:
                 self.report(display, (key, "population_year"), f"{city['population_year']} is in the future; "
                             "expected the year of the figure", doc)
         return doc.data
 
+    def practice_folders(self) -> list[Path]:
+        """The folders of practices/; a link there (to a folder or a file) is refused, never followed."""
+        if (problem := link_problem(self.practices_dir, "practices/")) is not None:
+            self.problems.append(problem)
+            return []
+        if not self.practices_dir.is_dir():
+            return []
+        folders = []
+        for path in sorted(self.practices_dir.iterdir()):
+            if (problem := link_problem(path, self.display(path) + ("/" if path.is_dir() else ""))) is not None:
+                self.problems.append(problem)
+            elif path.is_dir():
+                folders.append(path)
+        return folders
+
     def load_practices(self, vocabulary: dict, cities: dict) -> dict[str, Practice]:
         practices: dict[str, Practice] = {}
-        folders = sorted(p for p in self.practices_dir.iterdir() if p.is_dir()) if self.practices_dir.is_dir() else []
+        folders = self.practice_folders()
         self.check_in_two_processes(folders, vocabulary, cities)
         for folder in folders:
             practice = self.load_practice(folder, vocabulary, cities)
@@ -191,12 +208,13 @@ class _Loader:
         folder_display = self.display(folder) + "/"
         if slug.startswith("."):  # hidden folders (editors’ tools), never a practice
             return None
-        files = {p.name: p for p in folder.iterdir()}
-        if "practice.yml" not in files:
+        files, problems = folder_entries(folder, folder_display)
+        self.problems += problems
+        if "practice.yml" not in files and not os.path.lexists(folder / "practice.yml"):
             self.problems.append(Problem(folder_display, "", "has no practice.yml; every folder of practices/ is a practice. "
                                          "Add practice.yml (scripts/new_practice.py creates one) or remove the folder"))
             return None
-        doc, display = self.read_yaml(files["practice.yml"], "practice", self.practice_keys(vocabulary, cities))
+        doc, display = self.read_yaml(folder / "practice.yml", "practice", self.practice_keys(vocabulary, cities))
         slug_is_valid = bool(KEY.match(slug))
         if not slug_is_valid:
             self.problems.append(Problem(folder_display, "", f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, "
@@ -206,8 +224,8 @@ class _Loader:
             return None
         data = doc.data
         self.check_languages(doc, display, data)
-        known_cities = data.get("cities") or []
-        if cities and isinstance(known_cities, list):
+        known_cities = [city for city in data.get("cities") or [] if isinstance(city, str)] if isinstance(data.get("cities"), list) else []
+        if cities:
             unknown = [city for city in known_cities if city not in cities]
             if slug_is_valid and known_cities and not unknown and not any(slug.startswith(f"{city}-") for city in known_cities):
                 self.problems.append(Problem(folder_display, "", f"{show(slug)} does not start with one of its cities "
@@ -230,21 +248,37 @@ class _Loader:
                 if date > self.today:
                     self.report(display, ("last_reviewed",), f"{show(reviewed)} is in the future; expected the date "
                                 f"the facts were last checked, today ({self.today.isoformat()}) at the latest", doc)
+        for index, source in enumerate(data.get("sources") if isinstance(data.get("sources"), list) else []):
+            year = source.get("year") if isinstance(source, dict) else None
+            if isinstance(year, int) and year > self.today.year:
+                self.report(display, ("sources", index, "year"), f"{year} is in the future; expected the year the document "
+                            f"was published, {self.today.year} at the latest", doc)
         if isinstance(doc, _Partial):
             return None
         return Practice(slug, data, narratives, images, doc)
 
-    def load_folder_files(self, folder: Path, files: dict[str, Path]) -> tuple[dict[str, str], list[str]]:
+    def load_folder_files(self, folder: Path, files: dict[str, Path]) -> tuple[dict[str, str], dict[str, bytes]]:
+        """The narratives, and the images as the bytes checked here: the site publishes those."""
         narratives: dict[str, str] = {}
-        images = sorted(name for name in files if name.lower().endswith(IMAGE_SUFFIXES))
-        expected = {"practice.yml", *(f"{code}.md" for code in self.languages.codes), *images}
+        image_names = sorted(name for name in files if name.lower().endswith(IMAGE_SUFFIXES))
+        # What the narratives may show: a refused file (a link) is reported once, not also as missing.
+        present = frozenset(name for name in os.listdir(folder) if name.lower().endswith(IMAGE_SUFFIXES))
+        images: dict[str, bytes] = {}
+        for name in image_names:
+            display = self.display(files[name])
+            content, problems = read_bytes(files[name], display, MAX_IMAGE_BYTES)
+            problems = problems or image_problems(name, content, display)
+            self.problems += problems
+            if not problems:
+                images[name] = content
+        expected = {"practice.yml", *(f"{code}.md" for code in self.languages.codes), *image_names}
         for name in sorted(files):
-            if name not in expected and not name.startswith("."):
+            if name not in expected:
                 self.problems.append(Problem(self.display(files[name]), "", "is not a file a practice can have; expected "
                                              f"practice.yml, {', '.join(f'{c}.md' for c in self.languages.codes)} or "
                                              ".png/.jpg/.webp images. Rename or remove it"))
         default_md = f"{self.languages.default}.md"
-        if default_md not in files:
+        if not os.path.lexists(folder / default_md):
             self.problems.append(Problem(self.display(folder / default_md), "", "is missing; the French narrative is required. "
                                          "Create it with the recommended sections (see the contributor guide)"))
         for code in self.languages.codes:
@@ -257,7 +291,7 @@ class _Loader:
             if text is None:
                 continue
             if self.narratives_of is None or folder.name in self.narratives_of:
-                rendered = render_narrative(text, narrative_display(folder.name, code), frozenset(images))
+                rendered = render_narrative(text, narrative_display(folder.name, code), present)
                 self.problems += [Problem(display, field, message) for field, message in rendered.problems]
                 self.practice_links[display] = rendered.practice_links
             narratives[code] = text
@@ -276,8 +310,11 @@ def _checked_document(display: str, text: str, kind: str, keys: str) -> tuple[Ya
     if not isinstance(doc.data, dict):
         return None, (Problem(display, "", f"{show(doc.data)} is not a block of fields; expected 'key: value' lines "
                                            f"(see schemas/{kind}.schema.json)"),)
-    problems = tuple(schema_problems(kind, doc.data, display, doc.line_of, keys))
-    return (_Partial(doc) if problems else doc), problems
+    problems = schema_problems(kind, doc.data, display, doc.line_of, keys)
+    reported = {problem.field for problem in problems}
+    problems += [Problem(display, field_path(path), message, doc.line_of(path)) for path, message in value_problems(doc.data)
+                 if field_path(path) not in reported]
+    return (_Partial(doc) if problems else doc), tuple(problems)
 
 
 MEMOS = (_checked_document, render_narrative)

@@ -24,7 +24,7 @@ class Practice:
     slug: str
     data: dict
     narratives: dict[str, str]  # language -> Markdown, for the languages that have a file
-    images: list[str] = field(default_factory=list)
+    images: dict[str, bytes] = field(default_factory=dict)  # name -> content, checked (hooks/atlas/files.py)
     doc: object = field(default=None, repr=False, compare=False)  # the parsed YAML, for line numbers
 
     @property

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .files import IMAGE_SUFFIXES
 from .memo import Memo
 from .model import Practice
 
 # The narratives' Markdown: what editors may write (mkdocs.yml's markdown_extensions serve docs/ only).
 MARKDOWN_EXTENSIONS = ["tables", "fenced_code", "toc"]
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*(\n|\Z)", re.S)
 # What Markdown itself writes; anything else in the output came from raw HTML.
 ALLOWED_TAGS = {

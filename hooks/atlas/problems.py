@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 
@@ -14,6 +15,12 @@ class Problem:
     message: str
     line: int | None = None
 
+    def __post_init__(self):
+        """A file name or a value may hold control characters (a terminal escape, a NUL): the
+        build's log and CI annotations show them escaped, never as they are."""
+        for name in ("file", "field", "message"):
+            object.__setattr__(self, name, _printable(getattr(self, name)))
+
     def __str__(self) -> str:
         return f"{self.file}: {self.field}: {self.message}" if self.field else f"{self.file}: {self.message}"
 
@@ -25,6 +32,10 @@ class AtlasDataError(Exception):
         self.problems = sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message))
         count = len(self.problems)
         super().__init__(f"{count} problem{'s' if count != 1 else ''} in the atlas data")
+
+
+def _printable(text: str) -> str:
+    return "".join(f"\\x{ord(char):02x}" if unicodedata.category(char) == "Cc" else char for char in str(text))
 
 
 def field_path(parts) -> str:

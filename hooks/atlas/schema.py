@@ -154,12 +154,7 @@ def _message(error) -> tuple[tuple, str]:
     if kind == "minProperties":
         return path, "is empty; expected at least one entry. Add one or remove the field"
     if kind == "uniqueItems":
-        seen, dupe = set(), None
-        for item in value:
-            if item in seen:
-                dupe = item
-                break
-            seen.add(item)
+        dupe = next(item for index, item in enumerate(value) if item in value[:index])  # items may be lists or blocks
         return path, f"lists {show(dupe)} more than once; remove the repeated item"
     if kind == "enum" and error.schema.get("x-atlas-list") == "cities":
         return path, (f"{show(value)} is not a city of practices/cities.yml; {did_you_mean(value, error.validator_value)}"

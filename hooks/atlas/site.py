@@ -35,7 +35,7 @@ class GeneratedPage:
     content: RenderedNarrative | None = None  # the page's own HTML, rendered by the core (a narrative)
     description: str | None = None
     in_nav: bool = False
-    images: list[Path] = field(default_factory=list)
+    images: dict[str, bytes] = field(default_factory=dict)  # name -> the bytes the core checked
 
     @property
     def meta(self) -> dict:
@@ -56,7 +56,7 @@ def dest_uri(atlas: Atlas, path: str, lang: str, name: str = "index.html") -> st
     return f"{lang_prefix(atlas, lang)}{path}/{name}" if path else f"{lang_prefix(atlas, lang)}{name}"
 
 
-def site_pages(atlas: Atlas, practices_dir: Path, lang: str, only: str | None = None) -> list[GeneratedPage]:
+def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[GeneratedPage]:
     """Every generated page in `lang`; with `only` (a preview), the pages that practice touches:
     its own, its facet pages, and the pages of the navigation."""
     default = atlas.languages.default
@@ -73,7 +73,7 @@ def site_pages(atlas: Atlas, practices_dir: Path, lang: str, only: str | None = 
             lambda practice=practice: practice_view(atlas, practice, lang), "practice",
             content=practice_narrative(practice, lang if lang in practice.narratives else default),
             description=localized(practice.data.get("summary"), lang, default)[0],
-            images=[practices_dir / slug / name for name in practice.images],
+            images=practice.images,
         ))
     pages.append(GeneratedPage("map", lang, "map.html", strings["map_title"], lambda: world_map_view(atlas, lang), "world_map",
                                in_nav=True, description=strings["map_intro"]))

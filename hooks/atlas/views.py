@@ -128,5 +128,6 @@ def sorted_cards(atlas: Atlas, practices, lang: str) -> list[dict]:
 
 
 def html_safe_json(data) -> str:
-    """Compact JSON with <, >, & and ' escaped, so it stays inert even inside a <script> (the map frames)."""
-    return str(htmlsafe_json_dumps(data, dumps=partial(json.dumps, ensure_ascii=False, separators=(",", ":"))))
+    """Compact JSON with <, >, & and ' escaped, so it stays inert even inside a <script> (the map frames);
+    valid JSON only (the loader refuses NaN and infinities: one reaching here is a bug)."""
+    return str(htmlsafe_json_dumps(data, dumps=partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False)))

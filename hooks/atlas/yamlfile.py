@@ -15,7 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from .files import read_bytes
 from .problems import Problem
+from .rules import TEXT_FILE_CONTROLS_ALLOWED, control_character, describe_character
 
 MAX_FILE_BYTES = 1_000_000
 MAX_EXPANDED_NODES = 100_000
@@ -72,30 +74,46 @@ def _count_expanded(node: yaml.Node, memo: dict[int, int]) -> int:
     return memo[key]
 
 
-def _index_lines(node: yaml.Node, path: tuple, lines: dict, seen: set) -> None:
-    """Record the line of every field and refuse duplicate keys."""
+def _explicit_tag(node: yaml.Node, loader) -> str | None:
+    """The tag written in the file (`!!float`, `!!binary`, `!something`), if any: a tag turns
+    text into other Python objects, and the atlas reads only text, numbers, lists and blocks."""
+    if isinstance(node, yaml.ScalarNode):
+        plain = not node.style  # None (PyYAML) or "" (libyaml) for a plain scalar
+        implicit = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    else:
+        implicit = loader.resolve(type(node), None, (True, False))
+    return None if node.tag == implicit else node.tag
+
+
+def _index_lines(node: yaml.Node, path: tuple, lines: dict, seen: set, loader) -> None:
+    """Record the line of every field; refuse duplicate keys, keys that are not plain values and explicit tags."""
     lines.setdefault(path, node.start_mark.line + 1)
     if id(node) in seen:
         return
     seen.add(id(node))
+    tag = _explicit_tag(node, loader)
+    if tag is not None:
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlError(f"has the tag {shown!r} at line {node.start_mark.line + 1}; write the value without a tag "
+                        "(the atlas reads text, numbers, lists and blocks of fields)", node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         keys: dict = {}
         for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError(f"has a key at line {line} that is a list or a block; a key is a word such as 'title'", line)
             key = key_node.value
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:int":
-                key = int(key)
+            if key_node.tag == "tag:yaml.org,2002:int":
+                key = loader.construct_object(key_node)
             if key in keys:
-                raise YamlError(
-                    f"key {key!r} appears twice (lines {keys[key]} and {key_node.start_mark.line + 1}) "
-                    "in the same block; keep one of them",
-                    key_node.start_mark.line + 1,
-                )
-            keys[key] = key_node.start_mark.line + 1
-            _index_lines(value_node, path + (key,), lines, seen)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+                raise YamlError(f"key {key!r} appears twice (lines {keys[key]} and {line}) in the same block; keep one of them", line)
+            keys[key] = line
+            _index_lines(key_node, path + (key,), {}, seen, loader)
+            _index_lines(value_node, path + (key,), lines, seen, loader)
+            lines[path + (key,)] = line
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _index_lines(item, path + (index,), lines, seen)
+            _index_lines(item, path + (index,), lines, seen, loader)
 
 
 def parse_yaml(text: str) -> YamlDocument:
@@ -111,7 +129,7 @@ def parse_yaml(text: str) -> YamlDocument:
                 "(& and *); write the values out instead"
             )
         lines: dict = {}
-        _index_lines(node, (), lines, set())
+        _index_lines(node, (), lines, set(), loader)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -123,20 +141,20 @@ def parse_yaml(text: str) -> YamlDocument:
         raise YamlError(f"is not valid YAML: {error}".replace("\n", " ")) from None
     except RecursionError:
         raise YamlError("is nested too deeply to be read; simplify its structure") from None
+    except ValueError:  # Python reads no integer of more than 4,300 digits
+        raise YamlError("has a number too long to be read; write a usual number, or quote the value to make it text") from None
     finally:
         loader.dispose()
     return YamlDocument(data, lines)
 
 
 def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
-    """Read a UTF-8 text file, or say why it cannot be read."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [Problem(display, "", f"is {size:,} bytes; expected at most {MAX_FILE_BYTES:,}. Split or shorten it")]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(display, "", f"cannot be read ({error.strerror}); check that it is a readable file")]
+    """Read a UTF-8 text file (a regular file, never through a link), or say why it cannot be read.
+    Line breaks and tabs are its only control characters: a terminal escape or a NUL in a
+    page's text would reach readers' screens and the build's log."""
+    raw, problems = read_bytes(path, display, MAX_FILE_BYTES)
+    if raw is None:
+        return None, problems
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -149,7 +167,15 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
                 line,
             )
         ]
-    return text.removeprefix("\ufeff"), []
+    text = text.removeprefix("\ufeff")
+    found = control_character(text, TEXT_FILE_CONTROLS_ALLOWED)
+    if found is not None:
+        index, char = found
+        line = text.count("\n", 0, index) + 1
+        column = index - (text.rfind("\n", 0, index) + 1) + 1
+        return None, [Problem(display, "", f"has a control character, {describe_character(char)}, at line {line}, column "
+                                           f"{column}; remove it (line breaks and tabs are the only ones allowed)", line)]
+    return text, []
 
 
 def load_yaml_file(path: Path, display: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -160,6 +186,3 @@ def load_yaml_file(path: Path, display: str) -> tuple[YamlDocument | None, list[
         return parse_yaml(text), []
     except YamlError as error:
         return None, [Problem(display, "", error.message, error.line)]
-
-
-
