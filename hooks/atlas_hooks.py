@@ -24,10 +24,11 @@ from atlas.fragments import SharedFragments
 from atlas.home_page import home_view
 from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
-from atlas.search_index import BUNDLE_DIR, Indexing, SearchIndexError
+from atlas import routes
+from atlas.search_index import Indexing, SearchIndexError
 from atlas.settings import languages_from_i18n
-from atlas.site import dest_uri, site_pages, src_uri, static_files
-from atlas.views import lang_prefix, ui, url
+from atlas.site import site_pages, static_files
+from atlas.views import ui
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,18 +82,12 @@ def on_files(files, config):
     pages = {}
     for page in site_pages(atlas, lang, _state["preview"]):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        file = _generated(config, src_uri(atlas, page.path, lang), dest_uri(atlas, page.path, lang),
-                          content="", inclusion=inclusion)
+        file = _generated(config, page.sources[lang], page.files[lang], content="", inclusion=inclusion)
         file.locale = file.locale_alternate_of = lang
-        file.alternates = {
-            other: file if other == lang else _generated(config, src_uri(atlas, page.path, other), dest_uri(atlas, page.path, other), content="")
-            for other in atlas.languages.codes
-        }
+        file.alternates = {other: file if other == lang else _generated(config, page.sources[other], page.files[other], content="")
+                           for other in atlas.languages.codes}
         files.append(file)
         pages[file.src_uri] = page
-        for name, content in page.images.items():
-            files.append(_generated(config, src_uri(atlas, page.path, atlas.languages.default, name),
-                                    dest_uri(atlas, page.path, lang, name), content=content))
     settings = config.extra.get("atlas", {})
     for static in static_files(atlas, lang, settings.get("map_tiles"), config.site_url or "", _state["preview"]):
         content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}
@@ -124,8 +119,8 @@ def on_env(env, config, files):
     and the fragments its pages share."""
     atlas, lang = _state["atlas"], _i18n(config).current_language
     env.globals["atlas_ui"] = ui(lang, atlas.languages.default)
-    env.globals["atlas_search_url"] = url(atlas, "search", lang)
-    env.globals["atlas_search_bundle"] = f"{lang_prefix(atlas, lang)}{BUNDLE_DIR}/"
+    env.globals["atlas_search_url"] = atlas.routes.page_url(routes.SEARCH, lang)
+    env.globals["atlas_search_bundle"] = atlas.routes.file_url(routes.SEARCH_BUNDLE, lang) + "/"
     env.globals["atlas_shared"] = SharedFragments()
     return env
 
@@ -148,7 +143,7 @@ def _start_search_index(config):
     """Index this language's practice pages in the background while the next language builds."""
     if not _state["preview"]:
         lang = _i18n(config).current_language
-        _state["indexing"].append(Indexing(Path(config.site_dir) / lang_prefix(_state["atlas"], lang)))
+        _state["indexing"].append(Indexing(Path(config.site_dir) / _state["atlas"].routes.prefix(lang)))
 
 
 @event_priority(-500)

@@ -33,7 +33,8 @@ import yaml
 
 from atlas.cli import find_chromium
 from atlas.narrative import MARKDOWN_EXTENSIONS
-from atlas.search_index import BUNDLE_DIR, build_search_index
+from atlas import routes
+from atlas.search_index import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
 LINKED = ("docs", "overrides", "hooks", "schemas")
@@ -162,8 +163,8 @@ def search_index_seconds(site: Path) -> float:
     """Seconds Pagefind needs to index the built site on its own (in the build, the first
     language is indexed while the next one is built)."""
     started = time.perf_counter()
-    for language_root in [site] + sorted(p.parent for p in site.glob(f"*/{BUNDLE_DIR}")):
-        shutil.rmtree(language_root / BUNDLE_DIR)
+    for language_root in [site] + sorted(p.parent for p in site.glob(f"*/{routes.SEARCH_BUNDLE}")):
+        shutil.rmtree(language_root / routes.SEARCH_BUNDLE)
         build_search_index(language_root)
     return time.perf_counter() - started
 

@@ -99,6 +99,16 @@ def test_combined_filters_show_exactly_the_matching_practices(page, real_atlas):
     expect(page.locator("#atlas-results-count")).to_have_text(f"{len(narrower)} pratique(s)")
 
 
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_filtered_cards_link_to_their_practice_and_levers(page, real_atlas, prefix):
+    page.goto(f"{prefix}practices/?city=lyon")
+    slug = shown_slugs(page)[0]
+    card = page.locator(f".atlas-results .atlas-card[data-slug='{slug}']")
+    links = card.locator("a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    levers = real_atlas.practices[slug].data["levers"]
+    assert links == [f"/{prefix}practices/{slug}/"] + [f"/{prefix}levers/{key}/" for key in levers]
+
+
 def test_option_counts_follow_the_other_filters(page, real_atlas):
     page.goto("practices/?city=lausanne")
     page.wait_for_selector(".atlas-index--ready")

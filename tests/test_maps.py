@@ -8,7 +8,9 @@ import re
 import pytest
 
 from atlas.index_page import filter_data
-from atlas.maps import geojson, map_data, map_files
+from atlas.geojson import geojson
+from atlas.map_page import map_data
+from atlas.maps import map_files
 
 SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
 

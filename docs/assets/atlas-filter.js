@@ -14,6 +14,7 @@
   var list = results.querySelector(".atlas-cards");  // the page's compact list, replaced by cards
   var facetIds = Array.from(new Set(Array.from(form.querySelectorAll("input[type=checkbox]")).map(function (box) { return box.name; })));
   var data = null;
+  var siteRoot = root.dataset.root;  // the data's addresses are from the site's root
 
   function normalize(text) {
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -93,7 +94,7 @@
     item.dataset.slug = practice.slug;
     var title = element("h3", "atlas-card__title");
     var link = element("a", null, practice.title);
-    link.href = practice.slug + "/";
+    link.href = siteRoot + data.base + practice.slug + "/";
     title.appendChild(link);
     item.appendChild(title);
     item.appendChild(element("p", "atlas-card__place", practice.places.join(", ")));
@@ -101,7 +102,7 @@
     var chips = element("ul", "atlas-chips");
     practice.keys.lever.forEach(function (key) {
       var chip = element("li"), chipLink = element("a", null, data.labels.lever[key]);
-      chipLink.href = "../levers/" + key + "/";
+      chipLink.href = siteRoot + data.folders.lever + key + "/";
       chip.appendChild(chipLink);
       chips.appendChild(chip);
     });

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from babel.numbers import format_decimal
 
+from . import routes
+from .cards import city_view, sorted_cards
 from .facets import Facet, options, practices_by_key
-from .maps import map_dest, map_path
 from .model import Atlas
-from .views import city_view, sorted_cards, text, ui, url
+from .views import text, ui
 
 
 def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
     counts = {key: len(practices) for key, practices in practices_by_key(atlas, facet).items()}
     entries = [
-        {"key": key, "label": label, "url": url(atlas, facet.url_path(key), lang), "count": counts.get(key, 0),
+        {"key": key, "label": label, "url": atlas.routes.page_url(facet.url_path(key), lang), "count": counts.get(key, 0),
          "group": atlas.vocabulary["levers"][key].get("group") if facet.id == "lever" else None}
         for key, label in options(atlas, facet, lang)
     ]
@@ -28,11 +29,11 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
         "facet": facet.id,
         "kind": ui(lang, default)[f"facet_{facet.id}"],
         "label": facet.label(atlas, key, lang),
-        "overview_url": url(atlas, facet.path, lang),
+        "overview_url": atlas.routes.page_url(facet.path, lang),
         "cards": sorted_cards(atlas, practices, lang),
         "description": None,
         "city": None,
-        "map_url": map_dest(atlas, map_path("cities", key), lang) if facet.id == "city" and practices else None,
+        "map_url": atlas.routes.file_url(routes.map_frame("cities", key), lang) if facet.id == "city" and practices else None,
     }
     if facet.id in ("region", "theme", "lever", "actor", "status"):
         list_name = {"region": "regions", "theme": "themes", "lever": "levers", "actor": "actor_types", "status": "statuses"}[facet.id]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from . import routes
+from .facets import FACETS_BY_ID
 from .model import Atlas
-from .views import url
 
 
 def home_view(atlas: Atlas, lang: str) -> dict:
@@ -12,7 +13,7 @@ def home_view(atlas: Atlas, lang: str) -> dict:
         "practices": len(atlas.practices),
         "cities": len(used_cities),
         "countries": len({atlas.cities[key]["country"] for key in used_cities}),
-        "index_url": url(atlas, "practices", lang),
-        "explore": [{"facet": facet, "url": url(atlas, path, lang)}
-                    for facet, path in (("theme", "themes"), ("lever", "levers"), ("city", "cities"), ("region", "regions"))],
+        "index_url": atlas.routes.page_url(routes.PRACTICES, lang),
+        "explore": [{"facet": facet, "url": atlas.routes.page_url(FACETS_BY_ID[facet].path, lang)}
+                    for facet in ("theme", "lever", "city", "region")],
     }

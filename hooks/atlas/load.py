@@ -20,8 +20,9 @@ from babel import Locale
 
 from .memo import Memo
 from .model import Atlas, Languages, Practice
+from . import routes
 from .files import IMAGE_SUFFIXES, MAX_IMAGE_BYTES, folder_entries, image_problems, link_problem, read_bytes
-from .narrative import narrative_display, render_narrative
+from .narrative import render_narrative
 from .problems import AtlasDataError, Problem, field_path, show
 from .rules import value_problems
 from .schema import did_you_mean, keys_schema, load_schema, schema_problems
@@ -291,7 +292,7 @@ class _Loader:
             if text is None:
                 continue
             if self.narratives_of is None or folder.name in self.narratives_of:
-                rendered = render_narrative(text, narrative_display(folder.name, code), present)
+                rendered = render_narrative(text, routes.narrative_file(folder.name, code), present)
                 self.problems += [Problem(display, field, message) for field, message in rendered.problems]
                 self.practice_links[display] = rendered.practice_links
             narratives[code] = text

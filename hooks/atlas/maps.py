@@ -4,9 +4,10 @@ Each map is its own HTML file, shown in an <iframe> (Folium's global CSS must no
 site's). Folium's default CDN scripts and styles (jQuery, Bootstrap, Font Awesome…) are
 replaced by Leaflet and Leaflet.markercluster served from the site (copied from the PyPI
 packages xstatic-leaflet and xstatic-leaflet-markercluster) and by assets/atlas-map.js,
-which draws the markers from data: the records of index_page.practice_record, inline for
-small maps and from the index's data file for the world map. Only the tiles come from
-outside; their provider and attribution are settings (mkdocs.yml, extra › atlas › map).
+which draws the markers from data: the practices' records (hooks/atlas/records.py), inline
+for small maps, from the world map's data file (hooks/atlas/map_page.py) for the world map.
+Only the tiles come from outside; their provider and attribution are settings (mkdocs.yml,
+extra › atlas › map_tiles). Page views never import this module (nor Folium).
 """
 
 from __future__ import annotations
@@ -14,25 +15,22 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-from functools import cache
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import folium
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 from branca.element import MacroElement, Template
-
-from .facets import FACETS
-from .index_page import filter_data, map_points, practice_record
-from .model import Atlas, localized
 from markupsafe import escape
 
-from .views import city_view, country_name, html_safe_json, lang_prefix, link, plain, sort_key, text, ui, url
+from . import routes
+from .map_page import MAP_FILTERS
+from .model import Atlas, localized
+from .records import practice_record
+from .views import html_safe_json, ui
 
-MAP_DATA_FILE = "data/map.json"
-MAP_FILTERS = ("region", "theme", "lever")
-VENDOR_DIR = "assets/vendor"
 VENDOR_FILES = {
     "leaflet": (Path(xstatic.pkg.leaflet.BASE_DIR), ["leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
                                                       "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png"]),
@@ -49,13 +47,13 @@ DEFAULT_TILES = {
 
 @dataclass(frozen=True)
 class MapFile:
-    path: str  # language-neutral, e.g. "maps/cities/lyon.html"
+    path: str  # language-neutral, e.g. "maps/cities/lyon.html" (hooks/atlas/routes.py)
     html: str
 
 
 def vendor_files() -> list[tuple[str, Path]]:
     """(site path, file) of Leaflet and its cluster plugin, served by the site itself."""
-    return [(f"{VENDOR_DIR}/{name}/{file}", base / file) for name, (base, files) in VENDOR_FILES.items() for file in files]
+    return [(f"{routes.VENDOR}/{name}/{file}", base / file) for name, (base, files) in VENDOR_FILES.items() for file in files]
 
 
 class _PracticeLayer(MacroElement):
@@ -90,12 +88,12 @@ def _skeleton(folder: str, tiles_json: str, lang: str) -> str:
     layer = folium.TileLayer(tiles=tiles["url"], attr=tiles["attribution"], max_zoom=tiles.get("max_zoom", 19))
     layer._id = "0"
     layer.add_to(fmap)
-    fmap.default_js = [("leaflet", rel(f"{VENDOR_DIR}/leaflet/leaflet.js")),
-                       ("markercluster", rel(f"{VENDOR_DIR}/leaflet.markercluster/leaflet.markercluster.js")),
+    fmap.default_js = [("leaflet", rel(f"{routes.VENDOR}/leaflet/leaflet.js")),
+                       ("markercluster", rel(f"{routes.VENDOR}/leaflet.markercluster/leaflet.markercluster.js")),
                        ("atlas_map", rel("assets/atlas-map.js"))]
-    fmap.default_css = [("leaflet_css", rel(f"{VENDOR_DIR}/leaflet/leaflet.css")),
-                        ("markercluster_css", rel(f"{VENDOR_DIR}/leaflet.markercluster/MarkerCluster.css")),
-                        ("markercluster_default_css", rel(f"{VENDOR_DIR}/leaflet.markercluster/MarkerCluster.Default.css")),
+    fmap.default_css = [("leaflet_css", rel(f"{routes.VENDOR}/leaflet/leaflet.css")),
+                        ("markercluster_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.css")),
+                        ("markercluster_default_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.Default.css")),
                         ("atlas_map_css", rel("assets/atlas-map.css"))]
     _PracticeLayer(OPTIONS_SLOT).add_to(fmap)
     figure = fmap.get_root()
@@ -115,111 +113,40 @@ def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict, lang: 
             .replace(json.dumps(OPTIONS_SLOT), html_safe_json(options), 1))
 
 
-def map_path(kind: str, key: str | None = None) -> str:
-    return f"maps/{kind}.html" if key is None else f"maps/{kind}/{key}.html"
-
-
-def map_dest(atlas: Atlas, path: str, lang: str) -> str:
-    return lang_prefix(atlas, lang) + path
-
-
 def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | None = None) -> list[MapFile]:
     """The world map, one map per city with practices and one per practice, in `lang`
     (with `only`, a preview: the world map, that practice's map and its cities')."""
     tiles = {**DEFAULT_TILES, **(tiles or {})}
     default = atlas.languages.default
-    base = url(atlas, "practices", lang)
+    base = atlas.routes.page_url(routes.PRACTICES, lang)
     frame_title = ui(lang, default)["map_frame"]
-    files = []
-    world = map_path("world")
-    files.append(MapFile(world, _folium_map(map_dest(atlas, world, lang), tiles, [15, 10], 2, {
-        "dataUrl": posixpath.relpath(lang_prefix(atlas, lang) + MAP_DATA_FILE, posixpath.dirname(map_dest(atlas, world, lang))),
+    world_file = atlas.routes.file_url(routes.WORLD_MAP, lang)
+    files = [MapFile(routes.WORLD_MAP, _folium_map(world_file, tiles, [15, 10], 2, {
+        "dataUrl": routes.relative(atlas.routes.file_url(routes.MAP_DATA, lang), world_file),
         "cluster": True, "filters": list(MAP_FILTERS), "fit": True,
-    }, lang, ui(lang, default)["map_title"])))
+    }, lang, ui(lang, default)["map_title"]))]
     by_city: dict[str, list] = {}
     for practice in atlas.practices.values():
         record = practice_record(atlas, practice, lang)
+        marker = {"slug": record["slug"], "title": record["title"], "summary": record["summary"],
+                  "places": [f"{place['city']} ({place['country']})" for place in record["places"]], "points": record["points"],
+                  "keys": {"city": record["keys"]["city"]}}  # a city's map shows a practice at that city only
         for city in practice.cities:
-            by_city.setdefault(city, []).append(record)
+            by_city.setdefault(city, []).append(marker)
         if only and practice.slug != only:
             continue
-        path = map_path("practices", practice.slug)
-        points = map_points(atlas, practice)
-        files.append(MapFile(path, _folium_map(map_dest(atlas, path, lang), tiles, points[0][:2], 11,
-                                               {"practices": [record], "base": base, "fit": len(points) > 1, "maxZoom": 11},
+        path = routes.map_frame("practices", practice.slug)
+        points = record["points"]
+        files.append(MapFile(path, _folium_map(atlas.routes.file_url(path, lang), tiles, points[0][:2], 11,
+                                               {"practices": [marker], "base": base, "fit": len(points) > 1, "maxZoom": 11},
                                                lang, frame_title.format(label=record["title"]))))
-    for city, records in by_city.items():
+    for city, markers in by_city.items():
         if only and city not in atlas.practices[only].cities:
             continue
-        path = map_path("cities", city)
+        path = routes.map_frame("cities", city)
         center = [atlas.cities[city]["lat"], atlas.cities[city]["lon"]]
         name = localized(atlas.cities[city]["name"], lang, default)[0]
-        files.append(MapFile(path, _folium_map(map_dest(atlas, path, lang), tiles, center, 11,
-                                               {"practices": records, "base": base, "cluster": True, "only": city},
+        files.append(MapFile(path, _folium_map(atlas.routes.file_url(path, lang), tiles, center, 11,
+                                               {"practices": markers, "base": base, "cluster": True, "only": city},
                                                lang, frame_title.format(label=name))))
     return files
-
-
-def map_data(atlas: Atlas, lang: str) -> dict:
-    """The world map's data: the index's records, less what a marker does not need. Summaries
-    stay on the practice pages, where a popup reads them when it opens (they were 60 % of the
-    gzipped data)."""
-    data = filter_data(atlas, lang)
-    return {
-        "base": data["base"],
-        "labels": {facet: data["labels"][facet] for facet in MAP_FILTERS},
-        "ui": {"all": data["ui"]["all"], "titles": {facet: data["ui"]["titles"][facet] for facet in MAP_FILTERS}},
-        "practices": [{"slug": r["slug"], "title": r["title"], "places": r["places"], "points": r["points"],
-                       "keys": {facet: r["keys"][facet] for facet in MAP_FILTERS}} for r in data["practices"]],
-    }
-
-
-def geojson(atlas: Atlas, lang: str, site_url: str = "") -> dict:
-    """Open data: one feature per practice and place (its location, or each of its cities)."""
-    default = atlas.languages.default
-    features = []
-    for slug, practice in atlas.practices.items():
-        data = practice.data
-        labels = {facet.id: [str(facet.label(atlas, key, lang).text.unescape()) for key in facet.practice_keys(atlas, practice)]
-                  for facet in FACETS if facet.id in ("theme", "lever")}
-        for lat, lon, index in map_points(atlas, practice):
-            city_key = practice.cities[index]
-            city = atlas.cities[city_key]
-            features.append({
-                "type": "Feature",
-                "geometry": {"type": "Point", "coordinates": [lon, lat]},
-                "properties": {
-                    "slug": slug,
-                    "title": plain(data["title"], lang, default),
-                    "summary": plain(data.get("summary"), lang, default) or "",
-                    "city": localized(city["name"], lang, default)[0],
-                    "city_key": city_key,
-                    "country": country_name(city["country"], lang),
-                    "country_code": city["country"],
-                    "themes": labels["theme"],
-                    "theme_keys": data["themes"],
-                    "levers": labels["lever"],
-                    "lever_keys": data["levers"],
-                    "url": site_url + lang_prefix(atlas, lang) + f"practices/{slug}/",
-                    "language": lang if lang in practice.narratives else default,
-                },
-            })
-    return {"type": "FeatureCollection", "features": features}
-
-
-def world_map_view(atlas: Atlas, lang: str) -> dict:
-    """The map page: the map's frame and its text alternative, every practice by country and city."""
-    default = atlas.languages.default
-    by_country: dict[str, dict] = {}
-    for practice in atlas.practices.values():
-        for city in practice.cities:
-            code = atlas.cities[city]["country"]
-            country = by_country.setdefault(code, {"name": escape(country_name(code, lang)), "cities": {}})
-            entry = country["cities"].setdefault(city, {"city": city_view(atlas, city, lang), "practices": []})
-            entry["practices"].append(link(text(practice.data["title"], lang, default), url(atlas, f"practices/{practice.slug}", lang)))
-    countries = sorted(by_country.values(), key=lambda c: sort_key(c["name"]))
-    for country in countries:
-        country["cities"] = sorted(country["cities"].values(), key=lambda c: sort_key(c["city"]["name"].text.unescape()))
-        for city in country["cities"]:
-            city["practices"].sort(key=lambda p: sort_key(p["label"].text.unescape()))
-    return {"map_url": map_dest(atlas, map_path("world"), lang), "countries": countries}

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, TypeVar
 
+from .routes import Routes
+
 T = TypeVar("T")
 
 
@@ -39,6 +41,10 @@ class Atlas:
     vocabulary: dict[str, dict]
     practices: dict[str, Practice]  # sorted by slug
     memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def routes(self) -> Routes:
+        return Routes(self.languages)
 
     def derived(self, key: tuple, compute: Callable[[], T]) -> T:
         """Data derived from the atlas, computed once per load however many pages ask for it."""

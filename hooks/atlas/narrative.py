@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from . import routes
 from .files import IMAGE_SUFFIXES
 from .memo import Memo
 from .model import Practice
@@ -71,14 +72,10 @@ def _is_allowed_link(href: str) -> bool:
     return ":" not in href.split("/")[0] and not href.startswith("//")
 
 
-def narrative_display(slug: str, lang: str) -> str:
-    return f"practices/{slug}/{lang}.md"
-
-
 def practice_narrative(practice: Practice, lang: str) -> RenderedNarrative:
     """The rendered narrative of a practice in `lang` (which must have one): the conversion the
     checks made, from the memo."""
-    return render_narrative(practice.narratives[lang], narrative_display(practice.slug, lang), frozenset(practice.images))
+    return render_narrative(practice.narratives[lang], routes.narrative_file(practice.slug, lang), frozenset(practice.images))
 
 
 @Memo

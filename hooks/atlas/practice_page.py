@@ -7,10 +7,11 @@ import datetime
 from babel.dates import format_date
 from markupsafe import escape
 
+from . import routes
+from .cards import city_view, facet_url
 from .facets import FACETS_BY_ID
-from .maps import map_dest, map_path
 from .model import Atlas, Practice
-from .views import city_view, link, text, ui, url, vocabulary_text
+from .views import link, text, ui, vocabulary_text
 
 
 def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
@@ -20,7 +21,7 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
 
     def chips(facet_id: str) -> list[dict]:
         facet = FACETS_BY_ID[facet_id]
-        return [link(facet.label(atlas, key, lang), url(atlas, facet.url_path(key), lang))
+        return [link(facet.label(atlas, key, lang), atlas.routes.page_url(facet.url_path(key), lang))
                 for key in facet.practice_keys(atlas, practice)]
 
     reviewed = datetime.date.fromisoformat(data["last_reviewed"])
@@ -32,12 +33,12 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "translated": lang in practice.narratives,
         "narrative_lang": lang if lang in practice.narratives else default,
         "cities": [city_view(atlas, key, lang) for key in data["cities"]],
-        "status": link(vocabulary_text(atlas, "statuses", data["status"], lang), url(atlas, f"statuses/{data['status']}", lang)),
+        "status": link(vocabulary_text(atlas, "statuses", data["status"], lang), facet_url(atlas, "status", data["status"], lang)),
         "years": _years(data.get("start_year"), data.get("end_year"), strings),
         "themes": chips("theme"),
         "levers": chips("lever"),
         "actor_types": chips("actor"),
-        "sdgs": [link(f"{strings['sdg'].format(number=n)} · {vocabulary_text(atlas, 'sdgs', n, lang)}", url(atlas, f"sdgs/{n}", lang))
+        "sdgs": [link(f"{strings['sdg'].format(number=n)} · {vocabulary_text(atlas, 'sdgs', n, lang)}", facet_url(atlas, "sdg", str(n), lang))
                  for n in data.get("sdgs", [])],
         "actors": [
             {
@@ -61,8 +62,8 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
         ],
         "last_reviewed": escape(strings["last_reviewed"].format(date=format_date(reviewed, "long", locale=lang))),
         "last_reviewed_iso": reviewed.isoformat(),
-        "map_url": map_dest(atlas, map_path("practices", practice.slug), lang),
-        "related": [link(text(atlas.practices[slug].data["title"], lang, default), url(atlas, f"practices/{slug}", lang))
+        "map_url": atlas.routes.file_url(routes.map_frame("practices", practice.slug), lang),
+        "related": [link(text(atlas.practices[slug].data["title"], lang, default), atlas.routes.page_url(routes.practice(slug), lang))
                     for slug in data.get("related", [])],
     }
 

@@ -16,7 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-BUNDLE_DIR = "pagefind"
+from . import routes
+
 # From a language's root: its practice pages (facet pages, maps… would only cost time).
 PAGES = "practices/*/index.html"
 
@@ -32,7 +33,7 @@ class Indexing:
         self.language_root = language_root
         self._output = tempfile.TemporaryFile()
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(language_root), "--output-subdir", BUNDLE_DIR, "--glob", PAGES, "--silent"],
+            [sys.executable, "-m", "pagefind", "--site", str(language_root), "--output-subdir", routes.SEARCH_BUNDLE, "--glob", PAGES, "--silent"],
             stdout=self._output, stderr=subprocess.STDOUT,
         )
 

@@ -1,9 +1,8 @@
-"""Every page and data file the atlas generates, per language: one list the hooks add to the site.
+"""Every page and file the atlas generates, per language: the lists the hooks add to the site.
 
-Generated pages follow mkdocs-static-i18n's suffix layout, so the navigation and links
-resolve them like hand-written pages: the French page of `themes/health` comes from
-`themes/health/index.md` and is written to `themes/health/index.html`; the English one comes
-from `themes/health/index.en.md` and is written to `en/themes/health/index.html`.
+A generated page knows where it comes from and where it goes in every language
+(hooks/atlas/routes.py), so that the hooks only hand it to MkDocs and mkdocs-static-i18n,
+whose language switcher and sitemap then know its alternates.
 """
 
 from __future__ import annotations
@@ -14,14 +13,17 @@ from typing import Callable
 
 from markupsafe import escape
 
+from . import routes
 from .facet_pages import facet_page_view, overview_view
 from .facets import FACETS
-from .index_page import DATA_FILE, filter_data, index_view
-from .maps import MAP_DATA_FILE, geojson, map_data, map_dest, map_files, vendor_files, world_map_view
+from .geojson import geojson
+from .index_page import filter_data, index_view
+from .map_page import map_data, world_map_view
+from .maps import map_files, vendor_files
 from .model import Atlas, localized
 from .narrative import RenderedNarrative, practice_narrative
 from .practice_page import practice_view
-from .views import html_safe_json, lang_prefix, ui
+from .views import html_safe_json, ui
 
 
 @dataclass
@@ -35,7 +37,8 @@ class GeneratedPage:
     content: RenderedNarrative | None = None  # the page's own HTML, rendered by the core (a narrative)
     description: str | None = None
     in_nav: bool = False
-    images: dict[str, bytes] = field(default_factory=dict)  # name -> the bytes the core checked
+    sources: dict[str, str] = field(default_factory=dict)  # language -> the source it pretends to come from (suffix layout)
+    files: dict[str, str] = field(default_factory=dict)  # language -> where it is written
 
     @property
     def meta(self) -> dict:
@@ -46,14 +49,14 @@ class GeneratedPage:
         return meta
 
 
-def src_uri(atlas: Atlas, path: str, lang: str, name: str = "index.md") -> str:
-    stem, dot, suffix = name.rpartition(".")
-    localized_name = name if lang == atlas.languages.default else f"{stem}.{lang}{dot}{suffix}"
-    return f"{path}/{localized_name}" if path else localized_name
+@dataclass(frozen=True)
+class StaticFile:
+    """A file the site serves as it is: data files, map frames, images, Leaflet."""
 
-
-def dest_uri(atlas: Atlas, path: str, lang: str, name: str = "index.html") -> str:
-    return f"{lang_prefix(atlas, lang)}{path}/{name}" if path else f"{lang_prefix(atlas, lang)}{name}"
+    src_uri: str
+    dest_uri: str
+    content: str | bytes | None = None  # what the core made or checked…
+    path: Path | None = None  # …or a file of an installed package (Leaflet), never of practices/
 
 
 def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[GeneratedPage]:
@@ -62,20 +65,19 @@ def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Generat
     default = atlas.languages.default
     strings = ui(lang, default)
     pages = [
-        GeneratedPage("practices", lang, "practices-index.html", strings["index_title"],
+        GeneratedPage(routes.PRACTICES, lang, "practices-index.html", strings["index_title"],
                       lambda: index_view(atlas, lang), "index", in_nav=True, description=strings["index_description"]),
     ]
     for slug, practice in atlas.practices.items():
         if only and slug != only:
             continue
         pages.append(GeneratedPage(
-            f"practices/{slug}", lang, "practice.html", localized(practice.data["title"], lang, default)[0],
+            routes.practice(slug), lang, "practice.html", localized(practice.data["title"], lang, default)[0],
             lambda practice=practice: practice_view(atlas, practice, lang), "practice",
             content=practice_narrative(practice, lang if lang in practice.narratives else default),
             description=localized(practice.data.get("summary"), lang, default)[0],
-            images=practice.images,
         ))
-    pages.append(GeneratedPage("map", lang, "map.html", strings["map_title"], lambda: world_map_view(atlas, lang), "world_map",
+    pages.append(GeneratedPage(routes.MAP, lang, "map.html", strings["map_title"], lambda: world_map_view(atlas, lang), "world_map",
                                in_nav=True, description=strings["map_intro"]))
     for facet in FACETS:
         pages.append(GeneratedPage(facet.path, lang, "facet-overview.html", strings[f"facet_{facet.id}_plural"],
@@ -88,31 +90,30 @@ def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Generat
                 strings["facet_page_title"].format(kind=strings[f"facet_{facet.id}"], label=label.text.unescape()),
                 lambda facet=facet, key=key: facet_page_view(atlas, facet, key, lang), "facet_page",
             ))
+    for page in pages:
+        page.sources = {code: atlas.routes.page_source(page.path, code) for code in atlas.languages.codes}
+        page.files = {code: atlas.routes.page_file(page.path, code) for code in atlas.languages.codes}
     return pages
 
 
-def data_file(atlas: Atlas, lang: str, path: str, data) -> "StaticFile":
-    folder, name = path.rsplit("/", 1)
-    return StaticFile(src_uri(atlas, folder, lang, name), dest_uri(atlas, folder, lang, name), html_safe_json(data))
-
-
-@dataclass(frozen=True)
-class StaticFile:
-    """A file the site serves as it is: data exports, map frames, Leaflet."""
-
-    src_uri: str
-    dest_uri: str
-    content: str | None = None
-    path: Path | None = None
+def _file(atlas: Atlas, path: str, lang: str, content) -> StaticFile:
+    folder, _, name = path.rpartition("/")
+    return StaticFile(atlas.routes.page_source(folder, lang, name), atlas.routes.file_url(path, lang), content)
 
 
 def static_files(atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "", only: str | None = None) -> list[StaticFile]:
-    geo_file = DATA_FILE.replace(".json", ".geojson")
-    files = [data_file(atlas, lang, path, content) for path, content in (
-        (DATA_FILE, filter_data(atlas, lang)), (MAP_DATA_FILE, map_data(atlas, lang)), (geo_file, geojson(atlas, lang, site_url)))]
-    for map_file in map_files(atlas, lang, map_tiles, only):
-        folder, name = map_file.path.rsplit("/", 1)
-        files.append(StaticFile(src_uri(atlas, folder, lang, name), map_dest(atlas, map_file.path, lang), map_file.html))
+    """The data files, map frames and images of `lang`, and (once, with the default language) Leaflet."""
+    files = [_file(atlas, path, lang, html_safe_json(data)) for path, data in (
+        (routes.FILTER_DATA, filter_data(atlas, lang)), (routes.MAP_DATA, map_data(atlas, lang)),
+        (routes.GEOJSON, geojson(atlas, lang, site_url)))]
+    files += [_file(atlas, map_file.path, lang, map_file.html) for map_file in map_files(atlas, lang, map_tiles, only)]
+    for slug, practice in atlas.practices.items():
+        if only and slug != only:
+            continue
+        for name, content in practice.images.items():  # beside the practice's page, from the bytes the core checked
+            path = routes.practice(slug)
+            files.append(StaticFile(atlas.routes.page_source(path, atlas.languages.default, name),
+                                    atlas.routes.page_file(path, lang, name), content))
     if lang == atlas.languages.default:
         files += [StaticFile(path, path, path=file) for path, file in vendor_files()]
     return files

@@ -1,4 +1,4 @@
-"""Building blocks of what pages show: escaped localized texts, URLs, cities, practice cards.
+"""Building blocks of what pages show: escaped localized texts, interface strings, names and JSON.
 
 Every string that comes from a data file is escaped here, once, with markupsafe (MkDocs
 renders themes without autoescaping), so a template cannot forget to. A localized text
@@ -19,7 +19,7 @@ from babel import Locale
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from .model import Atlas, Practice, localized
+from .model import Atlas, localized
 
 
 @dataclass(frozen=True)
@@ -61,15 +61,6 @@ def sort_key(value) -> str:
     return unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode().casefold()
 
 
-def lang_prefix(atlas: Atlas, lang: str) -> str:
-    return "" if lang == atlas.languages.default else f"{lang}/"
-
-
-def url(atlas: Atlas, path: str, lang: str) -> str:
-    """A page's URL from the site root: 'themes/health/' in French, 'en/themes/health/' in English."""
-    return f"{lang_prefix(atlas, lang)}{path}/" if path else lang_prefix(atlas, lang)
-
-
 @cache
 def _territories(lang: str) -> dict:
     return Locale.parse(lang).territories
@@ -85,46 +76,6 @@ def vocabulary_text(atlas: Atlas, list_name: str, key, lang: str) -> Text:
 
 def link(label, href: str) -> dict:
     return {"label": label, "url": href}
-
-
-def city_view(atlas: Atlas, key: str, lang: str) -> dict:
-    city = atlas.cities[key]
-    code = city["country"]
-    return {
-        "key": key,
-        "name": text(city["name"], lang, atlas.languages.default),
-        "url": url(atlas, f"cities/{key}", lang),
-        "country": escape(country_name(code, lang)),
-        "country_url": url(atlas, f"countries/{code.lower()}", lang),
-        "region": vocabulary_text(atlas, "regions", city["region"], lang),
-        "region_url": url(atlas, f"regions/{city['region']}", lang),
-    }
-
-
-def practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
-    """What a list shows of a practice: title, cities and countries, summary, levers.
-    Computed once per practice and language: a practice is on a dozen lists."""
-    return atlas.derived(("card", lang, practice.slug), lambda: _practice_card(atlas, practice, lang))
-
-
-def _practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
-    default = atlas.languages.default
-    return {
-        "slug": practice.slug,
-        "title": text(practice.data["title"], lang, default),
-        "url": url(atlas, f"practices/{practice.slug}", lang),
-        "cities": [city_view(atlas, key, lang) for key in practice.cities],
-        "summary": text(practice.data.get("summary"), lang, default),
-        "levers": [link(vocabulary_text(atlas, "levers", key, lang), url(atlas, f"levers/{key}", lang))
-                   for key in practice.data["levers"]],
-        "translated": lang in practice.narratives,
-        "sort_key": sort_key(localized(practice.data["title"], lang, default)[0]),
-    }
-
-
-def sorted_cards(atlas: Atlas, practices, lang: str) -> list[dict]:
-    cards = [practice_card(atlas, practice, lang) for practice in practices]
-    return sorted(cards, key=lambda card: card["sort_key"])
 
 
 def html_safe_json(data) -> str:

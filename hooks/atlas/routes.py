@@ -1,0 +1,83 @@
+"""Where everything is: the one table of the site's pages, folders and files, per language.
+
+A path is language-neutral, without slashes at its ends: 'themes/health' for a page, ''
+for the home page, 'data/map.json' for a file. A language adds its prefix ('en/'); the
+default language has none. A page's source follows mkdocs-static-i18n's suffix layout
+(`themes/health/index.md`, `themes/health/index.en.md`) and it is written to
+`<prefix><path>/index.html`; a file is written to `<prefix><path>`. Pages, templates, map
+frames, data files and scripts take every address from here; facets carry their folder
+(hooks/atlas/facets.py).
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Languages
+
+# Pages
+HOME = ""
+PRACTICES = "practices"  # the index of every practice; a practice's page is practices/<slug>
+MAP = "map"
+SEARCH = "search"
+
+# Files
+FILTER_DATA = "data/practices.json"  # the index's filter; internal, may change with the site
+MAP_DATA = "data/map.json"  # the world map's markers; internal
+GEOJSON = "data/practices.geojson"  # open data, documented in the README
+MAPS = "maps"  # map frames: maps/world.html, maps/<folder>/<key>.html
+WORLD_MAP = f"{MAPS}/world.html"
+VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
+SEARCH_BUNDLE = "pagefind"  # one Pagefind bundle per language, beside its pages
+FILTER_SCRIPT = "assets/atlas-filter.js"  # the index's filter (docs/assets/)
+
+
+def practice(slug: str) -> str:
+    return f"{PRACTICES}/{slug}"
+
+
+def map_frame(folder: str, key: str) -> str:
+    """The map frame of one page: map_frame('cities', 'lyon') is maps/cities/lyon.html."""
+    return f"{MAPS}/{folder}/{key}.html"
+
+
+def narrative_file(slug: str, lang: str) -> str:
+    """A practice's narrative in the repository, as problems name it."""
+    return f"practices/{slug}/{lang}.md"
+
+
+@dataclass(frozen=True)
+class Routes:
+    """The addresses of one atlas's languages."""
+
+    languages: Languages
+
+    def prefix(self, lang: str) -> str:
+        return "" if lang == self.languages.default else f"{lang}/"
+
+    def page_url(self, path: str, lang: str) -> str:
+        """A page's URL from the site root: 'themes/health/' in French, 'en/themes/health/' in English."""
+        return f"{self.prefix(lang)}{path}/" if path else self.prefix(lang)
+
+    def file_url(self, path: str, lang: str) -> str:
+        """A file's URL from the site root: 'data/map.json', 'en/data/map.json'."""
+        return self.prefix(lang) + path
+
+    def page_source(self, path: str, lang: str, name: str = "index.md") -> str:
+        """The source a page (or a file beside it) pretends to come from, in the i18n plugin's suffix layout."""
+        stem, dot, suffix = name.rpartition(".")
+        localized = name if lang == self.languages.default else f"{stem}.{lang}{dot}{suffix}"
+        return f"{path}/{localized}" if path else localized
+
+    def page_file(self, path: str, lang: str, name: str = "index.html") -> str:
+        """Where a page (or a file beside it) is written in the site."""
+        return f"{self.prefix(lang)}{path}/{name}" if path else f"{self.prefix(lang)}{name}"
+
+
+def relative(target: str, from_file: str) -> str:
+    """The relative URL of `target` from the file `from_file` (both from the site root)."""
+    return posixpath.relpath(target, posixpath.dirname(from_file) or ".")
