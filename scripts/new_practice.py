@@ -12,7 +12,7 @@ until you replace them. The questions and the annotations come from schemas/prac
 from __future__ import annotations
 
 import datetime
-import re
+import os
 import sys
 from pathlib import Path
 
@@ -20,11 +20,10 @@ import yaml
 
 from atlas.cli import tool_parser
 from atlas.editing import narrative_template, practice_fields, practice_template
-from atlas.schema import load_schema
+from atlas.rules import slug_problem
 from atlas.settings import configured_languages
 from atlas.yamlfile import load_yaml_file
 
-KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])
 # The required fields an editor answers in a word; their questions come from the schema.
 QUESTIONS = {"title": "title", "themes": "theme", "levers": "lever", "status": "status"}
 DEFAULTS = {"status": "ongoing"}
@@ -44,7 +43,11 @@ def read_list(root: Path, name: str) -> dict:
 def ask(prompt: str, default: str | None = None, allowed=None) -> str:
     hint = f" [{default}]" if default else ""
     while True:
-        answer = input(f"{prompt}{hint}: ").strip() or (default or "")
+        try:
+            answer = input(f"{prompt}{hint}: ").strip() or (default or "")
+        except EOFError:
+            raise Refused("no more answers (end of input); answer every question, or give the values as options "
+                          "(see --help)") from None
         if answer and (allowed is None or all(part.strip() in allowed for part in answer.split(","))):
             return answer
         if allowed is not None:
@@ -52,11 +55,11 @@ def ask(prompt: str, default: str | None = None, allowed=None) -> str:
 
 
 def check_slug(root: Path, slug: str, city: str) -> None:
-    if not KEY.match(slug):
-        raise Refused(f"'{slug}' is not a valid slug; expected lowercase ASCII letters, digits and hyphens, e.g. 'lyon-centsept'")
-    if not slug.startswith(f"{city}-"):
-        raise Refused(f"'{slug}' does not start with its city '{city}'; use e.g. '{city}-{slug}'")
-    if (root / "practices" / slug).exists():
+    """The loader's slug rule (atlas.rules.slug_problem), then a folder that does not exist yet."""
+    problem = slug_problem(slug, [city])
+    if problem is not None:
+        raise Refused(f"{problem}; choose another slug")
+    if os.path.lexists(root / "practices" / slug):
         raise Refused(f"practices/{slug} already exists; choose another slug or edit that practice")
 
 

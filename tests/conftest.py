@@ -41,6 +41,50 @@ PRACTICE = {
     "last_reviewed": "2026-11-21",
 }
 
+def _entries(labels: dict, **extra) -> dict:
+    return {key: {**extra.get(key, {}), "label": {"fr": fr, "en": en}, "description": {"fr": f"{fr} (description).", "en": f"{en} (description)."}}
+            for key, (fr, en) in labels.items()}
+
+
+# The tests' own vocabulary (not the real one: an edit of practices/vocabulary.yml must not break them).
+VOCABULARY = {
+    "themes": _entries({"social-innovation": ("Innovation sociale", "Social innovation"), "health": ("Santé", "Health"),
+                        "education": ("Éducation", "Education")}),
+    "levers": _entries({"actor-mapping": ("Cartographier les acteurs", "Map the actors"),
+                        "public-incubator": ("Incubateurs publics", "Public incubators"),
+                        "open-data": ("Données ouvertes", "Open data"),
+                        "strategy-missions": ("Stratégie et missions", "Strategy and missions")},
+                       **{"actor-mapping": {"group": "internal"}, "public-incubator": {"group": "external"},
+                          "open-data": {"group": "external"}, "strategy-missions": {"group": "strategy"}}),
+    "actor_types": _entries({"public": ("Public", "Public"), "private": ("Privé", "Private"), "academic": ("Académique", "Academic"),
+                             "civil-society": ("Société civile", "Civil society")}),
+    "statuses": _entries({"ongoing": ("En cours", "Ongoing"), "completed": ("Terminée", "Completed"), "planned": ("Prévue", "Planned")}),
+    "regions": _entries({"western-europe": ("Europe de l'Ouest", "Western Europe"), "west-africa": ("Afrique de l'Ouest", "West Africa"),
+                         "northern-europe": ("Europe du Nord", "Northern Europe")}),
+    "sdgs": {number: {"label": {"fr": f"Objectif {number}", "en": f"Goal {number}"}} for number in range(1, 18)},
+}
+
+# The smallest complete guide (hooks/atlas/guide.py): every lever, group and step explained.
+SECTIONS = {"levers": (["Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention"],
+                       ["What it is", "Why a city hall uses it", "How to go about it", "What to watch for"]),
+            "steps": (["Ce qu'il faut faire", "Les questions à se poser", "Les outils"], ["What to do", "Questions to answer", "Tools"])}
+GUIDE = {
+    "source": {"title": "Guide pratique", "publisher": "Sciences Po, AIMF", "year": 2022},
+    "levers": {key: {"section": f"Partie sur {key}"} for key in VOCABULARY["levers"]},
+    "groups": {group: {"section": f"Partie {group}"} for group in ("internal", "external", "strategy")},
+    "method": {"section": "Méthode", "steps": [{"key": "diagnosis", "title": {"fr": "Poser un diagnostic", "en": "Make a diagnosis"},
+                                                 "section": "II. Diagnostic"}]},
+    "recommendations": [],
+    "glossary": [{"key": "co-creation", "term": {"fr": "Co-création", "en": "Co-creation"},
+                  "definition": {"fr": "Créer ensemble.", "en": "Creating together."}, "section": "Mots-clés"}],
+}
+
+
+def guide_text(kind: str, lang: str, body: str = "Un texte.") -> str:
+    headings = SECTIONS.get(kind, ([], []))[lang == "en"]
+    return "".join(f"## {heading}\n\n{body}\n\n" for heading in headings) or f"{body}\n"
+
+
 FR_MD = "## Contexte\n\nUn texte en français.\n\n## À retenir pour d'autres villes\n\n- Une leçon.\n"
 EN_MD = "## Context\n\nAn English text.\n\n## Lessons for other cities\n\n- A lesson.\n"
 
@@ -66,8 +110,19 @@ class FixtureAtlas:
             shutil.copytree(REPO / name, root / name)
         for name in ("hooks", "schemas"):
             (root / name).symlink_to(REPO / name)
-        shutil.copy(REPO / "practices" / "vocabulary.yml", self.practices / "vocabulary.yml")
+        self.write_yaml("practices/vocabulary.yml", VOCABULARY)
         self.write_yaml("practices/cities.yml", CITIES)
+        self.write_guide()
+
+    def write_guide(self, guide: dict = GUIDE) -> None:
+        """guide.yml and a text in both languages for everything it lists."""
+        self.write_yaml("practices/guide/guide.yml", guide)
+        texts = [("method", "method")] + [(f"levers/{key}", "levers") for key in guide["levers"]]
+        texts += [(f"groups/{key}", "groups") for key in guide["groups"]] + [(f"steps/{step['key']}", "steps") for step in guide["method"]["steps"]]
+        texts += [(f"cities/{key}", "cities") for key in guide.get("cities", {})]
+        for path, kind in texts:
+            for lang in ("fr", "en"):
+                self.write(f"practices/guide/{path}.{lang}.md", guide_text(kind, lang))
 
     def write_yaml(self, relative: str, data) -> Path:
         path = self.root / relative

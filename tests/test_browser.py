@@ -191,7 +191,9 @@ def test_header_search_field_leads_to_results(page):
 
 
 @pytest.mark.parametrize("path", ["", "en/", "practices/", "en/practices/", "themes/health/", "en/levers/", "map/",
-                                  "cities/abidjan/", "practices/lyon-centsept/", "maps/world.html", "en/maps/practices/lyon-centsept.html", "en/practices/abidjan-babylab/", "search/?q=innovation"])
+                                  "cities/abidjan/", "practices/lyon-centsept/", "maps/world.html", "en/maps/practices/lyon-centsept.html", "en/practices/abidjan-babylab/", "search/?q=innovation",
+                                  "method/", "en/method/diagnosis/", "glossary/", "en/recommendations/",
+                                  "levers/public-incubator/", "en/cities/lyon/"])
 def test_no_serious_accessibility_violation(page, path):
     page.goto(path)
     if "practices/" == path[-10:]:

@@ -30,8 +30,8 @@ def test_every_tool_explains_itself(script):
     assert result.returncode == 0 and result.stdout.startswith("usage:")
 
 
-COMPLETE = ["dakar-budget", "--city", "dakar", "--title", "Un budget participatif", "--theme", "urban-governance",
-            "--lever", "citizen-participation", "--status", "pilot", "--actor", "Ville de Dakar=public",
+COMPLETE = ["dakar-budget", "--city", "dakar", "--title", "Un budget participatif", "--theme", "education",
+            "--lever", "open-data", "--status", "planned", "--actor", "Ville de Dakar=public",
             "--source", "Guide pratique=AIMF", "--new-city", "Dakar,SN,west-africa,14.69,-17.44"]
 
 
@@ -61,17 +61,17 @@ def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
 
 
 def test_scaffold_questions_in_a_terminal(fixture_atlas):
-    answers = "lyon-labo\n\nLe labo\nhealth\ninnovation-unit\n\n"
+    answers = "lyon-labo\n\nLe labo\nhealth\nactor-mapping\n\n"
     result = run("new_practice.py", "--ask", root=fixture_atlas.root, stdin=answers)
     assert result.returncode == 0, result.stderr
     assert "themes — Policy domains: keys of 'themes' in practices/vocabulary.yml (comma-separated): " in result.stdout
     data = yaml.safe_load((fixture_atlas.practices / "lyon-labo" / "practice.yml").read_text(encoding="utf-8"))
     assert (data["cities"], data["title"], data["themes"], data["levers"], data["status"]) == (
-        ["lyon"], {"fr": "Le labo"}, ["health"], ["innovation-unit"], "ongoing")
+        ["lyon"], {"fr": "Le labo"}, ["health"], ["actor-mapping"], "ongoing")
 
 
 def test_scaffold_offers_to_add_an_unknown_city(fixture_atlas):
-    answers = "y\nDakar\nSN\nwest-africa\n14.69\n-17.44\nLe budget\nhealth\nopen-data\npilot\n"
+    answers = "y\nDakar\nSN\nwest-africa\n14.69\n-17.44\nLe budget\nhealth\nopen-data\nplanned\n"
     result = run("new_practice.py", "dakar-budget", "--city", "dakar", "--ask", root=fixture_atlas.root, stdin=answers)
     assert result.returncode == 0, result.stderr
     cities = yaml.safe_load((fixture_atlas.practices / "cities.yml").read_text(encoding="utf-8"))
@@ -80,14 +80,17 @@ def test_scaffold_offers_to_add_an_unknown_city(fixture_atlas):
 
 @pytest.mark.parametrize("args, message", [
     (["Lyon_Test", "--city", "lyon", "--title", "x"],
-     "new_practice: 'Lyon_Test' is not a valid slug; expected lowercase ASCII letters, digits and hyphens, e.g. 'lyon-centsept'\n"),
+     "new_practice: 'Lyon_Test' is not a valid practice slug; expected lowercase ASCII letters, digits and hyphens starting "
+     "with the city, e.g. 'lyon-centsept'; choose another slug\n"),
     (["test-lyon", "--city", "lyon", "--title", "x"],
-     "new_practice: 'test-lyon' does not start with its city 'lyon'; use e.g. 'lyon-test-lyon'\n"),
+     "new_practice: 'test-lyon' does not start with one of its cities (lyon); use e.g. 'lyon-test-lyon'; choose another slug\n"),
     (["lyon-centsept", "--city", "lyon", "--title", "x"],
      "new_practice: practices/lyon-centsept already exists; choose another slug or edit that practice\n"),
     (["dakar-x", "--city", "dakar", "--title", "x"],
      "new_practice: 'dakar' is not a city of practices/cities.yml; add it with --new-city 'Name,COUNTRY,region,lat,lon' "
      "or edit practices/cities.yml\n"),
+    (["lyon-x", "--city", "lyon", "--ask"],
+     "new_practice: no more answers (end of input); answer every question, or give the values as options (see --help)\n"),
 ])
 def test_scaffold_refuses(fixture_atlas, args, message):
     fixture_atlas.add_practice("lyon-centsept")
@@ -123,9 +126,7 @@ def test_validate_writes_github_annotations(fixture_atlas):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "::error file=practices/lyon-centsept/practice.yml,line=10,title=Atlas data::themes[0]: 'nope' is not a theme; "
-        "known themes: ageing, circular-economy, digital-transformation, education, entrepreneurship, environment, food, "
-        "gender-equality, health, industry, mobility, social-innovation, sport, tourism, urban-governance, youth-employment "
-        "(see practices/vocabulary.yml)"
+        "known themes: education, health, social-innovation (see practices/vocabulary.yml)"
     ]
 
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from atlas.load import load_atlas
 from atlas.model import Atlas, Languages
 from atlas.problems import AtlasDataError
-from conftest import CITIES, EN_MD, FR_MD, PRACTICE, REPO, TODAY, FixtureAtlas
+from conftest import CITIES, GUIDE, PRACTICE, TODAY, VOCABULARY, FixtureAtlas
 
 FR_EN = Languages(("fr", "en"))
 FIELDS = list(PRACTICE) + ["related", "location", "links", "sdgs", "end_year", "fr", "en", "lat", "lon", "name", "type", "role", "url"]
@@ -70,6 +70,7 @@ def dumped(data) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
 
 
+guide_documents = st.one_of(mutated(GUIDE).map(dumped), values.map(dumped), assembled(YAML_TOKENS))
 yaml_documents = st.one_of(mutated(PRACTICE).map(dumped), values.map(dumped), assembled(YAML_TOKENS), st.text(max_size=300))
 city_documents = st.one_of(mutated(CITIES["lyon"]).map(lambda city: dumped({**CITIES, "lyon": city})), values.map(dumped),
                            assembled(YAML_TOKENS))
@@ -79,23 +80,19 @@ folder_names = st.text(st.characters(blacklist_characters="/\x00", blacklist_cat
 
 
 @pytest.fixture(scope="module")
-def atlas_root(tmp_path_factory):
-    return FixtureAtlas(tmp_path_factory.mktemp("generated") / "atlas").root
+def atlas(tmp_path_factory):
+    return FixtureAtlas(tmp_path_factory.mktemp("generated") / "atlas")
 
 
-def reset(root):
+def reset(atlas: FixtureAtlas):
     """A valid one-practice atlas, as the examples below break it."""
-    practices = root / "practices"
-    shutil.rmtree(practices)
-    practices.mkdir()
-    shutil.copy(REPO / "practices" / "vocabulary.yml", practices / "vocabulary.yml")
-    (practices / "cities.yml").write_text(dumped(CITIES), encoding="utf-8")
-    folder = practices / "lyon-centsept"
-    folder.mkdir()
-    (folder / "practice.yml").write_text(dumped(PRACTICE), encoding="utf-8")
-    (folder / "fr.md").write_text(FR_MD, encoding="utf-8")
-    (folder / "en.md").write_text(EN_MD, encoding="utf-8")
-    return practices
+    shutil.rmtree(atlas.practices)
+    atlas.practices.mkdir()
+    atlas.write_yaml("practices/vocabulary.yml", VOCABULARY)
+    atlas.write_yaml("practices/cities.yml", CITIES)
+    atlas.write_guide()
+    atlas.add_practice("lyon-centsept")
+    return atlas.practices
 
 
 def assert_loads_or_explains(root):
@@ -111,37 +108,45 @@ def assert_loads_or_explains(root):
 
 
 @given(text=yaml_documents)
-def test_any_practice_file(atlas_root, text):
-    (reset(atlas_root) / "lyon-centsept" / "practice.yml").write_text(text, encoding="utf-8")
-    assert_loads_or_explains(atlas_root)
+def test_any_practice_file(atlas, text):
+    (reset(atlas) / "lyon-centsept" / "practice.yml").write_text(text, encoding="utf-8")
+    assert_loads_or_explains(atlas.root)
+
+
+@given(text=guide_documents, narrative=narratives)
+def test_any_guide(atlas, text, narrative):
+    practices = reset(atlas)
+    (practices / "guide" / "guide.yml").write_text(text, encoding="utf-8")
+    (practices / "guide" / "levers" / "open-data.fr.md").write_text(narrative, encoding="utf-8")
+    assert_loads_or_explains(atlas.root)
 
 
 @given(text=city_documents)
-def test_any_cities_file(atlas_root, text):
-    (reset(atlas_root) / "cities.yml").write_text(text, encoding="utf-8")
-    assert_loads_or_explains(atlas_root)
+def test_any_cities_file(atlas, text):
+    (reset(atlas) / "cities.yml").write_text(text, encoding="utf-8")
+    assert_loads_or_explains(atlas.root)
 
 
 @given(section=st.sampled_from(["themes", "levers", "regions", "statuses", "actor_types", "sdgs", "extra"]), value=values)
-def test_any_vocabulary(atlas_root, section, value):
-    practices = reset(atlas_root)
+def test_any_vocabulary(atlas, section, value):
+    practices = reset(atlas)
     vocabulary = yaml.safe_load((practices / "vocabulary.yml").read_text(encoding="utf-8"))
     vocabulary[section] = value
     (practices / "vocabulary.yml").write_text(dumped(vocabulary), encoding="utf-8")
-    assert_loads_or_explains(atlas_root)
+    assert_loads_or_explains(atlas.root)
 
 
 @given(fr=narratives, en=narratives)
-def test_any_narrative(atlas_root, fr, en):
-    folder = reset(atlas_root) / "lyon-centsept"
+def test_any_narrative(atlas, fr, en):
+    folder = reset(atlas) / "lyon-centsept"
     (folder / "fr.md").write_text(fr, encoding="utf-8")
     (folder / "en.md").write_bytes(en.encode("utf-8", "surrogatepass"))
-    assert_loads_or_explains(atlas_root)
+    assert_loads_or_explains(atlas.root)
 
 
 @given(name=folder_names, content=st.binary(max_size=200))
-def test_any_folder_name_and_file(atlas_root, name, content):
-    practices = reset(atlas_root)
+def test_any_folder_name_and_file(atlas, name, content):
+    practices = reset(atlas)
     try:
         (practices / name).mkdir()
     except FileExistsError:
@@ -151,4 +156,4 @@ def test_any_folder_name_and_file(atlas_root, name, content):
     if (practices / name).is_dir():
         shutil.copy(practices / "lyon-centsept" / "practice.yml", practices / name / "practice.yml")
         (practices / name / "fr.md").write_bytes(content)
-    assert_loads_or_explains(atlas_root)
+    assert_loads_or_explains(atlas.root)

@@ -8,6 +8,7 @@ from babel.numbers import format_decimal
 from . import routes
 from .cards import city_view, sorted_cards
 from .facets import Facet, options, practices_by_key
+from .guide_pages import explanation, groups_view
 from .model import Atlas
 from .views import text, ui
 
@@ -19,7 +20,8 @@ def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
          "group": atlas.vocabulary["levers"][key].get("group") if facet.id == "lever" else None}
         for key, label in options(atlas, facet, lang)
     ]
-    return {"facet": facet.id, "title": ui(lang, atlas.languages.default)[f"facet_{facet.id}_plural"], "entries": entries}
+    return {"facet": facet.id, "title": ui(lang, atlas.languages.default)[f"facet_{facet.id}_plural"], "entries": entries,
+            "groups": groups_view(atlas, lang) if facet.id == "lever" else None}
 
 
 def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
@@ -33,6 +35,8 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
         "cards": sorted_cards(atlas, practices, lang),
         "description": None,
         "city": None,
+        # The guide's explanation of a lever, or a city's innovation profile: the page's content (hooks/atlas/site.py).
+        "explanation": explanation(atlas, guide_text(atlas, facet, key), lang),
         "map_url": atlas.routes.file_url(routes.map_frame("cities", key), lang) if facet.id == "city" and practices else None,
     }
     if facet.id in ("region", "theme", "lever", "actor", "status"):
@@ -44,3 +48,8 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
         view["city"] = {**city_view(atlas, key, lang), "population_year": city.get("population_year"),
                         "population": format_decimal(population, locale=lang) if population else None}
     return view
+
+
+def guide_text(atlas: Atlas, facet: Facet, key: str):
+    """What the guide says of a lever or a city, if anything."""
+    return {"lever": atlas.guide.levers, "city": atlas.guide.cities}.get(facet.id, {}).get(key)

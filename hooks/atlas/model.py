@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
 
 from .routes import Routes
+
+if TYPE_CHECKING:
+    from .guide import Guide
 
 T = TypeVar("T")
 
@@ -30,6 +33,11 @@ class Practice:
     doc: object = field(default=None, repr=False, compare=False)  # the parsed YAML, for line numbers
 
     @property
+    def display(self) -> str:
+        """Its case file, as problems name it."""
+        return f"practices/{self.slug}/practice.yml"
+
+    @property
     def cities(self) -> list[str]:
         return self.data["cities"]
 
@@ -40,6 +48,7 @@ class Atlas:
     cities: dict[str, dict]
     vocabulary: dict[str, dict]
     practices: dict[str, Practice]  # sorted by slug
+    guide: "Guide | None" = None  # the guide's playbook (hooks/atlas/guide.py)
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property

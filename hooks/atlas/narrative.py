@@ -1,9 +1,11 @@
-"""The Markdown narratives (fr.md, en.md): rendered once, with the checks a schema cannot express.
+"""The atlas's Markdown texts (the practices' narratives, the guide's texts): rendered once,
+with the checks a schema cannot express.
 
-Each narrative is converted by Python-Markdown, the library MkDocs uses, with the
-extensions of the narratives' dialect; the checks read the element tree it produced (links,
-images, raw HTML that Markdown kept as-is), and the practice pages publish the same HTML,
-so the site converts each narrative once.
+Each text is converted by Python-Markdown, the library MkDocs uses, with the extensions of
+the atlas's dialect; the checks read the element tree it produced (links, images, raw HTML
+that Markdown kept as-is), and the pages publish the same HTML, so the site converts each
+text once. Links to the atlas's pages (`practice:<slug>`, `term:<key>`…, hooks/atlas/crossrefs.py)
+are written relative to the page that shows the text.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from . import routes
+from . import crossrefs, routes
 from .files import IMAGE_SUFFIXES
 from .memo import Memo
 from .model import Practice
@@ -43,14 +45,23 @@ class RenderedNarrative:
     html: str
     toc: tuple  # Python-Markdown's toc_tokens: the page's table of contents
     problems: tuple[tuple[str, str], ...]  # (field, message)
-    practice_links: tuple[str, ...]  # slugs linked as ../<slug>/, checked once every practice is known
+    references: tuple[tuple[str, str, str], ...]  # (scheme, key, as written) it links to, checked once everything is loaded
 
 
 class _KeepTree(Treeprocessor):
-    """Keeps the finished element tree (after inline patterns and the TOC's ids) for the checks."""
+    """Keeps the finished element tree (after inline patterns and the TOC's ids) for the checks,
+    and writes links to the atlas's pages relative to the page that shows the text."""
+
+    page = ""
 
     def run(self, root):
         self.root = root
+        self.references = {}  # id of a rewritten <a> -> (scheme, key)
+        for element in root.iter("a"):
+            target = crossrefs.parse(element.get("href") or "")
+            if target is not None:
+                self.references[id(element)] = target
+                element.set("href", crossrefs.relative_href(*target, self.page))
 
 
 class _Converter(threading.local):
@@ -75,13 +86,15 @@ def _is_allowed_link(href: str) -> bool:
 def practice_narrative(practice: Practice, lang: str) -> RenderedNarrative:
     """The rendered narrative of a practice in `lang` (which must have one): the conversion the
     checks made, from the memo."""
-    return render_narrative(practice.narratives[lang], routes.narrative_file(practice.slug, lang), frozenset(practice.images))
+    return render_narrative(practice.narratives[lang], routes.narrative_file(practice.slug, lang), frozenset(practice.images),
+                            routes.practice(practice.slug))
 
 
 @Memo
-def render_narrative(text: str, display: str, images: frozenset[str]) -> RenderedNarrative:
-    """The narrative's HTML, table of contents and problems. Memoised by content: the checks and
-    the page share one conversion, and `mkdocs serve` re-renders only the narratives that changed."""
+def render_narrative(text: str, display: str, images: frozenset[str], page: str) -> RenderedNarrative:
+    """The text's HTML, table of contents and problems, for the page at `page` (a language-neutral
+    path). Memoised by content: the checks and the page share one conversion, and `mkdocs serve`
+    re-renders only the texts that changed."""
     problems: list[tuple[str, str]] = []
     if FRONT_MATTER.match(text):
         problems.append(("front matter", "the file starts with a '---' block; facts belong in practice.yml. Remove the block"))
@@ -90,6 +103,7 @@ def render_narrative(text: str, display: str, images: frozenset[str]) -> Rendere
         if hint in text:
             problems.append(("placeholder", f"still holds the scaffold's line {hint!r}; write the section or remove it"))
     md = _converter.md.reset()
+    _converter.tree.page = page
     html = md.convert(text)
     raw = [block for block in md.htmlStash.rawHtmlBlocks if str(block).lstrip().startswith("<")
            and not str(block).startswith("<pre><code")]
@@ -97,7 +111,8 @@ def render_narrative(text: str, display: str, images: frozenset[str]) -> Rendere
         sample = str(raw[0]).strip().splitlines()[0]
         problems.append(("raw HTML", f"{_short(sample)} is raw HTML; write Markdown instead (HTML is not allowed in narratives)"))
     root = _converter.tree.root
-    practice_links = []
+    references = []
+    in_practice = page.startswith(routes.PRACTICES + "/")
     anchors = [element.get("id") for element in root.iter() if element.get("id")]
     for element in root.iter():
         if element is root:
@@ -114,7 +129,10 @@ def render_narrative(text: str, display: str, images: frozenset[str]) -> Rendere
                 allowed = allowed and bool(TABLE_ALIGN.match(value or ""))
             if not allowed and tag in ALLOWED_TAGS and not raw:
                 problems.append(("raw HTML", f"attribute {name!r} on <{tag}> is raw HTML; write Markdown instead"))
-        if tag == "a":
+        if tag == "a" and id(element) in _converter.tree.references:
+            scheme, key = _converter.tree.references[id(element)]
+            references.append((scheme, key, crossrefs.written(scheme, key)))
+        elif tag == "a":
             href = attrs.get("href") or ""
             if href.startswith("http://"):
                 problems.append(("link", f"{href!r} is not an https link; use the https address or remove the link"))
@@ -123,11 +141,12 @@ def render_narrative(text: str, display: str, images: frozenset[str]) -> Rendere
             elif href.startswith("#") and href[1:] not in anchors:
                 problems.append(("link", f"{_short(href)!r} is not a heading of this narrative; link one of its sections "
                                          f"({', '.join('#' + anchor for anchor in anchors) or 'it has none'}) or remove the link"))
-            elif (linked := PRACTICE_LINK.match(href)) is not None:
-                practice_links.append(linked.group(1))
+            elif in_practice and (linked := PRACTICE_LINK.match(href)) is not None:
+                references.append(("practice", linked.group(1), href))
             elif not href.startswith(("https://", "mailto:", "#")) and href.split("#")[0] not in images:
-                problems.append(("link", f"{_short(href)!r} is neither another practice nor a file of this folder; link a "
-                                         "practice as ../<its folder name>/, or use an https:// address"))
+                problems.append(("link", f"{_short(href)!r} is not a page of the atlas{' nor a file of this folder' if in_practice else ''}; "
+                                         "link a page as practice:<folder name>, lever:<key>, city:<key>, theme:<key>, step:<key> "
+                                         "or term:<key>, or use an https:// address"))
         if tag == "img":
             src = attrs.get("src") or ""
             if not (attrs.get("alt") or "").strip():
@@ -136,7 +155,7 @@ def render_narrative(text: str, display: str, images: frozenset[str]) -> Rendere
                 problems.append(("image", f"{_short(src)!r} is not an image of this folder; put a .png, .jpg or .webp file beside {display.rsplit('/', 1)[-1]} and link it by its name"))
             elif src not in images:
                 problems.append(("image", f"{src!r} does not exist; add the file to the practice's folder or fix the name"))
-    return RenderedNarrative(html, tuple(md.toc_tokens), tuple(problems), tuple(practice_links))
+    return RenderedNarrative(html, tuple(md.toc_tokens), tuple(problems), tuple(references))
 
 
 def _glued_lists(text: str) -> list[tuple[str, str]]:

@@ -24,6 +24,9 @@ HOME = ""
 PRACTICES = "practices"  # the index of every practice; a practice's page is practices/<slug>
 MAP = "map"
 SEARCH = "search"
+METHOD = "method"  # the guide's method; a step's page is method/<key>
+GLOSSARY = "glossary"
+RECOMMENDATIONS = "recommendations"
 
 # Files
 FILTER_DATA = "data/practices.json"  # the index's filter; internal, may change with the site
@@ -40,6 +43,15 @@ def practice(slug: str) -> str:
     return f"{PRACTICES}/{slug}"
 
 
+def step(key: str) -> str:
+    return f"{METHOD}/{key}"
+
+
+def term(key: str) -> str:
+    """A glossary entry: an anchor of the glossary page."""
+    return f"{GLOSSARY}#{key}"
+
+
 def map_frame(folder: str, key: str) -> str:
     """The map frame of one page: map_frame('cities', 'lyon') is maps/cities/lyon.html."""
     return f"{MAPS}/{folder}/{key}.html"
@@ -48,6 +60,9 @@ def map_frame(folder: str, key: str) -> str:
 def narrative_file(slug: str, lang: str) -> str:
     """A practice's narrative in the repository, as problems name it."""
     return f"practices/{slug}/{lang}.md"
+
+
+GUIDE_DIR = "practices/guide"  # the guide's playbook, kept by editors beside the practices (not a practice)
 
 
 @dataclass(frozen=True)

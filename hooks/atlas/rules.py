@@ -1,20 +1,33 @@
-"""Checks of values that a JSON Schema cannot express: each returns (path, message) pairs.
+"""The content rules a JSON Schema cannot express: one function each, returning problems.
 
-YAML reads `.nan` and `.inf` as numbers, `"\\e[31m"` and `"\\0"` as text, and `"   "` as a
-title; the schema accepts all of them. Everything in practices/ is untrusted, so every value
-is checked wherever it stands.
+Document rules read one parsed YAML file and yield (path, message) pairs, which the loader
+turns into problems with the file's name and the field's line. The other rules take what
+they need (a folder's name, a practice's facts, the whole atlas's keys) and yield messages
+or problems. Everything in practices/ is untrusted: YAML reads `.nan` and `.inf` as
+numbers, `"\\e[31m"` as text and `"   "` as a title, and a schema accepts them all.
 """
 
 from __future__ import annotations
 
+import datetime
 import math
+import re
 import unicodedata
+from typing import Iterable
 
-from .problems import show
+from babel import Locale
+
+from .problems import Problem, show
+from .schema import did_you_mean, load_schema
 
 # Line breaks and tabs are the only control characters a narrative may hold (CR only before LF).
 TEXT_FILE_CONTROLS_ALLOWED = {"\n", "\t"}
+PLACEHOLDER_KEY = re.compile(r"^TODO-[a-z-]+$")
+KEY = re.compile(load_schema("practice")["$defs"]["key"]["pattern"])  # slugs and keys: one definition, the schema's
+DATE = re.compile(load_schema("practice")["$defs"]["date"]["pattern"])
 
+
+# -- Text and numbers, anywhere --------------------------------------------------------------
 
 def control_character(text: str, allowed=frozenset()) -> tuple[int, str] | None:
     """(index, character) of the first control character of `text` not in `allowed`."""
@@ -32,8 +45,8 @@ def describe_character(char: str) -> str:
 
 
 def value_problems(data, path: tuple = ()):
-    """(path, message) for every blank or control-character text and every number that is not
-    finite, anywhere in a parsed YAML document (keys included)."""
+    """Every blank or control-character text and every number that is not finite, anywhere in a
+    parsed YAML document (keys included)."""
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(key, str):
@@ -62,3 +75,114 @@ def _text_problems(text: str, path: tuple, what: str):
 
 def _yaml_number(value: float) -> str:
     return ".nan" if math.isnan(value) else (".inf" if value > 0 else "-.inf")
+
+
+def language_problems(data, languages: tuple[str, ...], path: tuple = ()):
+    """Texts may only be in configured languages (a typo such as 'em' would be lost)."""
+    if isinstance(data, dict):
+        if "fr" in data and all(isinstance(value, str) for value in data.values()):
+            for code in data:
+                if code not in languages:
+                    yield path + (code,), (f"{show(code)} is not a language of the atlas; {did_you_mean(code, languages)}"
+                                           f"configured: {', '.join(languages)} (mkdocs.yml, plugins › i18n › languages). "
+                                           "Fix the code or remove the text")
+            return
+        for key, value in data.items():
+            yield from language_problems(value, languages, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from language_problems(value, languages, path + (index,))
+
+
+def placeholder_problems(data, path: tuple = ()):
+    """The scaffold's TODO texts must not be published (its TODO keys already fail the schema)."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from placeholder_problems(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from placeholder_problems(value, path + (index,))
+    elif isinstance(data, str) and data.startswith("TODO") and not PLACEHOLDER_KEY.match(data):
+        yield path, f"{show(data)} is the scaffold's placeholder; replace it with the fact from the source"
+
+
+DOCUMENT_RULES = (value_problems, placeholder_problems)
+
+
+# -- Cities -----------------------------------------------------------------------------------
+
+def city_problems(cities: dict, default_language: str, today: datetime.date):
+    """A country code that ISO 3166-1 does not have; a population figure from the future."""
+    countries = Locale.parse(default_language).territories
+    for key, city in cities.items():
+        if not isinstance(city, dict):
+            continue
+        country = city.get("country")
+        if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and country not in countries:
+            yield (key, "country"), f"{show(country)} is not an ISO 3166-1 country code; expected a code such as FR, CI or KH"
+        year = city.get("population_year")
+        if isinstance(year, int) and year > today.year:
+            yield (key, "population_year"), f"{year} is in the future; expected the year of the figure"
+
+
+# -- Practices --------------------------------------------------------------------------------
+
+def slug_problem(slug: str, cities: list[str]) -> str | None:
+    """A practice's folder name is a key that starts with one of its cities (the scaffold asks the same)."""
+    if not KEY.match(slug):
+        return (f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, digits and hyphens starting "
+                "with the city, e.g. 'lyon-centsept'")
+    if cities and not any(slug.startswith(f"{city}-") for city in cities):
+        return f"{show(slug)} does not start with one of its cities ({', '.join(cities)}); use e.g. '{cities[0]}-{slug}'"
+    return None
+
+
+def date_problems(data: dict, today: datetime.date):
+    """Years not too far ahead and in order, a review date that is real and past, sources already published."""
+    start, end = data.get("start_year"), data.get("end_year")
+    for name, year in (("start_year", start), ("end_year", end)):
+        if isinstance(year, int) and year > today.year + 1:
+            yield (name,), f"{year} is too far in the future; expected at most {today.year + 1}"
+    if isinstance(start, int) and isinstance(end, int) and end < start:
+        yield ("end_year",), f"{end} is before start_year {start}; expected a year from {start} on. Fix one of the two years"
+    reviewed = data.get("last_reviewed")
+    if isinstance(reviewed, str) and DATE.fullmatch(reviewed):
+        try:
+            date = datetime.date.fromisoformat(reviewed)
+        except ValueError:
+            yield ("last_reviewed",), f"{show(reviewed)} is not a real date; expected YYYY-MM-DD"
+        else:
+            if date > today:
+                yield ("last_reviewed",), (f"{show(reviewed)} is in the future; expected the date the facts were last "
+                                           f"checked, today ({today.isoformat()}) at the latest")
+    for index, source in enumerate(data.get("sources") if isinstance(data.get("sources"), list) else []):
+        year = source.get("year") if isinstance(source, dict) else None
+        if isinstance(year, int) and year > today.year:
+            yield ("sources", index, "year"), (f"{year} is in the future; expected the year the document was published, "
+                                               f"{today.year} at the latest")
+
+
+def related_problems(slug: str, related: list, practices) -> Iterable[tuple[tuple, str]]:
+    for index, other in enumerate(related):
+        if other == slug:
+            yield ("related", index), f"{show(other)} is this practice itself; remove it"
+        elif other not in practices:
+            yield ("related", index), (f"{show(other)} is not a practice of the atlas; {did_you_mean(other, practices)}"
+                                       "expected the folder name of another practice. Fix it or remove it")
+
+
+# -- Links between texts ----------------------------------------------------------------------
+
+def reference_problem(scheme: str, key: str, written: str, known: dict[str, set], describe) -> str | None:
+    """A link to one of the atlas's pages (practice:<slug>, term:<key>…) must lead somewhere."""
+    if key in known[scheme]:
+        return None
+    hint = "link another practice as practice:<its folder name>" if scheme == "practice" else "fix the link or remove it"
+    return f"{show(written)} is not {describe(scheme)}; {did_you_mean(key, known[scheme])}{hint}"
+
+
+def problems_at(display: str, doc, pairs) -> list[Problem]:
+    """(path, message) pairs of one YAML file as problems, with their lines."""
+    from .problems import field_path
+
+    return [Problem(display, field_path(path), message, doc.line_of(path) if doc is not None else None) for path, message in pairs]

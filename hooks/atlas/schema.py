@@ -17,7 +17,8 @@ from referencing import Registry, Resource
 from .problems import Problem, field_path, show
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
-SCHEMA_FILES = {"practice": "practice.schema.json", "cities": "cities.schema.json", "vocabulary": "vocabulary.schema.json"}
+SCHEMA_FILES = {"practice": "practice.schema.json", "cities": "cities.schema.json", "vocabulary": "vocabulary.schema.json",
+                "guide": "guide.schema.json"}
 KEYS_SCHEMA_FILE = "vocabulary-keys.schema.json"
 # definition in the keys schema -> (its list in the data, one, several)
 KEY_LISTS = {"theme": ("themes", "theme", "themes"), "lever": ("levers", "lever", "levers"),

@@ -14,9 +14,10 @@ from typing import Callable
 from markupsafe import escape
 
 from . import routes
-from .facet_pages import facet_page_view, overview_view
+from .facet_pages import facet_page_view, guide_text, overview_view
 from .facets import FACETS
 from .geojson import geojson
+from .guide_pages import glossary_view, method_view, recommendations_view, step_view
 from .index_page import filter_data, index_view
 from .map_page import map_data, world_map_view
 from .maps import map_files, vendor_files
@@ -85,14 +86,38 @@ def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Generat
         keys = facet.practice_keys(atlas, atlas.practices[only]) if only else facet.all_keys(atlas)
         for key in keys:
             label = facet.label(atlas, key, lang)
+            explained = guide_text(atlas, facet, key)
             pages.append(GeneratedPage(
                 facet.url_path(key), lang, "facet.html",
                 strings["facet_page_title"].format(kind=strings[f"facet_{facet.id}"], label=label.text.unescape()),
                 lambda facet=facet, key=key: facet_page_view(atlas, facet, key, lang), "facet_page",
+                content=explained.rendered(lang, default)[0] if explained else None,
             ))
+    pages += guide_pages(atlas, lang)
     for page in pages:
         page.sources = {code: atlas.routes.page_source(page.path, code) for code in atlas.languages.codes}
         page.files = {code: atlas.routes.page_file(page.path, code) for code in atlas.languages.codes}
+    return pages
+
+
+def guide_pages(atlas: Atlas, lang: str) -> list[GeneratedPage]:
+    """The method, its steps, the glossary and the recommendations to mayors."""
+    default = atlas.languages.default
+    strings = ui(lang, default)
+    pages = [
+        GeneratedPage(routes.METHOD, lang, "method.html", strings["method_title"], lambda: method_view(atlas, lang), "method",
+                      content=atlas.guide.method.rendered(lang, default)[0], in_nav=True, description=strings["method_description"]),
+        GeneratedPage(routes.GLOSSARY, lang, "glossary.html", strings["glossary_title"], lambda: glossary_view(atlas, lang),
+                      "glossary", in_nav=True, description=strings["glossary_description"]),
+        GeneratedPage(routes.RECOMMENDATIONS, lang, "recommendations.html", strings["recommendations_title"],
+                      lambda: recommendations_view(atlas, lang), "recommendations", in_nav=True,
+                      description=strings["recommendations_description"]),
+    ]
+    for index, step in enumerate(atlas.guide.steps):
+        title = localized(step.title, lang, default)[0]
+        pages.append(GeneratedPage(routes.step(step.key), lang, "step.html",
+                                   strings["step_page_title"].format(number=index + 1, title=title),
+                                   lambda key=step.key: step_view(atlas, key, lang), "step", content=step.text.rendered(lang, default)[0]))
     return pages
 
 

@@ -1,10 +1,11 @@
 """Read the editors' YAML files strictly and safely.
 
 PyYAML's defaults surprise editors: ``country: NO`` becomes ``False``, dates become
-``datetime.date`` objects, a repeated key silently wins over the first one, and a
-few lines of anchors and aliases can expand into billions of nodes. This loader
-reads YAML 1.2 booleans only, keeps dates as text, refuses duplicate keys, caps
-the expanded size, and remembers the line of every field for error messages.
+``datetime.date`` objects, ``1:`` is a key other than ``"1":``, a repeated key silently
+wins over the first one, tags turn text into any object, and a few lines of anchors and
+aliases can expand into billions of nodes. This loader reads YAML 1.2 booleans only,
+keeps dates and keys as text, refuses duplicate keys and tags, caps the expanded size, and
+remembers the line of every field for error messages.
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ class YamlError(Exception):
 
 
 class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """SafeLoader (libyaml's when installed: ~10× faster) with YAML 1.2 booleans and no implicit timestamps."""
+    """SafeLoader (libyaml's when installed: ~10× faster) with YAML 1.2 booleans, no implicit
+    timestamps, and keys read as the text they are written as (`1:` is the key "1", as `"1":`)."""
+
+    def construct_mapping(self, node, deep=False):
+        self.flatten_mapping(node)  # merge keys (<<)
+        return {key_node.value if isinstance(key_node, yaml.ScalarNode) else self.construct_object(key_node, deep=deep):
+                self.construct_object(value_node, deep=deep) for key_node, value_node in node.value}
 
 
 _StrictLoader.yaml_implicit_resolvers = {
@@ -103,8 +110,6 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, seen: set, loader) -
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(f"has a key at line {line} that is a list or a block; a key is a word such as 'title'", line)
             key = key_node.value
-            if key_node.tag == "tag:yaml.org,2002:int":
-                key = loader.construct_object(key_node)
             if key in keys:
                 raise YamlError(f"key {key!r} appears twice (lines {keys[key]} and {line}) in the same block; keep one of them", line)
             keys[key] = line
