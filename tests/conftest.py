@@ -32,6 +32,7 @@ PRACTICE = {
     "cities": ["lyon"],
     "title": {"fr": "Le CentSept", "en": "CentSept"},
     "summary": {"fr": "Un accélérateur d'innovation sociale.", "en": "A social innovation accelerator."},
+    "city_role": "partner",
     "themes": ["social-innovation"],
     "levers": ["public-incubator"],
     "actors": [{"name": "Métropole de Lyon", "type": "public", "role": {"fr": "cofondatrice", "en": "co-founder"}}],
@@ -56,6 +57,11 @@ VOCABULARY = {
                         "strategy-missions": ("Stratégie et missions", "Strategy and missions")},
                        **{"actor-mapping": {"group": "internal"}, "public-incubator": {"group": "external"},
                           "open-data": {"group": "external"}, "strategy-missions": {"group": "strategy"}}),
+    "city_roles": _entries({"initiator": ("Initiatrice", "Initiator"), "partner": ("Partenaire", "Partner"),
+                            "network-member": ("Membre d'un réseau", "Network member"),
+                            "none": ("Sans rôle", "No role"), "not-stated": ("Non précisé", "Not stated")},
+                           **{key: {"acted": acted} for key, acted in (("initiator", True), ("partner", True), ("network-member", True),
+                                                                       ("none", False), ("not-stated", False))}),
     "actor_types": _entries({"public": ("Public", "Public"), "private": ("Privé", "Private"), "academic": ("Académique", "Academic"),
                              "civil-society": ("Société civile", "Civil society")}),
     "statuses": _entries({"ongoing": ("En cours", "Ongoing"), "completed": ("Terminée", "Completed"), "planned": ("Prévue", "Planned")}),
@@ -85,8 +91,11 @@ def guide_text(kind: str, lang: str, body: str = "Un texte.") -> str:
     return "".join(f"## {heading}\n\n{body}\n\n" for heading in headings) or f"{body}\n"
 
 
-FR_MD = "## Contexte\n\nUn texte en français.\n\n## À retenir pour d'autres villes\n\n- Une leçon.\n"
-EN_MD = "## Context\n\nAn English text.\n\n## Lessons for other cities\n\n- A lesson.\n"
+# The narratives' required sections (Results and Challenges are optional).
+FR_MD = ("## Contexte\n\nUn texte en français.\n\n## La pratique\n\nCe que la mairie a fait.\n\n## Acteurs et rôles\n\n"
+         "Qui a fait quoi.\n\n## À retenir pour d'autres villes\n\n- Une leçon.\n")
+EN_MD = ("## Context\n\nAn English text.\n\n## What was done\n\nWhat the city hall did.\n\n## Who is involved\n\n"
+         "Who did what.\n\n## Lessons for other cities\n\n- A lesson.\n")
 
 
 def image_bytes(format: str = "JPEG", size: tuple[int, int] = (4, 3)) -> bytes:

@@ -14,7 +14,7 @@ import yaml
 from atlas.editing import EXAMPLES, practice_fields, practice_template
 from atlas.links import check_url
 from atlas.schema import load_schema
-from conftest import REPO
+from conftest import EN_MD, FR_MD, REPO
 
 SCRIPTS = REPO / "scripts"
 
@@ -38,8 +38,8 @@ COMPLETE = ["dakar-budget", "--city", "dakar", "--title", "Un budget participati
 def test_scaffold_then_validate_passes(fixture_atlas):
     created = run("new_practice.py", *COMPLETE, root=fixture_atlas.root)
     assert created.returncode == 0, created.stderr
-    for name in ("fr.md", "en.md"):  # an editor writes the narratives
-        (fixture_atlas.practices / "dakar-budget" / name).write_text("## Contexte\n\nUn récit.\n", encoding="utf-8")
+    for name, text in (("fr.md", FR_MD), ("en.md", EN_MD)):  # an editor writes the narratives
+        (fixture_atlas.practices / "dakar-budget" / name).write_text(text, encoding="utf-8")
     validated = run("validate.py", root=fixture_atlas.root)
     assert validated.returncode == 0, validated.stdout
     assert validated.stdout == "ok: 1 practices, 3 cities\n"
@@ -107,7 +107,7 @@ def test_template_annotates_exactly_the_schema_fields():
     assert annotated == ["REQUIRED" if name in schema["required"] else "optional" for name in schema["properties"]]
     nested = {f.path for f in practice_fields() if "." in f.path}
     assert nested == {f"{name}[].{sub}" for name in ("actors", "links", "sources") for sub in schema["properties"][name]["items"]["properties"]} | {
-        f"location.{sub}" for sub in schema["properties"]["location"]["properties"]}
+        f"{name}.{sub}" for name in ("location", "scope") for sub in schema["properties"][name]["properties"]}
     assert all(field.description["en"] and field.description["fr"] for field in practice_fields())
 
 
@@ -116,7 +116,7 @@ def test_template_with_every_field_filled_is_valid(fixture_atlas):
     assert "\n# summary:" not in text and "\nsummary:" in text
     fixture_atlas.add_practice("lyon-tuba-open-data")
     fixture_atlas.write("practices/lyon-centsept/practice.yml", text)
-    fixture_atlas.write("practices/lyon-centsept/fr.md", "## Contexte\n\nTexte.\n")
+    fixture_atlas.write("practices/lyon-centsept/fr.md", FR_MD)
     assert run("validate.py", root=fixture_atlas.root).returncode == 0
 
 
@@ -125,7 +125,7 @@ def test_validate_writes_github_annotations(fixture_atlas):
     result = run("validate.py", "--format", "github", root=fixture_atlas.root)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
-        "::error file=practices/lyon-centsept/practice.yml,line=10,title=Atlas data::themes[0]: 'nope' is not a theme; "
+        "::error file=practices/lyon-centsept/practice.yml,line=11,title=Atlas data::themes[0]: 'nope' is not a theme; "
         "known themes: education, health, social-innovation (see practices/vocabulary.yml)"
     ]
 
@@ -206,5 +206,5 @@ def test_scaffold_questions_come_from_the_schema():
     spec.loader.exec_module(module)
     schema = load_schema("practice")
     assert set(module.QUESTIONS) <= set(schema["required"])
-    asked_or_set = set(module.QUESTIONS) | {"cities", "actors", "sources", "last_reviewed"}  # from arguments or TODO
-    assert asked_or_set == set(schema["required"])
+    asked_or_set = set(module.QUESTIONS) | {"actors", "sources", "last_reviewed"}  # from arguments or TODO
+    assert asked_or_set == set(schema["required"]) and schema["then"]["required"] == ["cities"]  # cities: from --city

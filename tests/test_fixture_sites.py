@@ -30,7 +30,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
     facet_keys = {
         "cities": ["lyon", "abidjan"], "countries": ["fr", "ci"], "regions": vocabulary["regions"],
         "themes": vocabulary["themes"], "levers": vocabulary["levers"], "actor-types": vocabulary["actor_types"],
-        "statuses": vocabulary["statuses"], "sdgs": [str(n) for n in range(1, 18)],
+        "statuses": vocabulary["statuses"], "sdgs": [str(n) for n in range(1, 18)], "city-roles": vocabulary["city_roles"],
     }
     pages = ["", "about", "contribuer", "search", "map", "practices", "practices/lyon-centsept", "method", "method/diagnosis",
              "glossary", "recommendations"]
@@ -78,11 +78,12 @@ def test_practice_page_shows_its_narrative_and_its_table_of_contents(fixture_atl
     assert fixture_atlas.build().returncode == 0
     html = soup(fixture_atlas.site, "en/practices/lyon-centsept/index.html")
     narrative = html.select_one(".atlas-narrative")
-    assert [h2.get_text() for h2 in narrative.select("h2")] == ["Context", "Lessons for other cities"]
+    assert [h2.get_text() for h2 in narrative.select("h2")] == ["Context", "What was done", "Who is involved", "Lessons for other cities"]
     assert narrative.select_one("a[href='../lyon-tiers-lieu/']").get_text() == "the other one"
     toc = html.select(".md-sidebar--secondary .md-nav__link")
     assert [(a.get_text(strip=True), a["href"]) for a in toc] == [
-        ("Context", "#context"), ("Lessons for other cities", "#lessons-for-other-cities")]
+        ("Context", "#context"), ("What was done", "#what-was-done"), ("Who is involved", "#who-is-involved"),
+        ("Lessons for other cities", "#lessons-for-other-cities")]
     assert all(html.select_one(a["href"]) is not None for a in toc)
 
 

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from atlas.load import load_atlas
 from atlas.model import Languages
 from atlas.problems import AtlasDataError
-from conftest import GUIDE, TODAY, guide_text
+from conftest import EN_MD, FR_MD, GUIDE, TODAY, guide_text
 
 FR_EN = Languages(("fr", "en"))
 G = "practices/guide"
@@ -119,8 +119,8 @@ def soup(site, path):
 
 def test_a_lever_page_opens_with_its_explanation_in_each_language(fixture_atlas):
     """Following the contributor guide: edit a lever's explanation and a step in both languages; the pages follow."""
-    fixture_atlas.add_practice("lyon-centsept", {"levers": ["open-data"]}, fr="## Contexte\n\nVoir [le diagnostic](step:diagnosis).\n",
-                               en="## Context\n\nSee [the diagnosis](step:diagnosis).\n")
+    fixture_atlas.add_practice("lyon-centsept", {"levers": ["open-data"]}, fr=FR_MD + "\nVoir [le diagnostic](step:diagnosis).\n",
+                               en=EN_MD + "\nSee [the diagnosis](step:diagnosis).\n")
     for lang, word in (("fr", "Ouvrir les données de la mairie"), ("en", "Open the city hall's data")):
         fixture_atlas.write(f"{G}/levers/open-data.{lang}.md", guide_text("levers", lang, f"{word}, avec [la co-création](term:co-creation)."))
         fixture_atlas.write(f"{G}/steps/diagnosis.{lang}.md", guide_text("steps", lang, f"{word} : étape."))

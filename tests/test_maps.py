@@ -64,7 +64,7 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     assert {r["slug"] for r in city["practices"]} == {s for s, p in real_atlas.practices.items() if "abidjan" in p.cities}
     world = map_options(files["maps/world.html"])
     assert world["dataUrl"] == "../data/map.json" and world["cluster"] is True and world["root"] == ("../../" if lang == "en" else "../")
-    assert world["filters"] == ["region", "theme", "lever"]
+    assert world["filters"] == ["role", "region", "theme", "lever"]
 
 
 def test_map_tiles_are_configurable(real_atlas):
@@ -83,5 +83,5 @@ def test_world_map_data_is_the_index_records_without_summaries(real_atlas, lang)
         record = records[item["slug"]]
         assert "summary" not in item
         assert (item["title"], item["places"], item["points"]) == (record["title"], record["places"], record["points"])
-        assert item["keys"] == {facet: record["keys"][facet] for facet in ("region", "theme", "lever")}
-    assert set(data["labels"]) == {"region", "theme", "lever"}
+        assert item["keys"] == {facet: record["keys"][facet] for facet in ("role", "region", "theme", "lever")}
+    assert set(data["labels"]) == {"role", "region", "theme", "lever"}

@@ -10,7 +10,7 @@ import pytest
 from atlas.load import load_atlas
 from atlas.model import Languages
 from atlas.problems import AtlasDataError
-from conftest import TODAY, image_bytes
+from conftest import FR_MD, TODAY, image_bytes
 
 FR_EN = Languages(("fr", "en"))
 P = "practices/lyon-centsept/practice.yml"
@@ -58,8 +58,8 @@ CASES = {
     ),
     "unknown field": (
         {"tittle": {"fr": "x"}},
-        [f"{P}: tittle: 'tittle' is not a known field; did you mean 'title'? allowed here: cities, title, summary, themes, levers, "
-         "actors, status, start_year, end_year, sdgs, location, links, sources, related, last_reviewed. Fix its name or remove it"],
+        [f"{P}: tittle: 'tittle' is not a known field; did you mean 'title'? allowed here: cities, scope, title, summary, "
+         "city_role, city_role_note, themes, levers, actors, status, start_year, end_year, sdgs, location, links, sources, related, last_reviewed. Fix its name or remove it"],
     ),
     "missing required field": (
         {"levers": None},
@@ -195,8 +195,9 @@ def test_not_utf8(fixture_atlas):
     ]
 
 
+GLUED = FR_MD.count("\n") + 3  # the list's line once the case follows the narrative's sections
 NARRATIVE_CASES = {
-    "raw html block": ("## Contexte\n\n<div onclick=\"x()\">Bonjour</div>\n",
+    "raw html block": ("<div onclick=\"x()\">Bonjour</div>\n",
                        ["fr.md: raw HTML: <div onclick=\"x()\">Bonjour</div> is raw HTML; write Markdown instead (HTML is not allowed in narratives)"]),
     "inline html": ("Texte <script>alert(1)</script>.\n",
                     ["fr.md: raw HTML: <script> is raw HTML; write Markdown instead (HTML is not allowed in narratives)"]),
@@ -216,18 +217,18 @@ NARRATIVE_CASES = {
     "link to a glossary term that does not exist": ("Voir la [co-création](term:cocreation).\n",
                                                    ["fr.md: link: 'term:cocreation' is not a term of the glossary (practices/guide/"
                                                     "guide.yml, glossary); did you mean 'co-creation'? fix the link or remove it"]),
-    "anchor to no heading": ("## Contexte\n\nVoir [les résultats](#resultats).\n",
+    "anchor to no heading": ("Voir [les résultats](#resultats).\n",
                              ["fr.md: link: '#resultats' is not a heading of this narrative; link one of its sections "
-                              "(#contexte) or remove the link"]),
+                              "(#contexte, #la-pratique, #acteurs-et-roles, #a-retenir-pour-dautres-villes) or remove the link"]),
     "image without alt": ("![](photo.jpg)\n",
                           ["fr.md: image: 'photo.jpg' does not exist; add the file to the practice's folder or fix the name",
                            "fr.md: image: 'photo.jpg' has no alt text; describe the image: ![what it shows](photo.jpg)"]),
     "remote image": ("![Une photo](https://example.org/a.jpg)\n",
                      ["fr.md: image: 'https://example.org/a.jpg' is not an image of this folder; put a .png, .jpg or .webp file "
                       "beside fr.md and link it by its name"]),
-    "list glued to a paragraph": ("## Contexte\n\nTrois problèmes :\n- le premier ;\n- le second.\n",
-                                  ["fr.md: list: line 4 starts a list right after a line of text, so it would show as plain text; "
-                                   "add an empty line before line 4"]),
+    "list glued to a paragraph": ("Trois problèmes :\n- le premier ;\n- le second.\n",
+                                  [f"fr.md: list: line {GLUED} starts a list right after a line of text, so it would show as plain "
+                                   f"text; add an empty line before line {GLUED}"]),
     "front matter": ("---\ntemplate: main.html\n---\n\nTexte.\n",
                      ["fr.md: front matter: the file starts with a '---' block; facts belong in practice.yml. Remove the block"]),
 }
@@ -235,24 +236,24 @@ NARRATIVE_CASES = {
 
 @pytest.mark.parametrize("text, expected", NARRATIVE_CASES.values(), ids=NARRATIVE_CASES.keys())
 def test_narrative_problem_messages(fixture_atlas, text, expected):
-    fixture_atlas.add_practice("lyon-centsept", fr=text)
+    fixture_atlas.add_practice("lyon-centsept", fr=text + FR_MD if text.startswith("---") else FR_MD + "\n" + text)
     assert problems_of(fixture_atlas) == [f"practices/lyon-centsept/{line}" for line in expected]
 
 
 def test_code_entities_and_well_formed_lists_are_accepted(fixture_atlas):
-    fixture_atlas.add_practice("lyon-centsept", fr="Le `<div>` et &amp; ne sont pas du HTML.\n\n```\n<b>code</b>\nligne\n- pas une liste\n```\n\n"
-                                                    "Une liste :\n\n- un\n- deux\n  suite\n- trois\n\n## Titre\n- après un titre\n")
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "Le `<div>` et &amp; ne sont pas du HTML.\n\n```\n<b>code</b>\nligne\n- pas une liste\n```\n\n"
+                                                    "Une liste :\n\n- un\n- deux\n  suite\n- trois\n\n### Titre\n- après un titre\n")
     load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
 
 
 def test_link_to_another_practice_is_accepted(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept")
-    fixture_atlas.add_practice("lyon-tiers-lieu", fr="Né du [CentSept](../lyon-centsept/#contexte).\n")
+    fixture_atlas.add_practice("lyon-tiers-lieu", fr=FR_MD + "Né du [CentSept](../lyon-centsept/#contexte) et du [même](practice:lyon-centsept).\n")
     assert set(load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices) == {"lyon-centsept", "lyon-tiers-lieu"}
 
 
 def test_image_beside_the_narrative_is_accepted(fixture_atlas):
-    fixture_atlas.add_practice("lyon-centsept", fr="![Le bâtiment du CentSept](batiment.jpg)\n")
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "![Le bâtiment du CentSept](batiment.jpg)\n")
     fixture_atlas.write("practices/lyon-centsept/batiment.jpg", image_bytes("JPEG"))
     assert list(load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].images) == ["batiment.jpg"]
 
@@ -355,7 +356,7 @@ def test_a_large_atlas_checked_in_two_processes_reports_the_same_problems(fixtur
     for letter in "abcdef":
         fixture_atlas.add_practice(f"lyon-{letter}")
     fixture_atlas.add_practice("lyon-e", {"status": "bogus"})
-    fixture_atlas.add_practice("lyon-f", fr="## Contexte\n\n<div>x</div>\n")
+    fixture_atlas.add_practice("lyon-f", fr=FR_MD + "<div>x</div>\n")
     checked_here = set()
 
     def cold_problems() -> list[str]:
@@ -384,7 +385,7 @@ LINK_FIX = "the atlas reads only regular files inside a practice's folder. Repla
 
 
 def test_a_linked_image_is_refused(fixture_atlas, tmp_path):
-    fixture_atlas.add_practice("lyon-centsept", fr="![Le capteur](photo.png)\n")
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "![Le capteur](photo.png)\n")
     (tmp_path / "elsewhere.png").write_bytes(image_bytes("PNG"))
     (fixture_atlas.practices / "lyon-centsept/photo.png").symlink_to(tmp_path / "elsewhere.png")
     assert problems_of(fixture_atlas) == [
@@ -462,14 +463,14 @@ IMAGE_CASES = {
 
 @pytest.mark.parametrize("content, name, expected", IMAGE_CASES.values(), ids=IMAGE_CASES.keys())
 def test_image_problem_messages(fixture_atlas, content, name, expected):
-    fixture_atlas.add_practice("lyon-centsept", fr=f"![Le capteur]({name})\n")
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + f"![Le capteur]({name})\n")
     fixture_atlas.write(f"practices/lyon-centsept/{name}", content)
     assert problems_of(fixture_atlas) == [f"practices/lyon-centsept/{name}: {expected}"]
 
 
 @pytest.mark.parametrize("format, name", [("PNG", "a.png"), ("JPEG", "a.jpeg"), ("WEBP", "a.webp")])
 def test_every_allowed_image_format_is_accepted(fixture_atlas, format, name):
-    fixture_atlas.add_practice("lyon-centsept", fr=f"![Une image]({name})\n")
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + f"![Une image]({name})\n")
     fixture_atlas.write(f"practices/lyon-centsept/{name}", image_bytes(format))
     assert load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].images == {name: image_bytes(format)}
 
@@ -529,7 +530,7 @@ def test_control_characters_in_a_narrative(fixture_atlas, text, expected):
 
 
 def test_windows_line_endings_and_tabs_are_accepted(fixture_atlas):
-    fixture_atlas.add_practice("lyon-centsept", fr="## Contexte\r\n\r\nUn texte\tavec une tabulation.\r\n")
+    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD.replace("\n", "\r\n") + "Un texte\tavec une tabulation.\r\n")
     assert "Un texte" in load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices["lyon-centsept"].narratives["fr"]
 
 

@@ -29,6 +29,18 @@ def city_view(atlas: Atlas, key: str, lang: str) -> dict:
     }
 
 
+def scope_view(atlas: Atlas, practice: Practice, lang: str) -> dict | None:
+    """A practice of a network or region: its name, and the countries and regions it covers."""
+    scope = practice.scope
+    if not scope:
+        return None
+    return {
+        "name": text(scope["name"], lang, atlas.languages.default),
+        "countries": [link(escape(country_name(code, lang)), facet_url(atlas, "country", code.lower(), lang)) for code in scope.get("countries", [])],
+        "regions": [link(vocabulary_text(atlas, "regions", key, lang), facet_url(atlas, "region", key, lang)) for key in scope.get("regions", [])],
+    }
+
+
 def practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
     """What a list shows of a practice: title, cities and countries, summary, levers.
     Computed once per practice and language: a practice is on a dozen lists."""
@@ -42,6 +54,7 @@ def _practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "title": text(practice.data["title"], lang, default),
         "url": atlas.routes.page_url(routes.practice(practice.slug), lang),
         "cities": [city_view(atlas, key, lang) for key in practice.cities],
+        "scope": scope_view(atlas, practice, lang),
         "summary": text(practice.data.get("summary"), lang, default),
         "levers": [link(vocabulary_text(atlas, "levers", key, lang), facet_url(atlas, "lever", key, lang))
                    for key in practice.data["levers"]],

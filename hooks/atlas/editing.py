@@ -21,8 +21,12 @@ NARRATIVE_HEADINGS = {"fr": FR_HEADINGS, "en": EN_HEADINGS}
 # An example value for every field of the schema (tests check that both agree).
 EXAMPLES = {
     "cities": ["lyon"],
+    "scope": {"name": {"fr": "Alliance ScaleX pour les villes", "en": "ScaleX Alliance for Cities"}, "countries": ["AL", "RS"]},
     "title": {"fr": "Le CentSept, accélérateur d'innovation sociale", "en": "CentSept, a social innovation accelerator"},
     "summary": {"fr": "Une ou deux phrases.", "en": "One or two sentences."},
+    "city_role": "partner",
+    "city_role_note": {"fr": "La Métropole et la Ville l'ont cofondé et siègent à son conseil.",
+                       "en": "The Metropolis and the City co-founded it and sit on its board."},
     "themes": ["social-innovation"],
     "levers": ["public-incubator"],
     "actors": [{"name": "Métropole de Lyon", "type": "public", "role": {"fr": "cofondatrice", "en": "co-founder"},
@@ -72,7 +76,7 @@ def practice_fields() -> list[FieldDoc]:
         required = name in schema["required"]
         fields.append(FieldDoc(name, required, _describe(node), *_allowed(node.get("items", node)), is_list="items" in node))
         inner = node.get("items", node)
-        if "properties" in inner and name not in ("title", "summary"):
+        if "properties" in inner and inner.get("$ref") != "#/$defs/localized":  # a text in each language has no fields of its own
             suffix = "[]" if "items" in node else ""
             for sub, sub_node in inner["properties"].items():
                 fields.append(FieldDoc(f"{name}{suffix}.{sub}", sub in inner.get("required", []), _describe(sub_node), *_allowed(sub_node)))

@@ -7,7 +7,7 @@ from babel.numbers import format_decimal
 
 from . import routes
 from .cards import city_view, sorted_cards
-from .facets import Facet, options, practices_by_key
+from .facets import Facet, city_acted, options, practices_by_key
 from .guide_pages import explanation, groups_view
 from .model import Atlas
 from .views import text, ui
@@ -35,13 +35,16 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
         "cards": sorted_cards(atlas, practices, lang),
         "description": None,
         "city": None,
+        "by_role": None,
         # The guide's explanation of a lever, or a city's innovation profile: the page's content (hooks/atlas/site.py).
         "explanation": explanation(atlas, guide_text(atlas, facet, key), lang),
         "map_url": atlas.routes.file_url(routes.map_frame("cities", key), lang) if facet.id == "city" and practices else None,
     }
-    if facet.id in ("region", "theme", "lever", "actor", "status"):
-        list_name = {"region": "regions", "theme": "themes", "lever": "levers", "actor": "actor_types", "status": "statuses"}[facet.id]
-        view["description"] = text(atlas.vocabulary[list_name][key].get("description"), lang, default)
+    if facet.list_name and facet.list_name != "sdgs":
+        view["description"] = text(atlas.vocabulary[facet.list_name][key].get("description"), lang, default)
+    if facet.id == "lever":  # where a city government acted, apart from the ecosystem's initiatives
+        view["by_role"] = [{"acted": acted, "cards": sorted_cards(atlas, [p for p in practices if city_acted(atlas, p) == acted], lang)}
+                           for acted in (True, False)]
     if facet.id == "city":
         city = atlas.cities[key]
         population = city.get("population")

@@ -19,27 +19,12 @@ Texts link pages as `practice:<slug>`, `lever:<key>`, `step:<key>`, `term:<key>`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from html import unescape
-
 from . import routes
 from .facets import FACETS_BY_ID
 from .narrative import RenderedNarrative, render_narrative
 from .problems import Problem, show
 
 GROUPS = ("internal", "external", "strategy")
-
-# The sections each kind of text has, in each language (other languages: any sections).
-SECTIONS = {
-    "levers": {"fr": ["Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention"],
-               "en": ["What it is", "Why a city hall uses it", "How to go about it", "What to watch for"]},
-    "steps": {"fr": ["Ce qu'il faut faire", "Les questions à se poser", "Les outils"],
-              "en": ["What to do", "Questions to answer", "Tools"]},
-    "cities": {"fr": ["Le contexte de l'innovation", "Les atouts", "Les défis", "Ce que les acteurs attendent de la mairie"],
-               "en": ["The innovation context", "Opportunities", "Challenges", "What local actors expect from the city hall"]},
-    "groups": {},
-    "method": {},
-}
-
 
 @dataclass(frozen=True)
 class GuideText:
@@ -87,6 +72,9 @@ def text_page(kind: str, key: str) -> str:
             "cities": FACETS_BY_ID["city"].url_path(key), "method": routes.METHOD}[kind]
 
 
+KINDS = ("levers", "groups", "steps", "cities")  # the folders of practices/guide/
+
+
 def snippet_page(path: tuple) -> str:
     """The page that shows a Markdown snippet of guide.yml (a definition, a reason, a recommendation)."""
     if path[0] == "glossary":
@@ -94,18 +82,6 @@ def snippet_page(path: tuple) -> str:
     if path[0] == "recommendations":
         return routes.RECOMMENDATIONS
     return routes.step(path[2]) if path[:2] == ("method", "steps") else routes.METHOD
-
-
-def sections_problem(kind: str, lang: str, rendered: RenderedNarrative) -> str | None:
-    """A lever, step or city text has its kind's sections, in order."""
-    expected = SECTIONS[kind].get(lang)
-    if not expected:
-        return None
-    found = [unescape(token["name"]) for token in rendered.toc if token["level"] == 2]
-    if found == expected:
-        return None
-    return (f"has the sections {', '.join(show('## ' + name) for name in found) or 'none'}; expected "
-            f"{', '.join(show('## ' + name) for name in expected)}, in this order. Fix the headings")
 
 
 def block(data, name: str, kind=dict):

@@ -37,7 +37,7 @@ def home_view(atlas: Atlas, lang: str) -> dict:
         "explore": [{"facet": facet, "url": page_url(FACETS_BY_ID[facet].path, lang)} for facet in ("city", "theme", "region")],
         "practices": len(atlas.practices),
         "cities": len(used_cities),
-        "countries": len({atlas.cities[key]["country"] for key in used_cities}),
+        "countries": len({key for practice in atlas.practices.values() for key in FACETS_BY_ID["country"].practice_keys(atlas, practice)}),
         "recent": [{"title": text(p.data["title"], lang, atlas.languages.default), "url": page_url(routes.practice(p.slug), lang),
                     "date": format_date(datetime.date.fromisoformat(p.data["last_reviewed"]), "long", locale=lang),
                     "iso": p.data["last_reviewed"]} for p in recent],

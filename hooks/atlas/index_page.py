@@ -34,6 +34,13 @@ def index_view(atlas: Atlas, lang: str) -> dict:
     }
 
 
+def places(record: dict) -> list[str]:
+    """Where a practice is, as lists show it: 'Lyon (France)' for each city (a map point's place
+    is its index here), then a network or region's name."""
+    return ([f"{place['city']} ({place['country']})" for place in record["places"]]
+            + ([record["scope"]["name"]] if record["scope"] else []))
+
+
 def filter_data(atlas: Atlas, lang: str) -> dict:
     """The per-language data file of the index's filter (the world map's data is drawn from it)."""
     return atlas.derived(("filter_data", lang), lambda: _filter_data(atlas, lang))
@@ -49,6 +56,6 @@ def _filter_data(atlas: Atlas, lang: str) -> dict:
         "labels": labels,
         "ui": {"all": strings["all"], "titles": {facet.id: strings[f"facet_{facet.id}_plural"] for facet in FACETS}},
         "practices": [{"slug": r["slug"], "title": r["title"], "summary": r["summary"],
-                       "places": [f"{place['city']} ({place['country']})" for place in r["places"]],
+                       "places": places(r),
                        "points": r["points"], "keys": r["keys"], "year": r["year"]} for r in records(atlas, lang)],
     }

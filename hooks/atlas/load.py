@@ -21,6 +21,7 @@ from .narrative import RenderedNarrative, render_narrative
 from .parallel import check_in_two_processes
 from .problems import AtlasDataError, Problem, field_path, show
 from .schema import keys_schema, schema_problems
+from .sections import sections_problem
 from .yamlfile import YamlDocument, YamlError, parse_yaml, read_text
 
 PRACTICES_DIR = "practices"
@@ -222,6 +223,7 @@ def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict) 
     if doc is None:
         return None
     reader.report_pairs(display, doc, rules.date_problems(data, reader.settings.today))
+    reader.report_pairs(display, doc, rules.scope_problems(data, reader.languages.default))
     if isinstance(doc, Partial) or problem is not None:
         return None
     return Practice(slug, data, narratives, images, doc)
@@ -255,8 +257,11 @@ def load_folder_files(reader: Reader, folder: Path, files: dict[str, Path]) -> t
     narratives: dict[str, str] = {}
     for code in languages.codes:
         if f"{code}.md" in files:
-            text, _ = reader.read_markdown(files[f"{code}.md"], routes.narrative_file(folder.name, code), routes.practice(folder.name),
-                                           present, check=narratives_of is None or folder.name in narratives_of)
+            display = routes.narrative_file(folder.name, code)
+            text, rendered = reader.read_markdown(files[f"{code}.md"], display, routes.practice(folder.name), present,
+                                                  check=narratives_of is None or folder.name in narratives_of)
+            if rendered is not None and (message := sections_problem("practices", code, rendered.toc)):
+                reader.problems.append(Problem(display, "sections", message))
             if text is not None:
                 narratives[code] = text
     return narratives, images
@@ -298,7 +303,7 @@ def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> guide.Guide | 
                                                    "from guide.yml"))
                 continue
             text, rendered = reader.read_markdown(present.pop(relative), files[lang], page)
-            if rendered is not None and (message := guide.sections_problem(kind, lang, rendered)):
+            if rendered is not None and (message := sections_problem(kind, lang, rendered.toc)):
                 reader.problems.append(Problem(files[lang], "sections", message))
             if text is not None:
                 by_lang[lang] = text
@@ -327,7 +332,7 @@ def _guide_files(reader: Reader, folder: Path) -> tuple[dict[str, Path], list[Pr
         elif path.name.startswith("."):
             continue
         elif path.is_dir():
-            if path.name not in guide.SECTIONS or path.name == "method":
+            if path.name not in guide.KINDS:
                 problems.append(guide.unknown_file_problem(display + "/", path.name + "/"))
                 continue
             entries, found = folder_entries(path, f"{display}/")

@@ -5,12 +5,12 @@ from __future__ import annotations
 from markupsafe import escape
 
 from . import routes
-from .cards import city_view
+from .cards import city_view, scope_view
 from .index_page import filter_data
 from .model import Atlas
 from .views import country_name, link, sort_key, text
 
-MAP_FILTERS = ("region", "theme", "lever")
+MAP_FILTERS = ("role", "region", "theme", "lever")
 
 
 def map_data(atlas: Atlas, lang: str) -> dict:
@@ -28,7 +28,8 @@ def map_data(atlas: Atlas, lang: str) -> dict:
 
 
 def world_map_view(atlas: Atlas, lang: str) -> dict:
-    """The map page: the map's frame and its text alternative, every practice by country and city."""
+    """The map page: the map's frame and its text alternative, every practice by country and city, then
+    the practices of networks and regions."""
     default = atlas.languages.default
     by_country: dict[str, dict] = {}
     for practice in atlas.practices.values():
@@ -43,4 +44,8 @@ def world_map_view(atlas: Atlas, lang: str) -> dict:
         country["cities"] = sorted(country["cities"].values(), key=lambda c: sort_key(c["city"]["name"].text.unescape()))
         for city in country["cities"]:
             city["practices"].sort(key=lambda p: sort_key(p["label"].text.unescape()))
-    return {"map_url": atlas.routes.file_url(routes.WORLD_MAP, lang), "countries": countries}
+    # Practices of a network or region: some have no point on the map; all are listed here with what they cover.
+    networks = sorted(({"practice": link(text(p.data["title"], lang, default), atlas.routes.page_url(routes.practice(p.slug), lang)),
+                        "scope": scope_view(atlas, p, lang)} for p in atlas.practices.values() if p.scope),
+                      key=lambda item: sort_key(item["practice"]["label"].text.unescape()))
+    return {"map_url": atlas.routes.file_url(routes.WORLD_MAP, lang), "countries": countries, "networks": networks}

@@ -29,6 +29,7 @@ from . import routes
 from .map_page import MAP_FILTERS
 from .model import Atlas, localized
 from .records import practice_record
+from .index_page import places
 from .views import html_safe_json, ui
 
 VENDOR_FILES = {
@@ -129,11 +130,11 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | No
     for practice in atlas.practices.values():
         record = practice_record(atlas, practice, lang)
         marker = {"slug": record["slug"], "title": record["title"], "summary": record["summary"],
-                  "places": [f"{place['city']} ({place['country']})" for place in record["places"]], "points": record["points"],
+                  "places": places(record), "points": record["points"],
                   "keys": {"city": record["keys"]["city"]}}  # a city's map shows a practice at that city only
         for city in practice.cities:
             by_city.setdefault(city, []).append(marker)
-        if only and practice.slug != only:
+        if (only and practice.slug != only) or not record["points"]:  # a practice of a network or region may have no point
             continue
         path = routes.map_frame("practices", practice.slug)
         points = record["points"]

@@ -39,7 +39,12 @@ class Practice:
 
     @property
     def cities(self) -> list[str]:
-        return self.data["cities"]
+        """Its cities, the main one first; none for a practice of a network or region (its `scope`)."""
+        return self.data.get("cities", [])
+
+    @property
+    def scope(self) -> dict | None:
+        return self.data.get("scope")
 
 
 @dataclass

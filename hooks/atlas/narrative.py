@@ -96,8 +96,9 @@ def render_narrative(text: str, display: str, images: frozenset[str], page: str)
     path). Memoised by content: the checks and the page share one conversion, and `mkdocs serve`
     re-renders only the texts that changed."""
     problems: list[tuple[str, str]] = []
-    if FRONT_MATTER.match(text):
+    if (front_matter := FRONT_MATTER.match(text)) is not None:
         problems.append(("front matter", "the file starts with a '---' block; facts belong in practice.yml. Remove the block"))
+        text = text[front_matter.end():]  # the rest is checked as it would read without it
     problems += _glued_lists(text)
     for hint in SCAFFOLD_HINTS:
         if hint in text:

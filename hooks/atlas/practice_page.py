@@ -8,8 +8,11 @@ from babel.dates import format_date
 from markupsafe import escape
 
 from . import routes
-from .cards import city_view, facet_url
+from .cards import city_view, facet_url, scope_view
 from .facets import FACETS_BY_ID
+from .narrative import practice_narrative
+from .records import points
+from .sections import missing_optional
 from .model import Atlas, Practice
 from .views import link, text, ui, vocabulary_text
 
@@ -25,14 +28,22 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
                 for key in facet.practice_keys(atlas, practice)]
 
     reviewed = datetime.date.fromisoformat(data["last_reviewed"])
+    narrative_lang = lang if lang in practice.narratives else default
+    missing = missing_optional("practices", narrative_lang, practice_narrative(practice, narrative_lang).toc)
     return {
         "slug": practice.slug,
         "lang": lang,
         "title": text(data["title"], lang, default),
         "summary": text(data.get("summary"), lang, default),
         "translated": lang in practice.narratives,
-        "narrative_lang": lang if lang in practice.narratives else default,
-        "cities": [city_view(atlas, key, lang) for key in data["cities"]],
+        "narrative_lang": narrative_lang,
+        "role": chips("role")[0] if data.get("city_role") else None,
+        "role_note": text(data.get("city_role_note"), lang, default),
+        # One line where the sources report no results or challenges (those sections are then left out).
+        "missing": strings["missing_sections"].format(what=strings["missing_both" if len(missing) == 2 else f"missing_{missing[0]}"])
+                   if missing else None,
+        "cities": [city_view(atlas, key, lang) for key in practice.cities],
+        "scope": scope_view(atlas, practice, lang),
         "status": link(vocabulary_text(atlas, "statuses", data["status"], lang), facet_url(atlas, "status", data["status"], lang)),
         "years": _years(data.get("start_year"), data.get("end_year"), strings),
         "themes": chips("theme"),
@@ -62,7 +73,7 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
         ],
         "last_reviewed": escape(strings["last_reviewed"].format(date=format_date(reviewed, "long", locale=lang))),
         "last_reviewed_iso": reviewed.isoformat(),
-        "map_url": atlas.routes.file_url(routes.map_frame("practices", practice.slug), lang),
+        "map_url": atlas.routes.file_url(routes.map_frame("practices", practice.slug), lang) if points(atlas, practice) else None,
         "related": [link(text(atlas.practices[slug].data["title"], lang, default), atlas.routes.page_url(routes.practice(slug), lang))
                     for slug in data.get("related", [])],
     }

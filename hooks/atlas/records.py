@@ -27,7 +27,9 @@ def _practice_record(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "summary": plain(data.get("summary"), lang, default) or "",
         "language": lang if lang in practice.narratives else default,  # of the narrative on its page
         "url": atlas.routes.page_url(routes.practice(practice.slug), lang),
-        "places": places,
+        "places": places,  # its cities
+        "scope": {"name": plain(practice.scope["name"], lang, default), "countries": practice.scope.get("countries", []),
+                  "regions": practice.scope.get("regions", [])} if practice.scope else None,
         "points": points(atlas, practice),
         "keys": {facet.id: facet.practice_keys(atlas, practice) for facet in FACETS},
         "year": data.get("start_year"),
@@ -35,7 +37,8 @@ def _practice_record(atlas: Atlas, practice: Practice, lang: str) -> dict:
 
 
 def points(atlas: Atlas, practice: Practice) -> list[list]:
-    """[lat, lon, index of the place]: the practice's own location (at its first city), else each of its cities."""
+    """[lat, lon, index of the place]: the practice's own location (at its first city), else each of its cities;
+    none for a practice of a network or region without a location."""
     location = practice.data.get("location")
     if location:
         return [[location["lat"], location["lon"], 0]]

@@ -111,15 +111,20 @@ DOCUMENT_RULES = (value_problems, placeholder_problems)
 
 # -- Cities -----------------------------------------------------------------------------------
 
+def country_problem(code, default_language: str) -> str | None:
+    """A country code that ISO 3166-1 does not have (Babel names every country)."""
+    if isinstance(code, str) and re.fullmatch("[A-Z]{2}", code) and code not in Locale.parse(default_language).territories:
+        return f"{show(code)} is not an ISO 3166-1 country code; expected a code such as FR, CI or KH"
+    return None
+
+
 def city_problems(cities: dict, default_language: str, today: datetime.date):
     """A country code that ISO 3166-1 does not have; a population figure from the future."""
-    countries = Locale.parse(default_language).territories
     for key, city in cities.items():
         if not isinstance(city, dict):
             continue
-        country = city.get("country")
-        if isinstance(country, str) and re.fullmatch("[A-Z]{2}", country) and country not in countries:
-            yield (key, "country"), f"{show(country)} is not an ISO 3166-1 country code; expected a code such as FR, CI or KH"
+        if (message := country_problem(city.get("country"), default_language)) is not None:
+            yield (key, "country"), message
         year = city.get("population_year")
         if isinstance(year, int) and year > today.year:
             yield (key, "population_year"), f"{year} is in the future; expected the year of the figure"
@@ -135,6 +140,19 @@ def slug_problem(slug: str, cities: list[str]) -> str | None:
     if cities and not any(slug.startswith(f"{city}-") for city in cities):
         return f"{show(slug)} does not start with one of its cities ({', '.join(cities)}); use e.g. '{cities[0]}-{slug}'"
     return None
+
+
+def scope_problems(data: dict, default_language: str):
+    """A practice of a network or region names the countries or the regions it covers."""
+    scope = data.get("scope")
+    if not isinstance(scope, dict):
+        return
+    if "countries" not in scope and "regions" not in scope:
+        yield ("scope",), ("names no country and no region; add countries (ISO 3166-1 codes such as AL, RS) or regions "
+                           "(keys of practices/vocabulary.yml), or both")
+    for index, code in enumerate(scope.get("countries") if isinstance(scope.get("countries"), list) else []):
+        if (message := country_problem(code, default_language)) is not None:
+            yield ("scope", "countries", index), message
 
 
 def date_problems(data: dict, today: datetime.date):

@@ -22,6 +22,7 @@ SCHEMA_FILES = {"practice": "practice.schema.json", "cities": "cities.schema.jso
 KEYS_SCHEMA_FILE = "vocabulary-keys.schema.json"
 # definition in the keys schema -> (its list in the data, one, several)
 KEY_LISTS = {"theme": ("themes", "theme", "themes"), "lever": ("levers", "lever", "levers"),
+             "city_role": ("city_roles", "city role", "city roles"),
              "actor_type": ("actor_types", "actor type", "actor types"), "status": ("statuses", "status", "statuses"),
              "region": ("regions", "region", "regions")}
 
