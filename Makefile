@@ -26,6 +26,8 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
 
 test: $(VENV)/.installed
+	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.installed

@@ -31,9 +31,9 @@ from pathlib import Path
 import markdown
 import yaml
 
+from atlas import routes
 from atlas.cli import find_chromium
 from atlas.narrative import MARKDOWN_EXTENSIONS
-from atlas import routes
 from atlas.search_index import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -83,8 +83,14 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
             "summary": {"fr": rng.choice(sentences["fr"])[:280], "en": rng.choice(sentences["en"])[:280]},
             "themes": rng.sample(sorted(vocabulary["themes"]), 2),
             "levers": rng.sample(sorted(vocabulary["levers"]), 2),
-            "actors": [{"name": f"Acteur {n}", "type": rng.choice(sorted(vocabulary["actor_types"])),
-                        "role": {"fr": "partenaire", "en": "partner"}} for n in range(3)],
+            "actors": [
+                {
+                    "name": f"Acteur {n}",
+                    "type": rng.choice(sorted(vocabulary["actor_types"])),
+                    "role": {"fr": "partenaire", "en": "partner"},
+                }
+                for n in range(3)
+            ],
             "status": rng.choice(sorted(vocabulary["statuses"])),
             "start_year": rng.randint(2005, 2024),
             "sdgs": rng.sample(range(1, 18), 2),
@@ -137,8 +143,12 @@ print(f"REBUILD_S={time.perf_counter() - started}")
 
 def preview_rebuild(root: Path, slug: str) -> float:
     """Seconds `make preview` takes to show an edit of one practice (a rebuild in the serving process)."""
-    result = subprocess.run([sys.executable, "-c", PREVIEW, str(root / "mkdocs.yml"), str(root / "preview"), slug],
-                            capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    result = subprocess.run(
+        [sys.executable, "-c", PREVIEW, str(root / "mkdocs.yml"), str(root / "preview"), slug],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
     if result.returncode != 0:
         sys.exit(f"the preview failed:\n{result.stderr[-3000:]}")
     return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
@@ -149,8 +159,12 @@ def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, in
     or of the preview of one practice."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"ATLAS_PREVIEW": preview} if preview else {})}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)] + ([] if preview else ["--strict"]),
-                            capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)] + ([] if preview else ["--strict"]),
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         sys.exit(f"the build failed:\n{result.stderr[-3000:]}")
@@ -186,7 +200,9 @@ def sizes(site: Path) -> dict:
         """What a reader downloads of these files from GitHub Pages, which serves them gzipped."""
         return sum(len(gzip.compress(path.read_bytes(), 6)) for path in paths)
 
-    practice_pages = [size(p) for p in site.glob("practices/*/index.html")] + [size(p) for p in site.glob("en/practices/*/index.html")]
+    practice_pages = [size(p) for p in site.glob("practices/*/index.html")] + [
+        size(p) for p in site.glob("en/practices/*/index.html")
+    ]
     city_pages = [size(p) for p in site.glob("cities/*/index.html")]
     total = sum(size(p) for p in site.rglob("*") if p.is_file())
     return {
@@ -208,6 +224,7 @@ COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "imag
 
 def compressing_handler(site: Path):
     """A static server that gzips text as GitHub Pages does, so downloads are counted as readers get them."""
+
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(site), **kwargs)
@@ -220,7 +237,11 @@ def compressing_handler(site: Path):
             if path.is_dir():
                 path = path / "index.html"
             kind = self.guess_type(str(path))
-            if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", "") or not kind.startswith(COMPRESSED_TYPES):
+            if (
+                not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not kind.startswith(COMPRESSED_TYPES)
+            ):
                 return super().send_head()
             body = gzip.compress(path.read_bytes(), 6)
             self.send_response(200)
@@ -260,8 +281,9 @@ def downloads(site: Path, query: str = "innovation") -> dict:
 
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
-                                                                                  "--disable-background-networking"])
+            browser = playwright.chromium.launch(
+                executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+            )
             figures = {
                 "first search download": measure(browser, f"search/?q={query}", ".pagefind-ui__result-link"),
                 "world map download (frame, scripts, data)": measure(browser, "maps/world.html", "html.atlas-map-ready"),
@@ -277,9 +299,14 @@ def human(value: float) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000], help="numbers of practices (default 250 500 1000)")
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog=__doc__.split("\n\n", 1)[1],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", default=[250, 500, 1000], help="numbers of practices (default 250 500 1000)"
+    )
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
@@ -294,8 +321,20 @@ def main(argv=None) -> int:
             preview_seconds, _, _ = build(root, root / "preview", preview=previewed)
             rebuild_seconds = preview_rebuild(root, previewed)
             figures = sizes(root / "site")
-            rows.append({"N": n, "build s": seconds, "cpu s": cpu, "search s": search_seconds, "floor s": floor, "preview s": preview_seconds, "rebuild s": rebuild_seconds,
-                         "peak": peak * 1024, **figures, **downloads(root / "site")})
+            rows.append(
+                {
+                    "N": n,
+                    "build s": seconds,
+                    "cpu s": cpu,
+                    "search s": search_seconds,
+                    "floor s": floor,
+                    "preview s": preview_seconds,
+                    "rebuild s": rebuild_seconds,
+                    "peak": peak * 1024,
+                    **figures,
+                    **downloads(root / "site"),
+                }
+            )
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
     print(f"{'N practices (× 2 languages)':44}" + "".join(f"{row['N']:>14}" for row in rows))
@@ -304,14 +343,27 @@ def main(argv=None) -> int:
     print(f"{'build / floor':44}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
     print(f"{'build CPU, every process (s)':44}" + "".join(f"{row['cpu s']:>14.1f}" for row in rows))
     print(f"{'search index on its own, Pagefind (s)':44}" + "".join(f"{row['search s']:>14.1f}" for row in rows))
-    growth = [""] + [f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
-                     for i in range(1, len(rows))]
+    growth = [""] + [
+        f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
+        for i in range(1, len(rows))
+    ]
     print(f"{'growth t(2N)/t(N)':44}" + "".join(f"{g:>14}" for g in growth))
     print(f"{'preview of one practice, cold (s)':44}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
     print(f"{'preview, rebuild after an edit (s)':44}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
-    for key in ("peak", "practice page, median", "practice page, largest", "index page", "city page, largest",
-                "world map file", "world map data file", "index data file", "world map download (frame, scripts, data)",
-                "index page download (page + data, gzip)", "GeoJSON export", "first search download"):
+    for key in (
+        "peak",
+        "practice page, median",
+        "practice page, largest",
+        "index page",
+        "city page, largest",
+        "world map file",
+        "world map data file",
+        "index data file",
+        "world map download (frame, scripts, data)",
+        "index page download (page + data, gzip)",
+        "GeoJSON export",
+        "first search download",
+    ):
         print(f"{key + ' (bytes)':44}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
     print(f"{'site bytes per practice':44}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))
     return 0

@@ -46,8 +46,9 @@ def ask(prompt: str, default: str | None = None, allowed=None) -> str:
         try:
             answer = input(f"{prompt}{hint}: ").strip() or (default or "")
         except EOFError:
-            raise Refused("no more answers (end of input); answer every question, or give the values as options "
-                          "(see --help)") from None
+            raise Refused(
+                "no more answers (end of input); answer every question, or give the values as options (see --help)"
+            ) from None
         if answer and (allowed is None or all(part.strip() in allowed for part in answer.split(","))):
             return answer
         if allowed is not None:
@@ -67,9 +68,13 @@ def add_city(root: Path, key: str, spec: str) -> None:
     """Append a city given as 'Name,COUNTRY,region,lat,lon' to cities.yml."""
     try:
         name, country, region, lat, lon = [part.strip() for part in spec.split(",")]
-        entry = {key: {"name": {"fr": name, "en": name}, "country": country, "region": region, "lat": float(lat), "lon": float(lon)}}
+        entry = {
+            key: {"name": {"fr": name, "en": name}, "country": country, "region": region, "lat": float(lat), "lon": float(lon)}
+        }
     except ValueError:
-        raise Refused(f"--new-city expects 'Name,COUNTRY,region,lat,lon', e.g. 'Dakar,SN,west-africa,14.69,-17.44'; got '{spec}'") from None
+        raise Refused(
+            f"--new-city expects 'Name,COUNTRY,region,lat,lon', e.g. 'Dakar,SN,west-africa,14.69,-17.44'; got '{spec}'"
+        ) from None
     with (root / "practices" / "cities.yml").open("a", encoding="utf-8") as cities:
         cities.write("\n" + yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, default_flow_style=None))
 
@@ -83,12 +88,25 @@ def create(root: Path, args, interactive: bool) -> Path:
         raise Refused("give a slug, --city and --title (or run it in a terminal to be asked)")
     check_slug(root, args.slug, args.city)
     if args.city not in cities:
-        if interactive and not args.new_city and ask(f"'{args.city}' is not in practices/cities.yml. Add it? (y/n)", "y").lower().startswith("y"):
-            args.new_city = ",".join([ask("City name"), ask("Country (ISO code, e.g. SN)"),
-                                      ask("Region", allowed=vocabulary["regions"]), ask("Latitude"), ask("Longitude")])
+        if (
+            interactive
+            and not args.new_city
+            and ask(f"'{args.city}' is not in practices/cities.yml. Add it? (y/n)", "y").lower().startswith("y")
+        ):
+            args.new_city = ",".join(
+                [
+                    ask("City name"),
+                    ask("Country (ISO code, e.g. SN)"),
+                    ask("Region", allowed=vocabulary["regions"]),
+                    ask("Latitude"),
+                    ask("Longitude"),
+                ]
+            )
         if not args.new_city:
-            raise Refused(f"'{args.city}' is not a city of practices/cities.yml; add it with "
-                          "--new-city 'Name,COUNTRY,region,lat,lon' or edit practices/cities.yml")
+            raise Refused(
+                f"'{args.city}' is not a city of practices/cities.yml; add it with "
+                "--new-city 'Name,COUNTRY,region,lat,lon' or edit practices/cities.yml"
+            )
         add_city(root, args.city, args.new_city)
     if interactive:
         for field in (f for f in practice_fields() if f.path in QUESTIONS):
@@ -111,7 +129,9 @@ def create(root: Path, args, interactive: bool) -> Path:
     if args.actor:
         values["actors"] = [{"name": name, "type": kind} for name, kind in (a.rsplit("=", 1) for a in args.actor)]
     if args.source:
-        values["sources"] = [{"title": title, "publisher": publisher} for title, publisher in (s.rsplit("=", 1) for s in args.source)]
+        values["sources"] = [
+            {"title": title, "publisher": publisher} for title, publisher in (s.rsplit("=", 1) for s in args.source)
+        ]
     folder = root / "practices" / args.slug
     folder.mkdir(parents=True)
     (folder / "practice.yml").write_text(practice_template(values, vocabulary), encoding="utf-8")
@@ -139,8 +159,10 @@ def main(argv=None) -> int:
     except Refused as refusal:
         print(f"new_practice: {refusal}", file=sys.stderr)
         return 2
-    print(f"created {folder.relative_to(args.root)}/ (practice.yml, narratives); "
-          "fill in the TODOs, then run: python scripts/validate.py")
+    print(
+        f"created {folder.relative_to(args.root)}/ (practice.yml, narratives); "
+        "fill in the TODOs, then run: python scripts/validate.py"
+    )
     return 0
 
 

@@ -15,6 +15,7 @@ from atlas.cli import tool_parser
 from atlas.schema import KEYS_SCHEMA_FILE, SCHEMA_DIR, keys_schema
 from atlas.yamlfile import load_yaml_file
 
+
 def generated_keys_schema(root: Path) -> str:
     def data(name):
         doc, _ = load_yaml_file(root / "practices" / name, f"practices/{name}")

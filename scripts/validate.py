@@ -15,9 +15,12 @@ from atlas.load import load_atlas
 from atlas.problems import AtlasDataError
 from atlas.settings import configured_languages
 
+
 def main(argv=None) -> int:
     parser = tool_parser(__doc__)
-    parser.add_argument("--format", choices=["text", "github"], default="text", help="one line per problem (text) or GitHub annotations")
+    parser.add_argument(
+        "--format", choices=["text", "github"], default="text", help="one line per problem (text) or GitHub annotations"
+    )
     args = parser.parse_args(argv)
     try:
         atlas = load_atlas(args.root, configured_languages(args.root))

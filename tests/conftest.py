@@ -25,7 +25,13 @@ TODAY = datetime.date(2026, 11, 21)
 
 CITIES = {
     "lyon": {"name": {"fr": "Lyon", "en": "Lyon"}, "country": "FR", "region": "western-europe", "lat": 45.764, "lon": 4.8357},
-    "abidjan": {"name": {"fr": "Abidjan", "en": "Abidjan"}, "country": "CI", "region": "west-africa", "lat": 5.36, "lon": -4.0083},
+    "abidjan": {
+        "name": {"fr": "Abidjan", "en": "Abidjan"},
+        "country": "CI",
+        "region": "west-africa",
+        "lat": 5.36,
+        "lon": -4.0083,
+    },
 }
 
 PRACTICE = {
@@ -42,47 +48,108 @@ PRACTICE = {
     "last_reviewed": "2026-11-21",
 }
 
+
 def _entries(labels: dict, **extra) -> dict:
-    return {key: {**extra.get(key, {}), "label": {"fr": fr, "en": en}, "description": {"fr": f"{fr} (description).", "en": f"{en} (description)."}}
-            for key, (fr, en) in labels.items()}
+    return {
+        key: {
+            **extra.get(key, {}),
+            "label": {"fr": fr, "en": en},
+            "description": {"fr": f"{fr} (description).", "en": f"{en} (description)."},
+        }
+        for key, (fr, en) in labels.items()
+    }
 
 
 # The tests' own vocabulary (not the real one: an edit of practices/vocabulary.yml must not break them).
 VOCABULARY = {
-    "themes": _entries({"social-innovation": ("Innovation sociale", "Social innovation"), "health": ("Santé", "Health"),
-                        "education": ("Éducation", "Education")}),
-    "levers": _entries({"actor-mapping": ("Cartographier les acteurs", "Map the actors"),
-                        "public-incubator": ("Incubateurs publics", "Public incubators"),
-                        "open-data": ("Données ouvertes", "Open data"),
-                        "strategy-missions": ("Stratégie et missions", "Strategy and missions")},
-                       **{"actor-mapping": {"group": "internal"}, "public-incubator": {"group": "external"},
-                          "open-data": {"group": "external"}, "strategy-missions": {"group": "strategy"}}),
-    "city_roles": _entries({"initiator": ("Initiatrice", "Initiator"), "partner": ("Partenaire", "Partner"),
-                            "network-member": ("Membre d'un réseau", "Network member"),
-                            "none": ("Sans rôle", "No role"), "not-stated": ("Non précisé", "Not stated")},
-                           **{key: {"acted": acted} for key, acted in (("initiator", True), ("partner", True), ("network-member", True),
-                                                                       ("none", False), ("not-stated", False))}),
-    "actor_types": _entries({"public": ("Public", "Public"), "private": ("Privé", "Private"), "academic": ("Académique", "Academic"),
-                             "civil-society": ("Société civile", "Civil society")}),
-    "statuses": _entries({"ongoing": ("En cours", "Ongoing"), "completed": ("Terminée", "Completed"), "planned": ("Prévue", "Planned")}),
-    "regions": _entries({"western-europe": ("Europe de l'Ouest", "Western Europe"), "west-africa": ("Afrique de l'Ouest", "West Africa"),
-                         "northern-europe": ("Europe du Nord", "Northern Europe")}),
+    "themes": _entries(
+        {
+            "social-innovation": ("Innovation sociale", "Social innovation"),
+            "health": ("Santé", "Health"),
+            "education": ("Éducation", "Education"),
+        }
+    ),
+    "levers": _entries(
+        {
+            "actor-mapping": ("Cartographier les acteurs", "Map the actors"),
+            "public-incubator": ("Incubateurs publics", "Public incubators"),
+            "open-data": ("Données ouvertes", "Open data"),
+            "strategy-missions": ("Stratégie et missions", "Strategy and missions"),
+        },
+        **{
+            "actor-mapping": {"group": "internal"},
+            "public-incubator": {"group": "external"},
+            "open-data": {"group": "external"},
+            "strategy-missions": {"group": "strategy"},
+        },
+    ),
+    "city_roles": _entries(
+        {
+            "initiator": ("Initiatrice", "Initiator"),
+            "partner": ("Partenaire", "Partner"),
+            "network-member": ("Membre d'un réseau", "Network member"),
+            "none": ("Sans rôle", "No role"),
+            "not-stated": ("Non précisé", "Not stated"),
+        },
+        **{
+            key: {"acted": acted}
+            for key, acted in (
+                ("initiator", True),
+                ("partner", True),
+                ("network-member", True),
+                ("none", False),
+                ("not-stated", False),
+            )
+        },
+    ),
+    "actor_types": _entries(
+        {
+            "public": ("Public", "Public"),
+            "private": ("Privé", "Private"),
+            "academic": ("Académique", "Academic"),
+            "civil-society": ("Société civile", "Civil society"),
+        }
+    ),
+    "statuses": _entries(
+        {"ongoing": ("En cours", "Ongoing"), "completed": ("Terminée", "Completed"), "planned": ("Prévue", "Planned")}
+    ),
+    "regions": _entries(
+        {
+            "western-europe": ("Europe de l'Ouest", "Western Europe"),
+            "west-africa": ("Afrique de l'Ouest", "West Africa"),
+            "northern-europe": ("Europe du Nord", "Northern Europe"),
+        }
+    ),
     "sdgs": {number: {"label": {"fr": f"Objectif {number}", "en": f"Goal {number}"}} for number in range(1, 18)},
 }
 
 # The smallest complete guide (hooks/atlas/guide.py): every lever, group and step explained.
-SECTIONS = {"levers": (["Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention"],
-                       ["What it is", "Why a city hall uses it", "How to go about it", "What to watch for"]),
-            "steps": (["Ce qu'il faut faire", "Les questions à se poser", "Les outils"], ["What to do", "Questions to answer", "Tools"])}
+SECTIONS = {
+    "levers": (
+        ["Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention"],
+        ["What it is", "Why a city hall uses it", "How to go about it", "What to watch for"],
+    ),
+    "steps": (["Ce qu'il faut faire", "Les questions à se poser", "Les outils"], ["What to do", "Questions to answer", "Tools"]),
+}
 GUIDE = {
     "source": {"title": "Guide pratique", "publisher": "Sciences Po, AIMF", "year": 2022},
     "levers": {key: {"section": f"Partie sur {key}"} for key in VOCABULARY["levers"]},
     "groups": {group: {"section": f"Partie {group}"} for group in ("internal", "external", "strategy")},
-    "method": {"section": "Méthode", "steps": [{"key": "diagnosis", "title": {"fr": "Poser un diagnostic", "en": "Make a diagnosis"},
-                                                 "section": "II. Diagnostic"}]},
+    "method": {
+        "section": "Méthode",
+        "steps": [
+            {"key": "diagnosis", "title": {"fr": "Poser un diagnostic", "en": "Make a diagnosis"}, "section": "II. Diagnostic"}
+        ],
+    },
     "recommendations": [],
-    "glossary": [{"key": "co-creation", "term": {"fr": "Co-création", "en": "Co-creation"},
-                  "definition": {"fr": "Créer ensemble.", "en": "Creating together."}, "section": "Mots-clés"}],
+    "glossary": [
+        {
+            "key": "co-creation",
+            "term": {"fr": "Co-création", "en": "Co-creation"},
+            "definition": {"fr": "Créer ensemble.", "en": "Creating together."},
+            "section": "Mots-clés",
+        }
+    ],
 }
 
 
@@ -92,10 +159,14 @@ def guide_text(kind: str, lang: str, body: str = "Un texte.") -> str:
 
 
 # The narratives' required sections (Results and Challenges are optional).
-FR_MD = ("## Contexte\n\nUn texte en français.\n\n## La pratique\n\nCe que la mairie a fait.\n\n## Acteurs et rôles\n\n"
-         "Qui a fait quoi.\n\n## À retenir pour d'autres villes\n\n- Une leçon.\n")
-EN_MD = ("## Context\n\nAn English text.\n\n## What was done\n\nWhat the city hall did.\n\n## Who is involved\n\n"
-         "Who did what.\n\n## Lessons for other cities\n\n- A lesson.\n")
+FR_MD = (
+    "## Contexte\n\nUn texte en français.\n\n## La pratique\n\nCe que la mairie a fait.\n\n## Acteurs et rôles\n\n"
+    "Qui a fait quoi.\n\n## À retenir pour d'autres villes\n\n- Une leçon.\n"
+)
+EN_MD = (
+    "## Context\n\nAn English text.\n\n## What was done\n\nWhat the city hall did.\n\n## Who is involved\n\n"
+    "Who did what.\n\n## Lessons for other cities\n\n- A lesson.\n"
+)
 
 
 def image_bytes(format: str = "JPEG", size: tuple[int, int] = (4, 3)) -> bytes:
@@ -127,7 +198,9 @@ class FixtureAtlas:
         """guide.yml and a text in both languages for everything it lists."""
         self.write_yaml("practices/guide/guide.yml", guide)
         texts = [("method", "method")] + [(f"levers/{key}", "levers") for key in guide["levers"]]
-        texts += [(f"groups/{key}", "groups") for key in guide["groups"]] + [(f"steps/{step['key']}", "steps") for step in guide["method"]["steps"]]
+        texts += [(f"groups/{key}", "groups") for key in guide["groups"]] + [
+            (f"steps/{step['key']}", "steps") for step in guide["method"]["steps"]
+        ]
         texts += [(f"cities/{key}", "cities") for key in guide.get("cities", {})]
         for path, kind in texts:
             for lang in ("fr", "en"):
@@ -148,8 +221,9 @@ class FixtureAtlas:
             path.write_text(text, encoding="utf-8")
         return path
 
-    def add_practice(self, slug: str, changes: dict | None = None, *, fr: str | None = FR_MD, en: str | None = EN_MD,
-                     remove: tuple = ()) -> dict:
+    def add_practice(
+        self, slug: str, changes: dict | None = None, *, fr: str | None = FR_MD, en: str | None = EN_MD, remove: tuple = ()
+    ) -> dict:
         data = copy.deepcopy(PRACTICE)
         data.update(changes or {})
         for key in remove:
@@ -172,7 +246,10 @@ class FixtureAtlas:
 def build_site(root: Path, site: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True, text=True, cwd=root, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
 
 

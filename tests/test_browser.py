@@ -14,8 +14,15 @@ from playwright.sync_api import expect, sync_playwright
 
 from atlas.cli import find_chromium
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -81,8 +88,11 @@ def expected_slugs(atlas, lang="fr", **wanted) -> list[str]:
     from atlas.facets import FACETS_BY_ID
     from atlas.views import sort_key
 
-    chosen = [slug for slug, practice in atlas.practices.items()
-              if all(set(keys) & set(FACETS_BY_ID[facet].practice_keys(atlas, practice)) for facet, keys in wanted.items())]
+    chosen = [
+        slug
+        for slug, practice in atlas.practices.items()
+        if all(set(keys) & set(FACETS_BY_ID[facet].practice_keys(atlas, practice)) for facet, keys in wanted.items())
+    ]
     return sorted(chosen, key=lambda slug: sort_key(atlas.practices[slug].data["title"][lang]))
 
 
@@ -140,7 +150,7 @@ def test_keyboard_alone_operates_the_filters(page, real_atlas):
     page.wait_for_selector(".atlas-index--ready")
     page.focus("#atlas-q")
     page.keyboard.type("waste")
-    page.wait_for_function("document.querySelectorAll('.atlas-results .atlas-card').length < %d" % len(real_atlas.practices))
+    page.wait_for_function(f"document.querySelectorAll('.atlas-results .atlas-card').length < {len(real_atlas.practices)}")
     box = page.locator("input[name=city]").first
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -162,10 +172,13 @@ def test_language_switch_from_an_index_page(page):
     assert urlsplit(page.url).path == "/practices/"
 
 
-@pytest.mark.parametrize("path, word, slug", [
-    ("search/", "Abobo", "abidjan-babylab"),
-    ("en/search/", "Abobo", "abidjan-babylab"),
-])
+@pytest.mark.parametrize(
+    "path, word, slug",
+    [
+        ("search/", "Abobo", "abidjan-babylab"),
+        ("en/search/", "Abobo", "abidjan-babylab"),
+    ],
+)
 def test_search_finds_a_practice_by_a_word_of_its_narrative_in_each_language(page, path, word, slug):
     page.goto(f"{path}?q={word}")
     page.wait_for_selector(".pagefind-ui__result-link")
@@ -190,19 +203,42 @@ def test_header_search_field_leads_to_results(page):
     assert urlsplit(page.url).path == "/en/search/"
 
 
-@pytest.mark.parametrize("path", ["", "en/", "practices/", "en/practices/", "themes/health/", "en/levers/", "map/",
-                                  "cities/abidjan/", "practices/lyon-centsept/", "maps/world.html", "en/maps/practices/lyon-centsept.html", "en/practices/abidjan-babylab/", "search/?q=innovation",
-                                  "method/", "en/method/diagnosis/", "glossary/", "en/recommendations/",
-                                  "levers/public-incubator/", "en/cities/lyon/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "en/",
+        "practices/",
+        "en/practices/",
+        "themes/health/",
+        "en/levers/",
+        "map/",
+        "cities/abidjan/",
+        "practices/lyon-centsept/",
+        "maps/world.html",
+        "en/maps/practices/lyon-centsept.html",
+        "en/practices/abidjan-babylab/",
+        "search/?q=innovation",
+        "method/",
+        "en/method/diagnosis/",
+        "glossary/",
+        "en/recommendations/",
+        "levers/public-incubator/",
+        "en/cities/lyon/",
+    ],
+)
 def test_no_serious_accessibility_violation(page, path):
     page.goto(path)
-    if "practices/" == path[-10:]:
+    if path[-10:] == "practices/":
         page.wait_for_selector(".atlas-index--ready")
     if "search/" in path:
         page.wait_for_selector(".pagefind-ui__result-link")
     violations = Axe().run(page).response["violations"]
-    serious = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations
-               if v["impact"] in ("serious", "critical")]
+    serious = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
 
 
@@ -244,8 +280,9 @@ def test_world_map_popup_links_to_the_practice_in_the_top_window(page, real_atla
 def test_world_map_filters_by_region_theme_and_lever(page, real_atlas):
     frame = world_map(page, "en/map/")
     frame.locator("select[name=region]").select_option("west-africa")
-    west_africa = sorted(s for s, p in real_atlas.practices.items() for c in p.cities
-                         if real_atlas.cities[c]["region"] == "west-africa")
+    west_africa = sorted(
+        s for s, p in real_atlas.practices.items() for c in p.cities if real_atlas.cities[c]["region"] == "west-africa"
+    )
     assert sorted(set(marker_slugs(frame))) == sorted(set(west_africa))
     frame.locator("select[name=theme]").select_option("circular-economy")
     assert set(marker_slugs(frame)) == {s for s in west_africa if "circular-economy" in real_atlas.practices[s].data["themes"]}

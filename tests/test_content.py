@@ -5,22 +5,37 @@ from __future__ import annotations
 from collections import Counter
 
 REQUIRED_CITIES = {"lyon", "abidjan", "lausanne", "phnom-penh", "medellin"}
-FR_SECTIONS = ["## Contexte", "## La pratique", "## Acteurs et rôles", "## Résultats", "## Difficultés",
-               "## À retenir pour d'autres villes"]
-EN_SECTIONS = ["## Context", "## What was done", "## Who is involved", "## Results", "## Challenges",
-               "## Lessons for other cities"]
+FR_SECTIONS = [
+    "## Contexte",
+    "## La pratique",
+    "## Acteurs et rôles",
+    "## Résultats",
+    "## Difficultés",
+    "## À retenir pour d'autres villes",
+]
+EN_SECTIONS = [
+    "## Context",
+    "## What was done",
+    "## Who is involved",
+    "## Results",
+    "## Challenges",
+    "## Lessons for other cities",
+]
 
 
 def test_at_least_thirty_practices_across_twelve_cities(real_atlas):
     cities = Counter(city for practice in real_atlas.practices.values() for city in practice.cities)
     assert len(real_atlas.practices) >= 30
     assert len(cities) >= 12
-    assert REQUIRED_CITIES <= set(cities)
+    assert set(cities) >= REQUIRED_CITIES
 
 
 def test_every_practice_is_in_french_and_english(real_atlas):
-    untranslated = [slug for slug, p in real_atlas.practices.items()
-                    if set(p.narratives) != {"fr", "en"} or "en" not in p.data["title"] or "en" not in p.data.get("summary", {})]
+    untranslated = [
+        slug
+        for slug, p in real_atlas.practices.items()
+        if set(p.narratives) != {"fr", "en"} or "en" not in p.data["title"] or "en" not in p.data.get("summary", {})
+    ]
     assert untranslated == []
 
 

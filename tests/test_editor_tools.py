@@ -24,15 +24,33 @@ def run(script: str, *args, root=None, stdin: str | None = None) -> subprocess.C
     return subprocess.run(command, capture_output=True, text=True, input=stdin or "", timeout=60)
 
 
-@pytest.mark.parametrize("script", ["new_practice.py", "validate.py", "translation_report.py", "check_links.py", "update_schemas.py"])
+@pytest.mark.parametrize(
+    "script", ["new_practice.py", "validate.py", "translation_report.py", "check_links.py", "update_schemas.py"]
+)
 def test_every_tool_explains_itself(script):
     result = run(script, "--help")
     assert result.returncode == 0 and result.stdout.startswith("usage:")
 
 
-COMPLETE = ["dakar-budget", "--city", "dakar", "--title", "Un budget participatif", "--theme", "education",
-            "--lever", "open-data", "--status", "planned", "--actor", "Ville de Dakar=public",
-            "--source", "Guide pratique=AIMF", "--new-city", "Dakar,SN,west-africa,14.69,-17.44"]
+COMPLETE = [
+    "dakar-budget",
+    "--city",
+    "dakar",
+    "--title",
+    "Un budget participatif",
+    "--theme",
+    "education",
+    "--lever",
+    "open-data",
+    "--status",
+    "planned",
+    "--actor",
+    "Ville de Dakar=public",
+    "--source",
+    "Guide pratique=AIMF",
+    "--new-city",
+    "Dakar,SN,west-africa,14.69,-17.44",
+]
 
 
 def test_scaffold_then_validate_passes(fixture_atlas):
@@ -52,12 +70,22 @@ def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
     lines = run("validate.py", root=fixture_atlas.root).stdout.splitlines()
     practice, fr = "practices/lyon-test/practice.yml", "practices/lyon-test/fr.md"
     assert [line.split(": ")[0] + ": " + line.split(": ")[1] for line in lines] == [
-        "practices/lyon-test/en.md: placeholder", f"{fr}: placeholder",
-        f"{practice}: themes[0]", f"{practice}: levers[0]", f"{practice}: actors[0].name", f"{practice}: actors[0].type",
-        f"{practice}: actors[0].role.en", f"{practice}: actors[0].role.fr", f"{practice}: status",
-        f"{practice}: sources[0].publisher", f"{practice}: sources[0].title",
+        "practices/lyon-test/en.md: placeholder",
+        f"{fr}: placeholder",
+        f"{practice}: themes[0]",
+        f"{practice}: levers[0]",
+        f"{practice}: actors[0].name",
+        f"{practice}: actors[0].type",
+        f"{practice}: actors[0].role.en",
+        f"{practice}: actors[0].role.fr",
+        f"{practice}: status",
+        f"{practice}: sources[0].publisher",
+        f"{practice}: sources[0].title",
     ]
-    assert f"{practice}: actors[0].name: \"TODO: actor's name\" is the scaffold's placeholder; replace it with the fact from the source" in lines
+    assert (
+        f"{practice}: actors[0].name: \"TODO: actor's name\" is the scaffold's placeholder; replace it with the fact from the source"
+        in lines
+    )
 
 
 def test_scaffold_questions_in_a_terminal(fixture_atlas):
@@ -67,7 +95,12 @@ def test_scaffold_questions_in_a_terminal(fixture_atlas):
     assert "themes — Policy domains: keys of 'themes' in practices/vocabulary.yml (comma-separated): " in result.stdout
     data = yaml.safe_load((fixture_atlas.practices / "lyon-labo" / "practice.yml").read_text(encoding="utf-8"))
     assert (data["cities"], data["title"], data["themes"], data["levers"], data["status"]) == (
-        ["lyon"], {"fr": "Le labo"}, ["health"], ["actor-mapping"], "ongoing")
+        ["lyon"],
+        {"fr": "Le labo"},
+        ["health"],
+        ["actor-mapping"],
+        "ongoing",
+    )
 
 
 def test_scaffold_offers_to_add_an_unknown_city(fixture_atlas):
@@ -75,23 +108,42 @@ def test_scaffold_offers_to_add_an_unknown_city(fixture_atlas):
     result = run("new_practice.py", "dakar-budget", "--city", "dakar", "--ask", root=fixture_atlas.root, stdin=answers)
     assert result.returncode == 0, result.stderr
     cities = yaml.safe_load((fixture_atlas.practices / "cities.yml").read_text(encoding="utf-8"))
-    assert cities["dakar"] == {"name": {"fr": "Dakar", "en": "Dakar"}, "country": "SN", "region": "west-africa", "lat": 14.69, "lon": -17.44}
+    assert cities["dakar"] == {
+        "name": {"fr": "Dakar", "en": "Dakar"},
+        "country": "SN",
+        "region": "west-africa",
+        "lat": 14.69,
+        "lon": -17.44,
+    }
 
 
-@pytest.mark.parametrize("args, message", [
-    (["Lyon_Test", "--city", "lyon", "--title", "x"],
-     "new_practice: 'Lyon_Test' is not a valid practice slug; expected lowercase ASCII letters, digits and hyphens starting "
-     "with the city, e.g. 'lyon-centsept'; choose another slug\n"),
-    (["test-lyon", "--city", "lyon", "--title", "x"],
-     "new_practice: 'test-lyon' does not start with one of its cities (lyon); use e.g. 'lyon-test-lyon'; choose another slug\n"),
-    (["lyon-centsept", "--city", "lyon", "--title", "x"],
-     "new_practice: practices/lyon-centsept already exists; choose another slug or edit that practice\n"),
-    (["dakar-x", "--city", "dakar", "--title", "x"],
-     "new_practice: 'dakar' is not a city of practices/cities.yml; add it with --new-city 'Name,COUNTRY,region,lat,lon' "
-     "or edit practices/cities.yml\n"),
-    (["lyon-x", "--city", "lyon", "--ask"],
-     "new_practice: no more answers (end of input); answer every question, or give the values as options (see --help)\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["Lyon_Test", "--city", "lyon", "--title", "x"],
+            "new_practice: 'Lyon_Test' is not a valid practice slug; expected lowercase ASCII letters, digits and hyphens starting "
+            "with the city, e.g. 'lyon-centsept'; choose another slug\n",
+        ),
+        (
+            ["test-lyon", "--city", "lyon", "--title", "x"],
+            "new_practice: 'test-lyon' does not start with one of its cities (lyon); use e.g. 'lyon-test-lyon'; choose another slug\n",
+        ),
+        (
+            ["lyon-centsept", "--city", "lyon", "--title", "x"],
+            "new_practice: practices/lyon-centsept already exists; choose another slug or edit that practice\n",
+        ),
+        (
+            ["dakar-x", "--city", "dakar", "--title", "x"],
+            "new_practice: 'dakar' is not a city of practices/cities.yml; add it with --new-city 'Name,COUNTRY,region,lat,lon' "
+            "or edit practices/cities.yml\n",
+        ),
+        (
+            ["lyon-x", "--city", "lyon", "--ask"],
+            "new_practice: no more answers (end of input); answer every question, or give the values as options (see --help)\n",
+        ),
+    ],
+)
 def test_scaffold_refuses(fixture_atlas, args, message):
     fixture_atlas.add_practice("lyon-centsept")
     result = run("new_practice.py", *args, root=fixture_atlas.root)
@@ -106,8 +158,9 @@ def test_template_annotates_exactly_the_schema_fields():
     assert top_level == list(schema["properties"]) == list(EXAMPLES)
     assert annotated == ["REQUIRED" if name in schema["required"] else "optional" for name in schema["properties"]]
     nested = {f.path for f in practice_fields() if "." in f.path}
-    assert nested == {f"{name}[].{sub}" for name in ("actors", "links", "sources") for sub in schema["properties"][name]["items"]["properties"]} | {
-        f"{name}.{sub}" for name in ("location", "scope") for sub in schema["properties"][name]["properties"]}
+    assert nested == {
+        f"{name}[].{sub}" for name in ("actors", "links", "sources") for sub in schema["properties"][name]["items"]["properties"]
+    } | {f"{name}.{sub}" for name in ("location", "scope") for sub in schema["properties"][name]["properties"]}
     assert all(field.description["en"] and field.description["fr"] for field in practice_fields())
 
 
@@ -132,8 +185,15 @@ def test_validate_writes_github_annotations(fixture_atlas):
 
 def test_translation_report_lists_missing_english(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept")
-    fixture_atlas.add_practice("lyon-tuba", {"title": {"fr": "Tuba"}, "summary": {"fr": "Un lieu."},
-                                             "actors": [{"name": "Tuba", "type": "private", "role": {"fr": "porteur"}}]}, en=None)
+    fixture_atlas.add_practice(
+        "lyon-tuba",
+        {
+            "title": {"fr": "Tuba"},
+            "summary": {"fr": "Un lieu."},
+            "actors": [{"name": "Tuba", "type": "private", "role": {"fr": "porteur"}}],
+        },
+        en=None,
+    )
     result = run("translation_report.py", root=fixture_atlas.root)
     assert result.returncode == 0
     assert result.stdout == (
@@ -168,10 +228,20 @@ def test_keys_schema_for_editors_is_up_to_date():
 
 
 def test_data_files_declare_their_schema():
-    assert (REPO / "practices/cities.yml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/cities.schema.json")
-    assert (REPO / "practices/vocabulary.yml").read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schemas/vocabulary.schema.json")
+    assert (
+        (REPO / "practices/cities.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schemas/cities.schema.json")
+    )
+    assert (
+        (REPO / "practices/vocabulary.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../schemas/vocabulary.schema.json")
+    )
     for path in (REPO / "practices").glob("*/practice.yml"):
-        assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../../schemas/practice.schema.json"), path
+        assert path.read_text(encoding="utf-8").startswith(
+            "# yaml-language-server: $schema=../../schemas/practice.schema.json"
+        ), path
 
 
 def workflow_commands(name: str) -> list[str]:
@@ -208,3 +278,31 @@ def test_scaffold_questions_come_from_the_schema():
     assert set(module.QUESTIONS) <= set(schema["required"])
     asked_or_set = set(module.QUESTIONS) | {"actors", "sources", "last_reviewed"}  # from arguments or TODO
     assert asked_or_set == set(schema["required"]) and schema["then"]["required"] == ["cities"]  # cities: from --city
+
+
+def check_jsonschema(schema: str, *files, cwd=REPO) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", schema, *map(str, files)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
+    )
+
+
+def test_standard_tools_read_the_schemas_from_the_repository_root(tmp_path):
+    """check-jsonschema (PyPI) validates every data file from the root: the schemas' references
+    resolve beside the schema files, whatever the working directory."""
+    practices = sorted((REPO / "practices").glob("*/practice.yml"))
+    for schema, files in (
+        ("schemas/practice.schema.json", practices),
+        ("schemas/cities.schema.json", ["practices/cities.yml"]),
+        ("schemas/vocabulary.schema.json", ["practices/vocabulary.yml"]),
+        ("schemas/guide.schema.json", ["practices/guide/guide.yml"]),
+    ):
+        result = check_jsonschema(schema, *files)
+        assert result.returncode == 0, result.stdout + result.stderr
+    wrong = tmp_path / "practice.yml"
+    wrong.write_text(practices[0].read_text(encoding="utf-8").replace("status: ", "status: nope-", 1), encoding="utf-8")
+    result = check_jsonschema("schemas/practice.schema.json", wrong)
+    assert result.returncode == 1 and "status" in result.stdout

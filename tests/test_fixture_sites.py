@@ -8,7 +8,6 @@ import subprocess
 import sys
 
 import yaml
-
 from bs4 import BeautifulSoup
 
 from conftest import EN_MD, FR_MD, REPO, image_bytes
@@ -28,18 +27,52 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
     assert result.returncode == 0, result.stderr
     vocabulary = yaml.safe_load((fixture_atlas.practices / "vocabulary.yml").read_text(encoding="utf-8"))
     facet_keys = {
-        "cities": ["lyon", "abidjan"], "countries": ["fr", "ci"], "regions": vocabulary["regions"],
-        "themes": vocabulary["themes"], "levers": vocabulary["levers"], "actor-types": vocabulary["actor_types"],
-        "statuses": vocabulary["statuses"], "sdgs": [str(n) for n in range(1, 18)], "city-roles": vocabulary["city_roles"],
+        "cities": ["lyon", "abidjan"],
+        "countries": ["fr", "ci"],
+        "regions": vocabulary["regions"],
+        "themes": vocabulary["themes"],
+        "levers": vocabulary["levers"],
+        "actor-types": vocabulary["actor_types"],
+        "statuses": vocabulary["statuses"],
+        "sdgs": [str(n) for n in range(1, 18)],
+        "city-roles": vocabulary["city_roles"],
     }
-    pages = ["", "about", "contribuer", "search", "map", "practices", "practices/lyon-centsept", "method", "method/diagnosis",
-             "glossary", "recommendations"]
+    pages = [
+        "",
+        "about",
+        "contribuer",
+        "search",
+        "map",
+        "practices",
+        "practices/lyon-centsept",
+        "method",
+        "method/diagnosis",
+        "glossary",
+        "recommendations",
+    ]
     pages += [folder for folder in facet_keys] + [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
-    expected = {"404.html"} | {f"{prefix}{path}" for prefix in ("", "en/") for path in (
-        "data/practices.json", "data/map.json", "data/practices.geojson", "maps/world.html", "maps/cities/lyon.html", "maps/practices/lyon-centsept.html")}
-    expected |= {f"{prefix}{page}/index.html".replace("/index.html", "index.html", 1) if not page else f"{prefix}{page}/index.html"
-                 for page in pages for prefix in ("", "en/")}
-    built = {p.relative_to(fixture_atlas.site).as_posix() for p in fixture_atlas.site.rglob("*") if p.suffix in (".html", ".json", ".geojson")}
+    expected = {"404.html"} | {
+        f"{prefix}{path}"
+        for prefix in ("", "en/")
+        for path in (
+            "data/practices.json",
+            "data/map.json",
+            "data/practices.geojson",
+            "maps/world.html",
+            "maps/cities/lyon.html",
+            "maps/practices/lyon-centsept.html",
+        )
+    }
+    expected |= {
+        f"{prefix}{page}/index.html".replace("/index.html", "index.html", 1) if not page else f"{prefix}{page}/index.html"
+        for page in pages
+        for prefix in ("", "en/")
+    }
+    built = {
+        p.relative_to(fixture_atlas.site).as_posix()
+        for p in fixture_atlas.site.rglob("*")
+        if p.suffix in (".html", ".json", ".geojson")
+    }
     built = {path for path in built if not path.startswith(("pagefind/", "en/pagefind/"))}
     assert built == expected
 
@@ -78,17 +111,27 @@ def test_practice_page_shows_its_narrative_and_its_table_of_contents(fixture_atl
     assert fixture_atlas.build().returncode == 0
     html = soup(fixture_atlas.site, "en/practices/lyon-centsept/index.html")
     narrative = html.select_one(".atlas-narrative")
-    assert [h2.get_text() for h2 in narrative.select("h2")] == ["Context", "What was done", "Who is involved", "Lessons for other cities"]
+    assert [h2.get_text() for h2 in narrative.select("h2")] == [
+        "Context",
+        "What was done",
+        "Who is involved",
+        "Lessons for other cities",
+    ]
     assert narrative.select_one("a[href='../lyon-tiers-lieu/']").get_text() == "the other one"
     toc = html.select(".md-sidebar--secondary .md-nav__link")
     assert [(a.get_text(strip=True), a["href"]) for a in toc] == [
-        ("Context", "#context"), ("What was done", "#what-was-done"), ("Who is involved", "#who-is-involved"),
-        ("Lessons for other cities", "#lessons-for-other-cities")]
+        ("Context", "#context"),
+        ("What was done", "#what-was-done"),
+        ("Who is involved", "#who-is-involved"),
+        ("Lessons for other cities", "#lessons-for-other-cities"),
+    ]
     assert all(html.select_one(a["href"]) is not None for a in toc)
 
 
 def test_images_are_published_beside_each_language_page(fixture_atlas):
-    fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "\n![Le bâtiment](batiment.jpg)\n", en=EN_MD + "\n![The building](batiment.jpg)\n")
+    fixture_atlas.add_practice(
+        "lyon-centsept", fr=FR_MD + "\n![Le bâtiment](batiment.jpg)\n", en=EN_MD + "\n![The building](batiment.jpg)\n"
+    )
     fixture_atlas.write("practices/lyon-centsept/batiment.jpg", image_bytes("JPEG"))
     assert fixture_atlas.build().returncode == 0
     for prefix in ("", "en/"):
@@ -124,13 +167,21 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
     for lang in ("fr", "en"):
         text = text.replace(f"{lang}: Lyon", f"{lang}: {json.dumps(HOSTILE)}")
     cities.write_text(text, encoding="utf-8")
-    fixture_atlas.add_practice("lyon-centsept", {
-        "title": hostile, "summary": hostile,
-        "actors": [{"name": HOSTILE, "type": "public", "role": hostile, "url": "https://example.org/\"><script>alert(2)</script>"}],
-        "links": [{"url": "https://example.org/?a=\"><script>alert(3)</script>", "label": hostile}],
-        "sources": [{"title": HOSTILE, "publisher": HOSTILE, "pages": HOSTILE, "url": "https://example.org/'onmouseover='alert(4)"}],
-        "related": ["lyon-autre"],
-    })
+    fixture_atlas.add_practice(
+        "lyon-centsept",
+        {
+            "title": hostile,
+            "summary": hostile,
+            "actors": [
+                {"name": HOSTILE, "type": "public", "role": hostile, "url": 'https://example.org/"><script>alert(2)</script>'}
+            ],
+            "links": [{"url": 'https://example.org/?a="><script>alert(3)</script>', "label": hostile}],
+            "sources": [
+                {"title": HOSTILE, "publisher": HOSTILE, "pages": HOSTILE, "url": "https://example.org/'onmouseover='alert(4)"}
+            ],
+            "related": ["lyon-autre"],
+        },
+    )
     fixture_atlas.add_practice("lyon-autre", {"title": hostile})
     result = fixture_atlas.build()
     assert result.returncode == 0, result.stderr
@@ -155,13 +206,17 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         assert HOSTILE in [span.get_text() for span in index.select(".atlas-option span")]
         city = soup(fixture_atlas.site, f"{prefix}cities/lyon/index.html")
         assert city.h1.get_text() == HOSTILE and HOSTILE in city.title.get_text()
-        assert HOSTILE in [a.get_text() for a in soup(fixture_atlas.site, f"{prefix}cities/index.html").select(".atlas-overview a")]
+        assert HOSTILE in [
+            a.get_text() for a in soup(fixture_atlas.site, f"{prefix}cities/index.html").select(".atlas-overview a")
+        ]
     for prefix in ("", "en/"):
         data = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.json"))
         assert HOSTILE in [practice["title"] for practice in data["practices"]]  # intact as data, inert as text
         geo = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.geojson"))
         assert HOSTILE in [feature["properties"]["title"] for feature in geo["features"]]
-        popup_data = re.search(r"atlasMap\.show\(map_0, (.*)\);", read(fixture_atlas.site, f"{prefix}maps/practices/lyon-centsept.html"))
+        popup_data = re.search(
+            r"atlasMap\.show\(map_0, (.*)\);", read(fixture_atlas.site, f"{prefix}maps/practices/lyon-centsept.html")
+        )
         assert json.loads(popup_data.group(1))["practices"][0]["title"] == HOSTILE
 
 
@@ -172,11 +227,18 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
     preview_site = fixture_atlas.root / "preview"
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-f", str(fixture_atlas.root / "mkdocs.yml"), "-d", str(preview_site)],
-        capture_output=True, text=True, cwd=fixture_atlas.root,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ATLAS_PREVIEW": "lyon-centsept"})
+        capture_output=True,
+        text=True,
+        cwd=fixture_atlas.root,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ATLAS_PREVIEW": "lyon-centsept"},
+    )
     assert result.returncode == 0, result.stderr
-    for path in ("practices/lyon-centsept/index.html", "en/practices/lyon-centsept/index.html",
-                 "maps/practices/lyon-centsept.html", "themes/social-innovation/index.html"):
+    for path in (
+        "practices/lyon-centsept/index.html",
+        "en/practices/lyon-centsept/index.html",
+        "maps/practices/lyon-centsept.html",
+        "themes/social-innovation/index.html",
+    ):
         assert read(preview_site, path) == read(fixture_atlas.site, path), path
     assert not (preview_site / "practices/abidjan-babylab").exists()  # only what the previewed practice touches
     assert not (preview_site / "themes/education").exists()
@@ -185,8 +247,14 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
 def test_a_third_language_needs_only_configuration(fixture_atlas):
     """Spanish added in mkdocs.yml alone: the build passes and every page has its Spanish version, in French until translated."""
     config = fixture_atlas.root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "        - locale: en\n", "        - locale: es\n          name: Español\n          build: true\n        - locale: en\n", 1), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "        - locale: en\n",
+            "        - locale: es\n          name: Español\n          build: true\n        - locale: en\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
     fixture_atlas.add_practice("lyon-centsept")
     result = fixture_atlas.build()
     assert result.returncode == 0, result.stderr
@@ -194,9 +262,15 @@ def test_a_third_language_needs_only_configuration(fixture_atlas):
     assert html.html["lang"] == "es"
     assert html.select_one(".atlas-narrative")["lang"] == "fr" and html.h1["lang"] == "fr"
     assert html.select_one('.md-select__link[hreflang="es"]') is not None
-    assert (fixture_atlas.site / "es/practices/index.html").exists() and (fixture_atlas.site / "es/data/practices.geojson").exists()
-    report = subprocess.run([sys.executable, "scripts/translation_report.py", "--root", str(fixture_atlas.root)],
-                            capture_output=True, text=True, cwd=REPO)
+    assert (fixture_atlas.site / "es/practices/index.html").exists() and (
+        fixture_atlas.site / "es/data/practices.geojson"
+    ).exists()
+    report = subprocess.run(
+        [sys.executable, "scripts/translation_report.py", "--root", str(fixture_atlas.root)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
     assert "| `lyon-centsept` | es | `es.md`, `title.es`, `summary.es`, `actors[0].role.es` |" in report.stdout
 
 
@@ -221,8 +295,10 @@ def test_a_linked_image_or_narrative_never_reaches_the_site(fixture_atlas, tmp_p
     assert result.returncode != 0 and "Traceback" not in result.stderr
     errors = [re.sub(r"^ERROR\s+-\s+", "", line) for line in result.stderr.splitlines() if line.startswith("ERROR")]
     fix = "the atlas reads only regular files inside a practice's folder. Replace the link with the file itself"
-    assert errors == [f"practices/lyon-centsept/en.md: is a symbolic link (to '{secret_text}'); {fix}",
-                      f"practices/lyon-centsept/photo.png: is a symbolic link (to '{secret_image}'); {fix}"]
+    assert errors == [
+        f"practices/lyon-centsept/en.md: is a symbolic link (to '{secret_text}'); {fix}",
+        f"practices/lyon-centsept/photo.png: is a symbolic link (to '{secret_image}'); {fix}",
+    ]
     assert site_holds(fixture_atlas.site, SECRET.encode()) == []
 
 
@@ -234,6 +310,8 @@ def test_a_link_out_of_the_repository_in_the_hand_written_pages_stops_the_build(
     result = fixture_atlas.build()
     assert result.returncode != 0
     errors = [re.sub(r"^ERROR\s+-\s+", "", line) for line in result.stderr.splitlines() if line.startswith("ERROR")]
-    assert errors == [f"docs/assets/notes.txt: is a symbolic link to '{tmp_path}/secret.txt', outside the repository; the site "
-                      "publishes only the repository's own files. Replace the link with the file itself"]
+    assert errors == [
+        f"docs/assets/notes.txt: is a symbolic link to '{tmp_path}/secret.txt', outside the repository; the site "
+        "publishes only the repository's own files. Replace the link with the file itself"
+    ]
     assert site_holds(fixture_atlas.site, SECRET.encode()) == []

@@ -34,22 +34,32 @@ def with_guide(**changes) -> dict:
 
 # -- The format's problems: one exact line each --
 
+
 def test_a_link_to_a_missing_practice_is_one_clear_line(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept")
     fixture_atlas.write(f"{G}/levers/open-data.fr.md", guide_text("levers", "fr", "Voir [le CentSept](practice:lyon-centsep)."))
     assert problems_of(fixture_atlas) == [
         f"{G}/levers/open-data.fr.md: link: 'practice:lyon-centsep' is not a practice of the atlas; did you mean "
-        "'lyon-centsept'? link another practice as practice:<its folder name>"]
+        "'lyon-centsept'? link another practice as practice:<its folder name>"
+    ]
 
 
-@pytest.mark.parametrize("link, expected", [
-    ("step:diagnostic", "'step:diagnostic' is not a step of the method (practices/guide/guide.yml, method › steps); "
-                        "did you mean 'diagnosis'? fix the link or remove it"),
-    ("lever:open-datas", "'lever:open-datas' is not a lever of practices/vocabulary.yml; did you mean 'open-data'? "
-                         "fix the link or remove it"),
-    ("city:lyonn", "'city:lyonn' is not a city of practices/cities.yml; did you mean 'lyon'? fix the link or remove it"),
-    ("theme:sante", "'theme:sante' is not a theme of practices/vocabulary.yml; fix the link or remove it"),
-])
+@pytest.mark.parametrize(
+    "link, expected",
+    [
+        (
+            "step:diagnostic",
+            "'step:diagnostic' is not a step of the method (practices/guide/guide.yml, method › steps); "
+            "did you mean 'diagnosis'? fix the link or remove it",
+        ),
+        (
+            "lever:open-datas",
+            "'lever:open-datas' is not a lever of practices/vocabulary.yml; did you mean 'open-data'? fix the link or remove it",
+        ),
+        ("city:lyonn", "'city:lyonn' is not a city of practices/cities.yml; did you mean 'lyon'? fix the link or remove it"),
+        ("theme:sante", "'theme:sante' is not a theme of practices/vocabulary.yml; fix the link or remove it"),
+    ],
+)
 def test_links_to_pages_that_do_not_exist(fixture_atlas, link, expected):
     fixture_atlas.add_practice("lyon-centsept")
     fixture_atlas.write(f"{G}/steps/diagnosis.en.md", guide_text("steps", "en", f"See [this]({link})."))
@@ -62,7 +72,8 @@ def test_a_step_illustrated_by_a_missing_practice(fixture_atlas):
     fixture_atlas.write_guide(with_guide(method={"section": "Méthode", "steps": steps}))
     assert problems_of(fixture_atlas) == [
         f"{G}/guide.yml: method.steps[0].practices[0].practice: 'lyon-cent-sept' is not a practice of the atlas; did you mean "
-        "'lyon-centsept'? link another practice as practice:<its folder name>"]
+        "'lyon-centsept'? link another practice as practice:<its folder name>"
+    ]
 
 
 def test_every_lever_is_explained(fixture_atlas):
@@ -73,7 +84,8 @@ def test_every_lever_is_explained(fixture_atlas):
     (fixture_atlas.root / f"{G}/levers/open-data.en.md").unlink()
     assert problems_of(fixture_atlas) == [
         f"{G}/guide.yml: levers: has no entry for the lever 'open-data'; every lever of practices/vocabulary.yml is explained. "
-        "Add levers › open-data › section and the files levers/open-data.fr.md (and .en.md)"]
+        "Add levers › open-data › section and the files levers/open-data.fr.md (and .en.md)"
+    ]
 
 
 def test_french_text_is_required_and_english_is_not(fixture_atlas):
@@ -82,7 +94,8 @@ def test_french_text_is_required_and_english_is_not(fixture_atlas):
     (fixture_atlas.root / f"{G}/steps/diagnosis.en.md").unlink()
     assert problems_of(fixture_atlas) == [
         f"{G}/levers/open-data.fr.md: is missing; the French text is required. Create it with its sections (see the "
-        "contributor guide), or remove levers › open-data from guide.yml"]
+        "contributor guide), or remove levers › open-data from guide.yml"
+    ]
 
 
 def test_sections_of_a_lever(fixture_atlas):
@@ -90,7 +103,8 @@ def test_sections_of_a_lever(fixture_atlas):
     fixture_atlas.write(f"{G}/levers/open-data.en.md", "## What it is\n\nText.\n\n## How\n\nText.\n")
     assert problems_of(fixture_atlas) == [
         f"{G}/levers/open-data.en.md: sections: has the sections '## What it is', '## How'; expected '## What it is', "
-        "'## Why a city hall uses it', '## How to go about it', '## What to watch for', in this order. Fix the headings"]
+        "'## Why a city hall uses it', '## How to go about it', '## What to watch for', in this order. Fix the headings"
+    ]
 
 
 def test_a_file_the_guide_does_not_call_for(fixture_atlas):
@@ -100,18 +114,26 @@ def test_a_file_the_guide_does_not_call_for(fixture_atlas):
     assert problems_of(fixture_atlas) == [
         f"{G}/levers/open_data.fr.md: is not a file the guide calls for; expected <a lever of guide.yml>.<language>.md "
         "(see the contributor guide). Rename it, add its entry to guide.yml, or remove it",
-        f"{G}/notes/: is not a folder of the guide; expected levers/, groups/, steps/ or cities/. Move its files or remove it"]
+        f"{G}/notes/: is not a folder of the guide; expected levers/, groups/, steps/ or cities/. Move its files or remove it",
+    ]
 
 
 def test_guide_schema_problem(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept")
-    fixture_atlas.write_guide(with_guide(recommendations=[{"key": "slow", "kind": "risk", "title": {"fr": "Lenteur"},
-                                                           "text": {"fr": "Texte."}, "section": "Obstacles"}]))
+    fixture_atlas.write_guide(
+        with_guide(
+            recommendations=[
+                {"key": "slow", "kind": "risk", "title": {"fr": "Lenteur"}, "text": {"fr": "Texte."}, "section": "Obstacles"}
+            ]
+        )
+    )
     assert problems_of(fixture_atlas) == [
-        f"{G}/guide.yml: recommendations[0].kind: 'risk' is not allowed; expected one of: obstacle, opportunity"]
+        f"{G}/guide.yml: recommendations[0].kind: 'risk' is not allowed; expected one of: obstacle, opportunity"
+    ]
 
 
 # -- Pages, built for real --
+
 
 def soup(site, path):
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
@@ -119,20 +141,31 @@ def soup(site, path):
 
 def test_a_lever_page_opens_with_its_explanation_in_each_language(fixture_atlas):
     """Following the contributor guide: edit a lever's explanation and a step in both languages; the pages follow."""
-    fixture_atlas.add_practice("lyon-centsept", {"levers": ["open-data"]}, fr=FR_MD + "\nVoir [le diagnostic](step:diagnosis).\n",
-                               en=EN_MD + "\nSee [the diagnosis](step:diagnosis).\n")
+    fixture_atlas.add_practice(
+        "lyon-centsept",
+        {"levers": ["open-data"]},
+        fr=FR_MD + "\nVoir [le diagnostic](step:diagnosis).\n",
+        en=EN_MD + "\nSee [the diagnosis](step:diagnosis).\n",
+    )
     for lang, word in (("fr", "Ouvrir les données de la mairie"), ("en", "Open the city hall's data")):
-        fixture_atlas.write(f"{G}/levers/open-data.{lang}.md", guide_text("levers", lang, f"{word}, avec [la co-création](term:co-creation)."))
+        fixture_atlas.write(
+            f"{G}/levers/open-data.{lang}.md", guide_text("levers", lang, f"{word}, avec [la co-création](term:co-creation).")
+        )
         fixture_atlas.write(f"{G}/steps/diagnosis.{lang}.md", guide_text("steps", lang, f"{word} : étape."))
     assert fixture_atlas.build().returncode == 0
-    for prefix, lang, word, headings in (("", "fr", "Ouvrir les données de la mairie", "Ce que c'est"),
-                                         ("en/", "en", "Open the city hall's data", "What it is")):
+    for prefix, word, headings in (
+        ("", "Ouvrir les données de la mairie", "Ce que c'est"),
+        ("en/", "Open the city hall's data", "What it is"),
+    ):
         page = soup(fixture_atlas.site, f"{prefix}levers/open-data/index.html")
         text = page.select_one(".atlas-guide-text")
         assert text.h2.get_text() == headings and word in text.get_text()
         assert text.select_one("a")["href"] == "../../glossary/#co-creation"
         assert page.select_one(".atlas-source").get_text(" ", strip=True).endswith("« Partie sur open-data ».")
-        cards = [posixpath.normpath(posixpath.join(f"{prefix}levers/open-data", a["href"])) for a in page.select(".atlas-card__title a")]
+        cards = [
+            posixpath.normpath(posixpath.join(f"{prefix}levers/open-data", a["href"]))
+            for a in page.select(".atlas-card__title a")
+        ]
         assert cards == [f"{prefix}practices/lyon-centsept"]
         assert word in soup(fixture_atlas.site, f"{prefix}method/diagnosis/index.html").select_one(".atlas-guide-text").get_text()
         narrative = soup(fixture_atlas.site, f"{prefix}practices/lyon-centsept/index.html").select_one(".atlas-narrative a")
@@ -145,7 +178,8 @@ def test_an_untranslated_guide_text_shows_french_under_the_notice(fixture_atlas)
     assert fixture_atlas.build().returncode == 0
     page = soup(fixture_atlas.site, "en/method/diagnosis/index.html")
     assert page.select_one(".atlas-untranslated").get_text(" ", strip=True) == (
-        "Not translated yet This part of the guide has not been translated yet; the text below is in French.")
+        "Not translated yet This part of the guide has not been translated yet; the text below is in French."
+    )
     text = page.select_one(".atlas-guide-text")
     assert text["lang"] == "fr" and text.h2.get_text() == "Ce qu'il faut faire"
     assert soup(fixture_atlas.site, "method/diagnosis/index.html").select_one(".atlas-untranslated") is None
@@ -153,11 +187,18 @@ def test_an_untranslated_guide_text_shows_french_under_the_notice(fixture_atlas)
 
 # -- The real atlas --
 
-LEVER_SECTIONS = {"fr": ["Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention"],
-                  "en": ["What it is", "Why a city hall uses it", "How to go about it", "What to watch for"]}
-STEP_SECTIONS = {"fr": ["Ce qu'il faut faire", "Les questions à se poser", "Les outils"], "en": ["What to do", "Questions to answer", "Tools"]}
-CITY_SECTIONS = {"fr": ["Le contexte de l'innovation", "Les atouts", "Les défis", "Ce que les acteurs attendent de la mairie"],
-                 "en": ["The innovation context", "Opportunities", "Challenges", "What local actors expect from the city hall"]}
+LEVER_SECTIONS = {
+    "fr": ["Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention"],
+    "en": ["What it is", "Why a city hall uses it", "How to go about it", "What to watch for"],
+}
+STEP_SECTIONS = {
+    "fr": ["Ce qu'il faut faire", "Les questions à se poser", "Les outils"],
+    "en": ["What to do", "Questions to answer", "Tools"],
+}
+CITY_SECTIONS = {
+    "fr": ["Le contexte de l'innovation", "Les atouts", "Les défis", "Ce que les acteurs attendent de la mairie"],
+    "en": ["The innovation context", "Opportunities", "Challenges", "What local actors expect from the city hall"],
+}
 PREFIXES = (("fr", ""), ("en", "en/"))
 
 
@@ -188,7 +229,7 @@ def test_the_method_and_its_seven_steps(real_site, real_atlas, lang, prefix):
     steps = real_atlas.guide.steps
     assert len(steps) == 7
     assert [a["href"] for a in method.select("ol.atlas-steps a")] == [f"{step.key}/" for step in steps]
-    for number, step in enumerate(steps, start=1):
+    for step in steps:
         page = soup(real_site, f"{prefix}method/{step.key}/index.html")
         assert page.h1.get_text() == step.title[lang]
         assert sections(page) == STEP_SECTIONS[lang], step.key
@@ -202,7 +243,8 @@ def test_the_glossary_and_the_recommendations(real_site, real_atlas, lang, prefi
     glossary = soup(real_site, f"{prefix}glossary/index.html")
     assert [dt["id"] for dt in glossary.select("dl.atlas-glossary dt")] == [term["key"] for term in real_atlas.guide.glossary]
     assert {"quadruple-helix", "social-innovation", "co-creation", "coopetition", "fablab", "incubator"} <= {
-        dt["id"] for dt in glossary.select("dt")}
+        dt["id"] for dt in glossary.select("dt")
+    }
     recommendations = soup(real_site, f"{prefix}recommendations/index.html")
     kinds = [section["class"][1] for section in recommendations.select("section.atlas-recommendation")]
     assert {"atlas-recommendation--obstacle", "atlas-recommendation--opportunity"} <= set(kinds)

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from atlas.index_page import filter_data
 from atlas.geojson import geojson
+from atlas.index_page import filter_data
 from atlas.map_page import map_data
 from atlas.maps import map_files
 
@@ -27,7 +27,9 @@ def test_geojson_has_every_practice_at_every_city(real_atlas, lang):
         if practice.data.get("location"):
             expected.add((slug, practice.cities[0], (practice.data["location"]["lon"], practice.data["location"]["lat"])))
         else:
-            expected |= {(slug, city, (real_atlas.cities[city]["lon"], real_atlas.cities[city]["lat"])) for city in practice.cities}
+            expected |= {
+                (slug, city, (real_atlas.cities[city]["lon"], real_atlas.cities[city]["lat"])) for city in practice.cities
+            }
     got = {(f["properties"]["slug"], f["properties"]["city_key"], tuple(f["geometry"]["coordinates"])) for f in features}
     assert got == expected and len(features) == len(expected)
     for feature in features:
@@ -50,11 +52,13 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     files = {f.path: f.html for f in map_files(real_atlas, lang)}
     used_cities = {c for p in real_atlas.practices.values() for c in p.cities}
     assert set(files) == {"maps/world.html"} | {f"maps/practices/{s}.html" for s in real_atlas.practices} | {
-        f"maps/cities/{c}.html" for c in used_cities}
+        f"maps/cities/{c}.html" for c in used_cities
+    }
     for path, html in files.items():
         assert not re.search(r"jquery|bootstrap|font-?awesome|awesome-markers|cdn\.", html, re.I), path
         assert re.findall(r'(?:src|href)="([^"]+)"', html) and all(
-            not url.startswith(("http", "//")) for url in re.findall(r'(?:src|href)="([^"]+)"', html)), path
+            not url.startswith(("http", "//")) for url in re.findall(r'(?:src|href)="([^"]+)"', html)
+        ), path
         assert "user-scalable=no" not in html
         assert '"scrollWheelZoom": false' in html  # scrolling the page never gets caught by a map
     practice = real_atlas.practices["lyon-centsept"]
@@ -63,7 +67,11 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     city = map_options(files["maps/cities/abidjan.html"])
     assert {r["slug"] for r in city["practices"]} == {s for s, p in real_atlas.practices.items() if "abidjan" in p.cities}
     world = map_options(files["maps/world.html"])
-    assert world["dataUrl"] == "../data/map.json" and world["cluster"] is True and world["root"] == ("../../" if lang == "en" else "../")
+    assert (
+        world["dataUrl"] == "../data/map.json"
+        and world["cluster"] is True
+        and world["root"] == ("../../" if lang == "en" else "../")
+    )
     assert world["filters"] == ["role", "region", "theme", "lever"]
 
 

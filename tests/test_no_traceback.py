@@ -23,23 +23,121 @@ from atlas.problems import AtlasDataError
 from conftest import CITIES, GUIDE, PRACTICE, TODAY, VOCABULARY, FixtureAtlas
 
 FR_EN = Languages(("fr", "en"))
-FIELDS = list(PRACTICE) + ["related", "location", "links", "sdgs", "end_year", "fr", "en", "lat", "lon", "name", "type", "role", "url"]
+FIELDS = list(PRACTICE) + [
+    "related",
+    "location",
+    "links",
+    "sdgs",
+    "end_year",
+    "fr",
+    "en",
+    "lat",
+    "lon",
+    "name",
+    "type",
+    "role",
+    "url",
+]
 
-scalars = (st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40)
-           | st.sampled_from(["", " ", "lyon", "health", "ongoing", "public", "fr", "2026-11-21", "https://example.org", "TODO-x"]))
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=40)
+    | st.sampled_from(["", " ", "lyon", "health", "ongoing", "public", "fr", "2026-11-21", "https://example.org", "TODO-x"])
+)
 values = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=5)
+    ),
     max_leaves=25,
 )
 
 # Pieces of YAML and Markdown syntax, so that random text often parses and reaches the checks.
-YAML_TOKENS = ["\n", "  ", "- ", ": ", "? ", "{", "}", "[", "]", ", ", '"', "'", "|", ">-", "#", "&a ", "*a", "<<: ",
-               "!!str ", "!!float ", "!!binary ", "!!python/object:os.system ", "!!set ", "%YAML 1.1\n", "---\n", "...\n",
-               ".nan", ".inf", "0x1F", "1e999", "~", "yes", "NO", "\\e", "\\0", "\\u202e", "é", "🏙", "\t"] + FIELDS
-MARKDOWN_TOKENS = ["\n", "\n\n", "## ", "# ", "- ", "1. ", "> ", "```", "    ", "|", "---", "[", "](", ")", "![", "<", ">",
-                   "&", "&amp;", "<script>", "javascript:", "http://", "https://x.org", "../", "lyon-centsept/", "#contexte",
-                   "photo.png", "*", "_", "`", "\\", "{#id}", "\r\n", "\x00", "\x1b", "\u2028", "é", "🏙", "Contexte"]
+YAML_TOKENS = [
+    "\n",
+    "  ",
+    "- ",
+    ": ",
+    "? ",
+    "{",
+    "}",
+    "[",
+    "]",
+    ", ",
+    '"',
+    "'",
+    "|",
+    ">-",
+    "#",
+    "&a ",
+    "*a",
+    "<<: ",
+    "!!str ",
+    "!!float ",
+    "!!binary ",
+    "!!python/object:os.system ",
+    "!!set ",
+    "%YAML 1.1\n",
+    "---\n",
+    "...\n",
+    ".nan",
+    ".inf",
+    "0x1F",
+    "1e999",
+    "~",
+    "yes",
+    "NO",
+    "\\e",
+    "\\0",
+    "\\u202e",
+    "é",
+    "🏙",
+    "\t",
+] + FIELDS
+MARKDOWN_TOKENS = [
+    "\n",
+    "\n\n",
+    "## ",
+    "# ",
+    "- ",
+    "1. ",
+    "> ",
+    "```",
+    "    ",
+    "|",
+    "---",
+    "[",
+    "](",
+    ")",
+    "![",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "<script>",
+    "javascript:",
+    "http://",
+    "https://x.org",
+    "../",
+    "lyon-centsept/",
+    "#contexte",
+    "photo.png",
+    "*",
+    "_",
+    "`",
+    "\\",
+    "{#id}",
+    "\r\n",
+    "\x00",
+    "\x1b",
+    "\u2028",
+    "é",
+    "🏙",
+    "Contexte",
+]
 
 
 def assembled(tokens):
@@ -48,6 +146,7 @@ def assembled(tokens):
 
 def mutated(base: dict):
     """`base` with one field replaced, removed or added, at the top or one level down."""
+
     def change(data, key, value, action):
         data = copy.deepcopy(data)
         target = data
@@ -62,8 +161,9 @@ def mutated(base: dict):
             target[key] = value
         return data
 
-    return st.builds(change, st.just(base), st.sampled_from(FIELDS + list(base)), values,
-                     st.sampled_from(["replace", "remove", "nested"]))
+    return st.builds(
+        change, st.just(base), st.sampled_from(FIELDS + list(base)), values, st.sampled_from(["replace", "remove", "nested"])
+    )
 
 
 def dumped(data) -> str:
@@ -72,11 +172,13 @@ def dumped(data) -> str:
 
 guide_documents = st.one_of(mutated(GUIDE).map(dumped), values.map(dumped), assembled(YAML_TOKENS))
 yaml_documents = st.one_of(mutated(PRACTICE).map(dumped), values.map(dumped), assembled(YAML_TOKENS), st.text(max_size=300))
-city_documents = st.one_of(mutated(CITIES["lyon"]).map(lambda city: dumped({**CITIES, "lyon": city})), values.map(dumped),
-                           assembled(YAML_TOKENS))
+city_documents = st.one_of(
+    mutated(CITIES["lyon"]).map(lambda city: dumped({**CITIES, "lyon": city})), values.map(dumped), assembled(YAML_TOKENS)
+)
 narratives = st.one_of(assembled(MARKDOWN_TOKENS), st.text(max_size=300))
 folder_names = st.text(st.characters(blacklist_characters="/\x00", blacklist_categories=("Cs",)), min_size=1, max_size=30).filter(
-    lambda name: name not in (".", ".."))
+    lambda name: name not in (".", "..")
+)
 
 
 @pytest.fixture(scope="module")

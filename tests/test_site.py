@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
+import pytest
 from bs4 import BeautifulSoup
 
 from atlas.views import sort_key
-
 
 
 def page(site, path: str) -> BeautifulSoup:
@@ -87,14 +87,20 @@ def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
 def test_index_lists_every_practice_in_order_without_javascript(real_site, real_atlas):
     for lang, prefix in (("fr", ""), ("en", "en/")):
         cards = page(real_site, f"{prefix}practices/index.html").select(".atlas-cards a.atlas-card__title")
-        assert [a["href"] for a in cards] == [f"{slug}/" for slug in sorted(
-            real_atlas.practices, key=lambda s: sort_key(real_atlas.practices[s].data["title"][lang]))]
+        assert [a["href"] for a in cards] == [
+            f"{slug}/"
+            for slug in sorted(real_atlas.practices, key=lambda s: sort_key(real_atlas.practices[s].data["title"][lang]))
+        ]
 
 
 def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site, real_atlas):
     for slug, practice in real_atlas.practices.items():
         for prefix in ("", "en/"):
-            for folder, keys in (("cities", practice.cities), ("themes", practice.data["themes"]), ("levers", practice.data["levers"])):
+            for folder, keys in (
+                ("cities", practice.cities),
+                ("themes", practice.data["themes"]),
+                ("levers", practice.data["levers"]),
+            ):
                 for key in keys:
                     path = f"{prefix}{folder}/{key}/index.html"
                     targets = [resolve(path, a["href"]) for a in page(real_site, path).select(".atlas-card__title a")]
@@ -124,9 +130,19 @@ def test_country_names_are_localized(real_site):
 
 
 def test_the_core_does_not_import_mkdocs():
-    code = "import sys, atlas.load, atlas.site, atlas.home_page, atlas.settings; print(sorted(m for m in sys.modules if m.startswith('mkdocs')))"
+    """Every module of the core (hooks/atlas) imports without MkDocs, Material or the i18n plugin:
+    another generator could drive it."""
+    code = (
+        "import importlib, pkgutil, sys, atlas\n"
+        "for module in pkgutil.iter_modules(atlas.__path__):\n"
+        "    importlib.import_module(f'atlas.{module.name}')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_static_i18n')))\n"
+        "print(len([m for m in sys.modules if m.startswith('atlas.')]))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "[]"
+    forbidden, count = result.stdout.split("\n")[:2]
+    assert forbidden == "[]"
+    assert int(count) == len(list((Path(__file__).parent.parent / "hooks/atlas").glob("*.py"))) - 1  # every module but __init__
 
 
 def test_no_page_requests_a_third_party(real_site):
@@ -139,12 +155,19 @@ def test_no_page_requests_a_third_party(real_site):
                 offenders.append(f"{path.relative_to(real_site)}: {tag.name} {tag['src']}")
         for tag in html.find_all("link", href=True):
             rel = set(tag.get("rel", []))
-            if rel & {"stylesheet", "preload", "prefetch", "icon", "modulepreload", "preconnect", "dns-prefetch"} and re.match(r"^(https?:)?//", tag["href"]):
+            if rel & {"stylesheet", "preload", "prefetch", "icon", "modulepreload", "preconnect", "dns-prefetch"} and re.match(
+                r"^(https?:)?//", tag["href"]
+            ):
                 offenders.append(f"{path.relative_to(real_site)}: link {tag['href']}")
         for style in html.find_all("style"):
-            offenders += [f"{path.relative_to(real_site)}: style {url}" for url in re.findall(r"url\((['\"]?)(https?:)?//[^)]*\)|@import", style.get_text())]
+            offenders += [
+                f"{path.relative_to(real_site)}: style {url}"
+                for url in re.findall(r"url\((['\"]?)(https?:)?//[^)]*\)|@import", style.get_text())
+            ]
     for path in real_site.rglob("*.css"):
-        for match in re.finditer(r"url\(\s*['\"]?((https?:)?//[^)'\"]+)|@import\s+(url\()?['\"]?(https?:)?//", path.read_text(encoding="utf-8")):
+        for match in re.finditer(
+            r"url\(\s*['\"]?((https?:)?//[^)'\"]+)|@import\s+(url\()?['\"]?(https?:)?//", path.read_text(encoding="utf-8")
+        ):
             offenders.append(f"{path.relative_to(real_site)}: {match.group(0)}")
     assert offenders == []
 
@@ -161,7 +184,11 @@ def test_filter_data_matches_the_practice_files(real_site, real_atlas):
             assert item["year"] == facts.get("start_year")
             keys = item["keys"]
             assert (keys["city"], keys["theme"], keys["lever"], keys["status"]) == (
-                facts["cities"], facts["themes"], facts["levers"], [facts["status"]])
+                facts["cities"],
+                facts["themes"],
+                facts["levers"],
+                [facts["status"]],
+            )
             assert set(keys["actor"]) == {actor["type"] for actor in facts["actors"]}
             assert keys["sdg"] == [str(n) for n in facts.get("sdgs", [])]
             assert keys["country"] == list(dict.fromkeys(real_atlas.cities[c]["country"].lower() for c in facts["cities"]))
@@ -193,6 +220,7 @@ def test_every_link_between_pages_resolves(real_site):
 def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
     """Pages of one folder share their tabs and navigation (hooks/atlas/fragments.py): from each
     page they must still lead where the home page's do."""
+
     def targets(path: str) -> list[str]:
         links = page(real_site, path).select(".md-tabs a[href], .md-nav--primary a[href]")
         return sorted({resolve(path, a["href"].split("#")[0] or "./") for a in links})
@@ -205,15 +233,23 @@ def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
         assert [path for path in pages if targets(path) != expected] == []
 
 
-def test_shared_navigation_block_is_materials():
-    """overrides/atlas-outside-nav.html copies Material's `site_nav` block to share its primary
-    sidebar; if Material changes the block, the copy must follow."""
+# Templates copied from Material with a change of the atlas's: (ours, Material's, the part compared).
+COPIED_TEMPLATES = [
+    ("atlas-outside-nav.html", "base.html", r"\{% block site_nav %\}(.*?)\{% endblock %\}"),
+    ("partials/alternate.html", "partials/alternate.html", r"\A(.*)\Z"),
+]
+
+
+@pytest.mark.parametrize("ours, materials, part", COPIED_TEMPLATES)
+def test_copied_material_templates_stay_materials(ours, materials, part):
+    """A template the atlas copies from Material (to share a block, to add its search field) must
+    follow Material's: the same lines but for the atlas's own (comments and atlas lines aside)."""
     import material
 
-    def block(template: str) -> list[str]:
-        body = re.search(r"\{% block site_nav %\}(.*?)\{% endblock %\}", template, re.S).group(1)
-        return [line.strip() for line in body.splitlines() if line.strip() and "atlas_shared" not in line and "endcall" not in line]
+    def lines(template: str) -> list[str]:
+        body = re.sub(r"\{#.*?#\}", "", re.search(part, template, re.S).group(1), flags=re.S)
+        return [line.strip() for line in body.splitlines() if line.strip() and "atlas" not in line and "endcall" not in line]
 
-    material_base = Path(material.__file__).parent / "templates" / "base.html"
-    ours = Path(__file__).parent.parent / "overrides" / "atlas-outside-nav.html"
-    assert block(ours.read_text(encoding="utf-8")) == block(material_base.read_text(encoding="utf-8"))
+    material_file = Path(material.__file__).parent / "templates" / materials
+    ours_file = Path(__file__).parent.parent / "overrides" / ours
+    assert lines(ours_file.read_text(encoding="utf-8")) == lines(material_file.read_text(encoding="utf-8"))

@@ -3,10 +3,11 @@ practice's card (title, places, summary, levers)."""
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from . import routes
 from .facets import FACETS_BY_ID
 from .model import Atlas, Practice, localized
-from markupsafe import escape
 from .views import country_name, link, sort_key, text, vocabulary_text
 
 
@@ -36,8 +37,14 @@ def scope_view(atlas: Atlas, practice: Practice, lang: str) -> dict | None:
         return None
     return {
         "name": text(scope["name"], lang, atlas.languages.default),
-        "countries": [link(escape(country_name(code, lang)), facet_url(atlas, "country", code.lower(), lang)) for code in scope.get("countries", [])],
-        "regions": [link(vocabulary_text(atlas, "regions", key, lang), facet_url(atlas, "region", key, lang)) for key in scope.get("regions", [])],
+        "countries": [
+            link(escape(country_name(code, lang)), facet_url(atlas, "country", code.lower(), lang))
+            for code in scope.get("countries", [])
+        ],
+        "regions": [
+            link(vocabulary_text(atlas, "regions", key, lang), facet_url(atlas, "region", key, lang))
+            for key in scope.get("regions", [])
+        ],
     }
 
 
@@ -56,8 +63,10 @@ def _practice_card(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "cities": [city_view(atlas, key, lang) for key in practice.cities],
         "scope": scope_view(atlas, practice, lang),
         "summary": text(practice.data.get("summary"), lang, default),
-        "levers": [link(vocabulary_text(atlas, "levers", key, lang), facet_url(atlas, "lever", key, lang))
-                   for key in practice.data["levers"]],
+        "levers": [
+            link(vocabulary_text(atlas, "levers", key, lang), facet_url(atlas, "lever", key, lang))
+            for key in practice.data["levers"]
+        ],
         "translated": lang in practice.narratives,
         "sort_key": sort_key(localized(practice.data["title"], lang, default)[0]),
     }

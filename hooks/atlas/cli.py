@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def tool_parser(doc: str) -> argparse.ArgumentParser:
     """A parser whose --help is the tool's docstring; --root points the tool at another copy (tests)."""
     summary, _, details = doc.strip().partition("\n\n")
-    parser = argparse.ArgumentParser(description=summary, epilog=details or None,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=summary, epilog=details or None, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     return parser
 
@@ -37,6 +38,11 @@ def load_or_explain(root: Path) -> Atlas | None:
 def find_chromium() -> str | None:
     """The browser for the browser tests and the benchmark: $ATLAS_CHROMIUM, else Debian's
     chromium, else a Chrome already on the machine (GitHub's runners have one)."""
-    candidates = [os.environ.get("ATLAS_CHROMIUM"), shutil.which("chromium"), shutil.which("chromium-browser"),
-                  shutil.which("google-chrome"), shutil.which("google-chrome-stable")]
+    candidates = [
+        os.environ.get("ATLAS_CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+        shutil.which("google-chrome-stable"),
+    ]
     return next((path for path in candidates if path and os.path.exists(path)), None)

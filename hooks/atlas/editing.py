@@ -25,20 +25,35 @@ EXAMPLES = {
     "title": {"fr": "Le CentSept, accélérateur d'innovation sociale", "en": "CentSept, a social innovation accelerator"},
     "summary": {"fr": "Une ou deux phrases.", "en": "One or two sentences."},
     "city_role": "partner",
-    "city_role_note": {"fr": "La Métropole et la Ville l'ont cofondé et siègent à son conseil.",
-                       "en": "The Metropolis and the City co-founded it and sit on its board."},
+    "city_role_note": {
+        "fr": "La Métropole et la Ville l'ont cofondé et siègent à son conseil.",
+        "en": "The Metropolis and the City co-founded it and sit on its board.",
+    },
     "themes": ["social-innovation"],
     "levers": ["public-incubator"],
-    "actors": [{"name": "Métropole de Lyon", "type": "public", "role": {"fr": "cofondatrice", "en": "co-founder"},
-                "url": "https://www.grandlyon.com"}],
+    "actors": [
+        {
+            "name": "Métropole de Lyon",
+            "type": "public",
+            "role": {"fr": "cofondatrice", "en": "co-founder"},
+            "url": "https://www.grandlyon.com",
+        }
+    ],
     "status": "ongoing",
     "start_year": 2014,
     "end_year": 2016,
     "sdgs": [8, 11],
     "location": {"lat": 45.74, "lon": 4.82},
     "links": [{"url": "https://www.example.org", "label": {"fr": "Site officiel", "en": "Official website"}}],
-    "sources": [{"title": "Titre du document", "publisher": "Éditeur", "year": 2022, "url": "https://www.example.org/guide.pdf",
-                 "pages": "12-14"}],
+    "sources": [
+        {
+            "title": "Titre du document",
+            "publisher": "Éditeur",
+            "year": 2022,
+            "url": "https://www.example.org/guide.pdf",
+            "pages": "12-14",
+        }
+    ],
     "related": ["lyon-tuba-open-data"],
     "last_reviewed": "2026-11-21",
 }
@@ -79,7 +94,9 @@ def practice_fields() -> list[FieldDoc]:
         if "properties" in inner and inner.get("$ref") != "#/$defs/localized":  # a text in each language has no fields of its own
             suffix = "[]" if "items" in node else ""
             for sub, sub_node in inner["properties"].items():
-                fields.append(FieldDoc(f"{name}{suffix}.{sub}", sub in inner.get("required", []), _describe(sub_node), *_allowed(sub_node)))
+                fields.append(
+                    FieldDoc(f"{name}{suffix}.{sub}", sub in inner.get("required", []), _describe(sub_node), *_allowed(sub_node))
+                )
     return fields
 
 
@@ -95,16 +112,20 @@ def practice_template(values: dict | None = None, vocabulary: dict | None = None
     `values` fills fields (the scaffold's answers); the other fields show an example.
     """
     values = values or {}
-    lines = [SCHEMA_LINE,
-             "# A practice of the atlas. Each field says whether it is REQUIRED or optional and what it holds;",
-             "# the definition of every field is schemas/practice.schema.json. Delete optional fields you do not use",
-             "# (or leave them commented out). Facts only from the sources you cite; nothing invented."]
+    lines = [
+        SCHEMA_LINE,
+        "# A practice of the atlas. Each field says whether it is REQUIRED or optional and what it holds;",
+        "# the definition of every field is schemas/practice.schema.json. Delete optional fields you do not use",
+        "# (or leave them commented out). Facts only from the sources you cite; nothing invented.",
+    ]
     for field in [f for f in practice_fields() if "." not in f.path]:
         lines.append("")
         lines.append(f"# {'REQUIRED' if field.required else 'optional'} — {field.description['en']}")
         nested = [f for f in practice_fields() if f.path.startswith(field.path + "[].") or f.path.startswith(field.path + ".")]
         for sub in nested:
-            lines.append(f"#  • {sub.path.split('.', 1)[1]}: {'required' if sub.required else 'optional'} — {sub.description['en']}")
+            lines.append(
+                f"#  • {sub.path.split('.', 1)[1]}: {'required' if sub.required else 'optional'} — {sub.description['en']}"
+            )
         if field.list_name and field.list_name != "cities" and vocabulary is not None:
             lines.append(f"#  • allowed: {', '.join(sorted(vocabulary.get(field.list_name, {})))}")
         elif field.allowed:
@@ -162,6 +183,7 @@ def translation_report(atlas: Atlas) -> str:
 
 def github_annotation(problem: Problem) -> str:
     """A line GitHub Actions shows as an error on the pull request's file and line."""
+
     def escape_data(text: str) -> str:
         return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
@@ -175,12 +197,18 @@ def github_annotation(problem: Problem) -> str:
     return f"::error {where},title=Atlas data::{escape_data(message)}"
 
 
-
 def contributing_view(atlas: Atlas, lang: str) -> dict:
     """The contributor guide's field table and templates, escaped, from the schema."""
     return {
-        "fields": [{"path": field.path, "required": field.required, "allowed": escape(field.allowed) if field.allowed else None,
-                    "description": escape(field.description.get(lang) or field.description["en"])} for field in practice_fields()],
+        "fields": [
+            {
+                "path": field.path,
+                "required": field.required,
+                "allowed": escape(field.allowed) if field.allowed else None,
+                "description": escape(field.description.get(lang) or field.description["en"]),
+            }
+            for field in practice_fields()
+        ],
         "template": escape(practice_template(vocabulary=atlas.vocabulary)),
         "narratives": {code: escape(narrative_template(code)) for code in ("fr", "en")},
     }

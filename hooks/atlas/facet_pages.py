@@ -16,12 +16,21 @@ from .views import text, ui
 def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
     counts = {key: len(practices) for key, practices in practices_by_key(atlas, facet).items()}
     entries = [
-        {"key": key, "label": label, "url": atlas.routes.page_url(facet.url_path(key), lang), "count": counts.get(key, 0),
-         "group": atlas.vocabulary["levers"][key].get("group") if facet.id == "lever" else None}
+        {
+            "key": key,
+            "label": label,
+            "url": atlas.routes.page_url(facet.url_path(key), lang),
+            "count": counts.get(key, 0),
+            "group": atlas.vocabulary["levers"][key].get("group") if facet.id == "lever" else None,
+        }
         for key, label in options(atlas, facet, lang)
     ]
-    return {"facet": facet.id, "title": ui(lang, atlas.languages.default)[f"facet_{facet.id}_plural"], "entries": entries,
-            "groups": groups_view(atlas, lang) if facet.id == "lever" else None}
+    return {
+        "facet": facet.id,
+        "title": ui(lang, atlas.languages.default)[f"facet_{facet.id}_plural"],
+        "entries": entries,
+        "groups": groups_view(atlas, lang) if facet.id == "lever" else None,
+    }
 
 
 def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
@@ -43,13 +52,18 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
     if facet.list_name and facet.list_name != "sdgs":
         view["description"] = text(atlas.vocabulary[facet.list_name][key].get("description"), lang, default)
     if facet.id == "lever":  # where a city government acted, apart from the ecosystem's initiatives
-        view["by_role"] = [{"acted": acted, "cards": sorted_cards(atlas, [p for p in practices if city_acted(atlas, p) == acted], lang)}
-                           for acted in (True, False)]
+        view["by_role"] = [
+            {"acted": acted, "cards": sorted_cards(atlas, [p for p in practices if city_acted(atlas, p) == acted], lang)}
+            for acted in (True, False)
+        ]
     if facet.id == "city":
         city = atlas.cities[key]
         population = city.get("population")
-        view["city"] = {**city_view(atlas, key, lang), "population_year": city.get("population_year"),
-                        "population": format_decimal(population, locale=lang) if population else None}
+        view["city"] = {
+            **city_view(atlas, key, lang),
+            "population_year": city.get("population_year"),
+            "population": format_decimal(population, locale=lang) if population else None,
+        }
     return view
 
 

@@ -3,8 +3,8 @@ the index's filter data and the links on practice pages."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from markupsafe import escape
 
@@ -32,7 +32,9 @@ def _unique(items) -> list[str]:
 
 def _vocabulary_facet(id: str, path: str, list_name: str, practice_keys, ordered_by_label=True) -> Facet:
     return Facet(
-        id, path, practice_keys,
+        id,
+        path,
+        practice_keys,
         lambda atlas: list(atlas.vocabulary[list_name]),
         lambda atlas, key, lang: vocabulary_text(atlas, list_name, key, lang),
         ordered_by_label,
@@ -42,8 +44,10 @@ def _vocabulary_facet(id: str, path: str, list_name: str, practice_keys, ordered
 
 def _country_keys(atlas: Atlas, practice: Practice) -> list[str]:
     """Its cities' countries, then the countries of its scope (a practice of a network or region)."""
-    return _unique([atlas.cities[city]["country"].lower() for city in practice.cities]
-                   + [code.lower() for code in (practice.scope or {}).get("countries", [])])
+    return _unique(
+        [atlas.cities[city]["country"].lower() for city in practice.cities]
+        + [code.lower() for code in (practice.scope or {}).get("countries", [])]
+    )
 
 
 def _region_keys(atlas: Atlas, practice: Practice) -> list[str]:
@@ -51,22 +55,44 @@ def _region_keys(atlas: Atlas, practice: Practice) -> list[str]:
 
 
 def _all_countries(atlas: Atlas) -> list[str]:
-    return _unique([city["country"].lower() for city in atlas.cities.values()]
-                   + [code.lower() for practice in atlas.practices.values() for code in (practice.scope or {}).get("countries", [])])
+    return _unique(
+        [city["country"].lower() for city in atlas.cities.values()]
+        + [code.lower() for practice in atlas.practices.values() for code in (practice.scope or {}).get("countries", [])]
+    )
 
 
 FACETS: tuple[Facet, ...] = (
-    _vocabulary_facet("role", "city-roles", "city_roles", lambda atlas, p: [p.data["city_role"]] if p.data.get("city_role") else [],
-                      ordered_by_label=False),
-    Facet("city", "cities", lambda atlas, p: list(p.cities), lambda atlas: list(atlas.cities),
-          lambda atlas, key, lang: text(atlas.cities[key]["name"], lang, atlas.languages.default)),
-    Facet("country", "countries", _country_keys, _all_countries,
-          lambda atlas, key, lang: Text(escape(country_name(key.upper(), lang)), lang, False)),
+    _vocabulary_facet(
+        "role",
+        "city-roles",
+        "city_roles",
+        lambda atlas, p: [p.data["city_role"]] if p.data.get("city_role") else [],
+        ordered_by_label=False,
+    ),
+    Facet(
+        "city",
+        "cities",
+        lambda atlas, p: list(p.cities),
+        lambda atlas: list(atlas.cities),
+        lambda atlas, key, lang: text(atlas.cities[key]["name"], lang, atlas.languages.default),
+    ),
+    Facet(
+        "country",
+        "countries",
+        _country_keys,
+        _all_countries,
+        lambda atlas, key, lang: Text(escape(country_name(key.upper(), lang)), lang, False),
+    ),
     _vocabulary_facet("region", "regions", "regions", _region_keys),
     _vocabulary_facet("theme", "themes", "themes", lambda atlas, p: _unique(p.data["themes"])),
     _vocabulary_facet("lever", "levers", "levers", lambda atlas, p: _unique(p.data["levers"]), ordered_by_label=False),
-    _vocabulary_facet("actor", "actor-types", "actor_types", lambda atlas, p: _unique(a["type"] for a in p.data["actors"]),
-                      ordered_by_label=False),
+    _vocabulary_facet(
+        "actor",
+        "actor-types",
+        "actor_types",
+        lambda atlas, p: _unique(a["type"] for a in p.data["actors"]),
+        ordered_by_label=False,
+    ),
     _vocabulary_facet("status", "statuses", "statuses", lambda atlas, p: [p.data["status"]], ordered_by_label=False),
     _vocabulary_facet("sdg", "sdgs", "sdgs", lambda atlas, p: _unique(p.data.get("sdgs", [])), ordered_by_label=False),
 )

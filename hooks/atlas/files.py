@@ -36,8 +36,12 @@ def link_problem(path: Path, display: str) -> Problem | None:
     except OSError:
         target = "?"
     what = "folder" if display.endswith("/") else "file"
-    return Problem(display, "", f"is a symbolic link (to {target!r}); the atlas reads only regular files inside a "
-                                f"practice's folder. Replace the link with the {what} itself")
+    return Problem(
+        display,
+        "",
+        f"is a symbolic link (to {target!r}); the atlas reads only regular files inside a "
+        f"practice's folder. Replace the link with the {what} itself",
+    )
 
 
 def folder_entries(folder: Path, display: str) -> tuple[dict[str, Path], list[Problem]]:
@@ -52,8 +56,14 @@ def folder_entries(folder: Path, display: str) -> tuple[dict[str, Path], list[Pr
         elif path.name.startswith("."):
             continue
         elif path.is_dir():
-            problems.append(Problem(entry + "/", "", "is a folder; a practice's folder holds only files (practice.yml, the "
-                                                     "narratives and images). Move its files up or remove it"))
+            problems.append(
+                Problem(
+                    entry + "/",
+                    "",
+                    "is a folder; a practice's folder holds only files (practice.yml, the "
+                    "narratives and images). Move its files up or remove it",
+                )
+            )
         elif not stat.S_ISREG(path.lstat().st_mode):
             problems.append(Problem(entry, "", "is not a regular file; replace it with the file itself"))
         else:
@@ -77,9 +87,14 @@ def read_bytes(path: Path, display: str, limit: int) -> tuple[bytes | None, list
         if not stat.S_ISREG(status.st_mode):
             return None, [Problem(display, "", "is not a regular file; replace it with the file itself")]
         if status.st_size > limit:
-            return None, [Problem(display, "", f"is {status.st_size:,} bytes; expected at most {limit:,}. "
-                                               + ("Make it smaller (1,600 pixels wide is plenty)" if limit == MAX_IMAGE_BYTES
-                                                  else "Split or shorten it"))]
+            return None, [
+                Problem(
+                    display,
+                    "",
+                    f"is {status.st_size:,} bytes; expected at most {limit:,}. "
+                    + ("Make it smaller (1,600 pixels wide is plenty)" if limit == MAX_IMAGE_BYTES else "Split or shorten it"),
+                )
+            ]
         return file.read(limit + 1), []
 
 
@@ -92,20 +107,43 @@ def image_problems(name: str, content: bytes, display: str) -> list[Problem]:
             with Image.open(io.BytesIO(content)) as image:
                 found, size = image.format, image.size
                 if max(size) > MAX_IMAGE_SIDE:
-                    return [Problem(display, "", f"is {size[0]:,} × {size[1]:,} pixels; expected at most {MAX_IMAGE_SIDE:,} "
-                                                 "on each side. Make it smaller (1,600 pixels wide is plenty)")]
+                    return [
+                        Problem(
+                            display,
+                            "",
+                            f"is {size[0]:,} × {size[1]:,} pixels; expected at most {MAX_IMAGE_SIDE:,} "
+                            "on each side. Make it smaller (1,600 pixels wide is plenty)",
+                        )
+                    ]
                 image.load()  # decodes every pixel: a truncated or corrupt file fails here
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return [Problem(display, "", f"is too large once decoded; expected at most {MAX_IMAGE_SIDE:,} pixels on each side. "
-                                     "Make it smaller (1,600 pixels wide is plenty)")]
+        return [
+            Problem(
+                display,
+                "",
+                f"is too large once decoded; expected at most {MAX_IMAGE_SIDE:,} pixels on each side. "
+                "Make it smaller (1,600 pixels wide is plenty)",
+            )
+        ]
     except Exception:  # Pillow raises many kinds of error for content that is not an image it can decode
-        return [Problem(display, "", f"is not a {_format_name(expected)} image (its content is not a picture that can be "
-                                     "read, or it is damaged); export it again as .png, .jpg or .webp")]
+        return [
+            Problem(
+                display,
+                "",
+                f"is not a {_format_name(expected)} image (its content is not a picture that can be "
+                "read, or it is damaged); export it again as .png, .jpg or .webp",
+            )
+        ]
     if found != expected:
         if found in FORMAT_SUFFIX:
             right = Path(name).stem + FORMAT_SUFFIX[found]
-            return [Problem(display, "", f"is a {_format_name(found)} image named {Path(name).suffix}; rename it {right} "
-                                         "and show it by that name")]
+            return [
+                Problem(
+                    display,
+                    "",
+                    f"is a {_format_name(found)} image named {Path(name).suffix}; rename it {right} and show it by that name",
+                )
+            ]
         return [Problem(display, "", f"is a {found} image; expected PNG, JPEG or WebP. Export it again as .png, .jpg or .webp")]
     return []
 
@@ -127,12 +165,20 @@ def links_leaving(folder: Path, root: Path) -> list[Problem]:
         try:
             target = path.resolve(strict=True)
         except (OSError, RuntimeError):
-            problems.append(Problem(display, "", "is a symbolic link that leads nowhere; replace it with the file itself or remove it"))
+            problems.append(
+                Problem(display, "", "is a symbolic link that leads nowhere; replace it with the file itself or remove it")
+            )
             continue
         if not target.is_relative_to(root):
-            problems.append(Problem(display, "", f"is a symbolic link to {str(target)!r}, outside the repository; the site "
-                                                 "publishes only the repository's own files. Replace the link with the "
-                                                 f"{'folder' if display.endswith('/') else 'file'} itself"))
+            problems.append(
+                Problem(
+                    display,
+                    "",
+                    f"is a symbolic link to {str(target)!r}, outside the repository; the site "
+                    "publishes only the repository's own files. Replace the link with the "
+                    f"{'folder' if display.endswith('/') else 'file'} itself",
+                )
+            )
     return problems
 
 

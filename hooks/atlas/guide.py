@@ -19,12 +19,14 @@ Texts link pages as `practice:<slug>`, `lever:<key>`, `step:<key>`, `term:<key>`
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
 from . import routes
 from .facets import FACETS_BY_ID
 from .narrative import RenderedNarrative, render_narrative
 from .problems import Problem, show
 
 GROUPS = ("internal", "external", "strategy")
+
 
 @dataclass(frozen=True)
 class GuideText:
@@ -68,8 +70,13 @@ class Guide:
 
 def text_page(kind: str, key: str) -> str:
     """The page that shows a text of the guide."""
-    return {"levers": FACETS_BY_ID["lever"].url_path(key), "groups": FACETS_BY_ID["lever"].path, "steps": routes.step(key),
-            "cities": FACETS_BY_ID["city"].url_path(key), "method": routes.METHOD}[kind]
+    return {
+        "levers": FACETS_BY_ID["lever"].url_path(key),
+        "groups": FACETS_BY_ID["lever"].path,
+        "steps": routes.step(key),
+        "cities": FACETS_BY_ID["city"].url_path(key),
+        "method": routes.METHOD,
+    }[kind]
 
 
 KINDS = ("levers", "groups", "steps", "cities")  # the folders of practices/guide/
@@ -112,16 +119,32 @@ def file_of(kind: str, key: str, lang: str) -> str:
 def missing_explanations(data: dict, vocabulary: dict) -> list[tuple[tuple, str]]:
     """Every lever of the vocabulary is explained (its page opens with the explanation)."""
     explained = block(data, "levers")
-    return [(("levers",), f"has no entry for the lever {show(key)}; every lever of practices/vocabulary.yml is explained. "
-                          f"Add levers › {key} › section and the files levers/{key}.fr.md (and .en.md)")
-            for key in block(vocabulary, "levers") if key not in explained]
+    return [
+        (
+            ("levers",),
+            f"has no entry for the lever {show(key)}; every lever of practices/vocabulary.yml is explained. "
+            f"Add levers › {key} › section and the files levers/{key}.fr.md (and .en.md)",
+        )
+        for key in block(vocabulary, "levers")
+        if key not in explained
+    ]
 
 
 def unknown_file_problem(display: str, folder: str) -> Problem:
-    what = {"": "guide.yml or method.<language>.md", "levers": "<a lever of guide.yml>.<language>.md",
-            "groups": "internal, external or strategy.<language>.md", "steps": "<a step of guide.yml>.<language>.md",
-            "cities": "<a city of guide.yml>.<language>.md"}.get(folder)
+    what = {
+        "": "guide.yml or method.<language>.md",
+        "levers": "<a lever of guide.yml>.<language>.md",
+        "groups": "internal, external or strategy.<language>.md",
+        "steps": "<a step of guide.yml>.<language>.md",
+        "cities": "<a city of guide.yml>.<language>.md",
+    }.get(folder)
     if what is None:
-        return Problem(display, "", "is not a folder of the guide; expected levers/, groups/, steps/ or cities/. Move its files or remove it")
-    return Problem(display, "", f"is not a file the guide calls for; expected {what} (see the contributor guide). "
-                                "Rename it, add its entry to guide.yml, or remove it")
+        return Problem(
+            display, "", "is not a folder of the guide; expected levers/, groups/, steps/ or cities/. Move its files or remove it"
+        )
+    return Problem(
+        display,
+        "",
+        f"is not a file the guide calls for; expected {what} (see the contributor guide). "
+        "Rename it, add its entry to guide.yml, or remove it",
+    )

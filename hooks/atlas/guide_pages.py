@@ -17,8 +17,12 @@ from .views import text, ui
 def citation(atlas: Atlas, section: str) -> dict:
     """Where a text of the guide comes from: the document and its section, as the guide prints it."""
     source = atlas.guide.source
-    return {"title": escape(source["title"]), "publisher": escape(source["publisher"]), "year": source.get("year"),
-            "section": escape(section)}
+    return {
+        "title": escape(source["title"]),
+        "publisher": escape(source["publisher"]),
+        "year": source.get("year"),
+        "section": escape(section),
+    }
 
 
 def explanation(atlas: Atlas, guide_text: GuideText | None, lang: str) -> dict | None:
@@ -40,25 +44,42 @@ def snippet(atlas: Atlas, texts: dict | None, lang: str, path: tuple) -> dict | 
 
 
 def _illustrations(atlas: Atlas, items: list[dict], lang: str, path: tuple) -> list[dict]:
-    return [{"card": practice_card(atlas, atlas.practices[item["practice"]], lang),
-             "why": snippet(atlas, item.get("why"), lang, path + (index, "why"))} for index, item in enumerate(items)]
+    return [
+        {
+            "card": practice_card(atlas, atlas.practices[item["practice"]], lang),
+            "why": snippet(atlas, item.get("why"), lang, path + (index, "why")),
+        }
+        for index, item in enumerate(items)
+    ]
 
 
 def groups_view(atlas: Atlas, lang: str) -> dict:
     """The levers' overview: each group's explanation (its levers are listed by the overview)."""
-    return {group: {"html": Markup(atlas.guide.groups[group].rendered(lang, atlas.languages.default)[0].html),
-                    **explanation(atlas, atlas.guide.groups[group], lang)} for group in GROUPS}
+    return {
+        group: {
+            "html": Markup(atlas.guide.groups[group].rendered(lang, atlas.languages.default)[0].html),
+            **explanation(atlas, atlas.guide.groups[group], lang),
+        }
+        for group in GROUPS
+    }
 
 
 def step_link(atlas: Atlas, index: int, lang: str) -> dict:
     step = atlas.guide.steps[index]
-    return {"key": step.key, "number": index + 1, "title": text(step.title, lang, atlas.languages.default),
-            "url": atlas.routes.page_url(routes.step(step.key), lang), "count": len(step.practices)}
+    return {
+        "key": step.key,
+        "number": index + 1,
+        "title": text(step.title, lang, atlas.languages.default),
+        "url": atlas.routes.page_url(routes.step(step.key), lang),
+        "count": len(step.practices),
+    }
 
 
 def method_view(atlas: Atlas, lang: str) -> dict:
-    return {"steps": [step_link(atlas, index, lang) for index in range(len(atlas.guide.steps))],
-            "explanation": explanation(atlas, atlas.guide.method, lang)}
+    return {
+        "steps": [step_link(atlas, index, lang) for index in range(len(atlas.guide.steps))],
+        "explanation": explanation(atlas, atlas.guide.method, lang),
+    }
 
 
 def step_view(atlas: Atlas, key: str, lang: str) -> dict:
@@ -79,18 +100,33 @@ def step_view(atlas: Atlas, key: str, lang: str) -> dict:
 
 def glossary_view(atlas: Atlas, lang: str) -> dict:
     default = atlas.languages.default
-    return {"terms": [{"key": term["key"], "term": text(term["term"], lang, default),
-                       "definition": snippet(atlas, term["definition"], lang, ("glossary", index, "definition")),
-                       "source": citation(atlas, term["section"])}
-                      for index, term in enumerate(atlas.guide.glossary)],
-            "source": citation(atlas, "")}
+    return {
+        "terms": [
+            {
+                "key": term["key"],
+                "term": text(term["term"], lang, default),
+                "definition": snippet(atlas, term["definition"], lang, ("glossary", index, "definition")),
+                "source": citation(atlas, term["section"]),
+            }
+            for index, term in enumerate(atlas.guide.glossary)
+        ],
+        "source": citation(atlas, ""),
+    }
 
 
 def recommendations_view(atlas: Atlas, lang: str) -> dict:
     default = atlas.languages.default
-    return {"recommendations": [
-        {"key": item["key"], "kind": item["kind"], "title": text(item["title"], lang, default),
-         "text": snippet(atlas, item["text"], lang, ("recommendations", index, "text")), "source": citation(atlas, item["section"]),
-         "practices": _illustrations(atlas, item.get("practices", []), lang, ("recommendations", index, "practices"))}
-        for index, item in enumerate(atlas.guide.recommendations)],
-        "source": citation(atlas, "")}
+    return {
+        "recommendations": [
+            {
+                "key": item["key"],
+                "kind": item["kind"],
+                "title": text(item["title"], lang, default),
+                "text": snippet(atlas, item["text"], lang, ("recommendations", index, "text")),
+                "source": citation(atlas, item["section"]),
+                "practices": _illustrations(atlas, item.get("practices", []), lang, ("recommendations", index, "practices")),
+            }
+            for index, item in enumerate(atlas.guide.recommendations)
+        ],
+        "source": citation(atlas, ""),
+    }

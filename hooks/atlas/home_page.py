@@ -23,11 +23,22 @@ def home_view(atlas: Atlas, lang: str) -> dict:
     used_cities = {key for practice in atlas.practices.values() for key in practice.cities}
     recent = sorted(atlas.practices.values(), key=lambda p: (p.data["last_reviewed"], p.slug), reverse=True)[:RECENT]
     return {
-        "groups": [{"key": group, "url": page_url(levers.path, lang) + f"#{group}",
-                    "levers": [{"label": vocabulary_text(atlas, "levers", key, lang), "url": page_url(levers.url_path(key), lang),
-                                "count": counts.get(key, 0)}
-                               for key, entry in atlas.vocabulary["levers"].items() if entry["group"] == group]}
-                   for group in GROUPS],
+        "groups": [
+            {
+                "key": group,
+                "url": page_url(levers.path, lang) + f"#{group}",
+                "levers": [
+                    {
+                        "label": vocabulary_text(atlas, "levers", key, lang),
+                        "url": page_url(levers.url_path(key), lang),
+                        "count": counts.get(key, 0),
+                    }
+                    for key, entry in atlas.vocabulary["levers"].items()
+                    if entry["group"] == group
+                ],
+            }
+            for group in GROUPS
+        ],
         "steps": [step_link(atlas, index, lang) for index in range(len(atlas.guide.steps))],
         "method_url": page_url(routes.METHOD, lang),
         "glossary_url": page_url(routes.GLOSSARY, lang),
@@ -37,8 +48,16 @@ def home_view(atlas: Atlas, lang: str) -> dict:
         "explore": [{"facet": facet, "url": page_url(FACETS_BY_ID[facet].path, lang)} for facet in ("city", "theme", "region")],
         "practices": len(atlas.practices),
         "cities": len(used_cities),
-        "countries": len({key for practice in atlas.practices.values() for key in FACETS_BY_ID["country"].practice_keys(atlas, practice)}),
-        "recent": [{"title": text(p.data["title"], lang, atlas.languages.default), "url": page_url(routes.practice(p.slug), lang),
-                    "date": format_date(datetime.date.fromisoformat(p.data["last_reviewed"]), "long", locale=lang),
-                    "iso": p.data["last_reviewed"]} for p in recent],
+        "countries": len(
+            {key for practice in atlas.practices.values() for key in FACETS_BY_ID["country"].practice_keys(atlas, practice)}
+        ),
+        "recent": [
+            {
+                "title": text(p.data["title"], lang, atlas.languages.default),
+                "url": page_url(routes.practice(p.slug), lang),
+                "date": format_date(datetime.date.fromisoformat(p.data["last_reviewed"]), "long", locale=lang),
+                "iso": p.data["last_reviewed"],
+            }
+            for p in recent
+        ],
     }

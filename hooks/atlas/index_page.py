@@ -17,12 +17,17 @@ def index_view(atlas: Atlas, lang: str) -> dict:
     facets = []
     for facet in FACETS:
         counts = {key: len(practices) for key, practices in practices_by_key(atlas, facet).items()}
-        facets.append({
-            "id": facet.id,
-            "title": strings[f"facet_{facet.id}_plural"],
-            "options": [{"key": key, "label": label, "count": counts.get(key, 0)}
-                        for key, label in options(atlas, facet, lang) if counts.get(key)],
-        })
+        facets.append(
+            {
+                "id": facet.id,
+                "title": strings[f"facet_{facet.id}_plural"],
+                "options": [
+                    {"key": key, "label": label, "count": counts.get(key, 0)}
+                    for key, label in options(atlas, facet, lang)
+                    if counts.get(key)
+                ],
+            }
+        )
     return {
         "cards": sorted_cards(atlas, atlas.practices.values(), lang),
         "count": len(atlas.practices),
@@ -37,8 +42,9 @@ def index_view(atlas: Atlas, lang: str) -> dict:
 def places(record: dict) -> list[str]:
     """Where a practice is, as lists show it: 'Lyon (France)' for each city (a map point's place
     is its index here), then a network or region's name."""
-    return ([f"{place['city']} ({place['country']})" for place in record["places"]]
-            + ([record["scope"]["name"]] if record["scope"] else []))
+    return [f"{place['city']} ({place['country']})" for place in record["places"]] + (
+        [record["scope"]["name"]] if record["scope"] else []
+    )
 
 
 def filter_data(atlas: Atlas, lang: str) -> dict:
@@ -55,7 +61,16 @@ def _filter_data(atlas: Atlas, lang: str) -> dict:
         "folders": {facet.id: atlas.routes.page_url(facet.path, lang) for facet in FACETS},
         "labels": labels,
         "ui": {"all": strings["all"], "titles": {facet.id: strings[f"facet_{facet.id}_plural"] for facet in FACETS}},
-        "practices": [{"slug": r["slug"], "title": r["title"], "summary": r["summary"],
-                       "places": places(r),
-                       "points": r["points"], "keys": r["keys"], "year": r["year"]} for r in records(atlas, lang)],
+        "practices": [
+            {
+                "slug": r["slug"],
+                "title": r["title"],
+                "summary": r["summary"],
+                "places": places(r),
+                "points": r["points"],
+                "keys": r["keys"],
+                "year": r["year"],
+            }
+            for r in records(atlas, lang)
+        ],
     }

@@ -38,14 +38,19 @@ class Settings:
     narratives_of: frozenset[str] | None = None  # the preview of one practice checks only its narratives
 
 
-def load_atlas(root: Path, languages: Languages, today: datetime.date | None = None, narratives_of: set[str] | None = None) -> Atlas:
+def load_atlas(
+    root: Path, languages: Languages, today: datetime.date | None = None, narratives_of: set[str] | None = None
+) -> Atlas:
     """Read `root`/practices; raise AtlasDataError listing every problem found.
 
     `narratives_of` limits the Markdown checks of the narratives to those practices (the
     preview of one practice); by default every narrative is checked.
     """
-    reader = Reader(Settings(Path(root), languages, today or datetime.date.today(),
-                             frozenset(narratives_of) if narratives_of is not None else None))
+    reader = Reader(
+        Settings(
+            Path(root), languages, today or datetime.date.today(), frozenset(narratives_of) if narratives_of is not None else None
+        )
+    )
     vocabulary = load_vocabulary(reader)
     cities = load_cities(reader, vocabulary)
     folders = practice_folders(reader)
@@ -57,7 +62,9 @@ def load_atlas(root: Path, languages: Languages, today: datetime.date | None = N
             practices[practice.slug] = practice
     the_guide = load_guide(reader, vocabulary, cities)
     for slug, practice in practices.items():
-        reader.report_pairs(practice.display, practice.doc, rules.related_problems(slug, practice.data.get("related", []), practices))
+        reader.report_pairs(
+            practice.display, practice.doc, rules.related_problems(slug, practice.data.get("related", []), practices)
+        )
     check_references(reader, practices, vocabulary, cities, the_guide)
     if reader.problems:
         raise AtlasDataError(reader.problems)
@@ -105,8 +112,9 @@ class Reader:
         self.problems += problems
         return doc
 
-    def read_markdown(self, path: Path, display: str, page: str, images: frozenset[str] = frozenset(),
-                      check: bool = True) -> tuple[str | None, RenderedNarrative | None]:
+    def read_markdown(
+        self, path: Path, display: str, page: str, images: frozenset[str] = frozenset(), check: bool = True
+    ) -> tuple[str | None, RenderedNarrative | None]:
         """A Markdown text and, when checked, its rendering for `page`, whose problems and links are collected."""
         text, problems = read_text(path, display)
         self.problems += problems
@@ -123,8 +131,12 @@ class Reader:
             for lang, text in node.items():
                 rendered = render_narrative(text, display, frozenset(), page_of(path))
                 where = field_path(path + (lang,))
-                self.problems += [Problem(display, where, message, doc.line_of(path + (lang,))) for _, message in rendered.problems]
-                self.references += [(display, where, doc.line_of(path + (lang,)), *reference) for reference in rendered.references]
+                self.problems += [
+                    Problem(display, where, message, doc.line_of(path + (lang,))) for _, message in rendered.problems
+                ]
+                self.references += [
+                    (display, where, doc.line_of(path + (lang,)), *reference) for reference in rendered.references
+                ]
         elif isinstance(node, dict):
             for key, value in node.items():
                 self.read_snippets(display, doc, value, path + (key,), page_of)
@@ -134,7 +146,9 @@ class Reader:
 
 
 @Memo
-def checked_document(display: str, text: str, kind: str, keys: str, languages: tuple[str, ...]) -> tuple[YamlDocument | None, tuple[Problem, ...]]:
+def checked_document(
+    display: str, text: str, kind: str, keys: str, languages: tuple[str, ...]
+) -> tuple[YamlDocument | None, tuple[Problem, ...]]:
     """Parse one YAML file and check it against its schema and the document rules. The same text
     against the same vocabulary gives the same answer, so `mkdocs serve` and the preview
     re-check only the files that changed (the documents are shared read-only)."""
@@ -143,11 +157,18 @@ def checked_document(display: str, text: str, kind: str, keys: str, languages: t
     except YamlError as error:
         return None, (Problem(display, "", error.message, error.line),)
     if not isinstance(doc.data, dict):
-        return None, (Problem(display, "", f"{show(doc.data)} is not a block of fields; expected 'key: value' lines "
-                                           f"(see schemas/{kind}.schema.json)"),)
+        return None, (
+            Problem(
+                display,
+                "",
+                f"{show(doc.data)} is not a block of fields; expected 'key: value' lines (see schemas/{kind}.schema.json)",
+            ),
+        )
     problems = schema_problems(kind, doc.data, display, doc.line_of, keys)
     reported = {problem.field for problem in problems}
-    pairs = [pair for rule in rules.DOCUMENT_RULES for pair in rule(doc.data)] + list(rules.language_problems(doc.data, languages))
+    pairs = [pair for rule in rules.DOCUMENT_RULES for pair in rule(doc.data)] + list(
+        rules.language_problems(doc.data, languages)
+    )
     problems += [problem for problem in rules.problems_at(display, doc, pairs) if problem.field not in reported]
     return (Partial(doc) if problems else doc), tuple(problems)
 
@@ -164,14 +185,18 @@ class Partial(YamlDocument):
 
 # -- The lists -------------------------------------------------------------------------------
 
+
 def load_vocabulary(reader: Reader) -> dict:
     """The controlled lists; of a file with problems, only the lists that are blocks of entries
     (the others are reported, and the files that use them are still checked against what is left)."""
     doc = reader.read_yaml(reader.settings.root / PRACTICES_DIR / "vocabulary.yml", "vocabulary")
     if doc is None:
         return {}
-    return {name: {key: entry for key, entry in entries.items() if isinstance(entry, dict)}
-            for name, entries in doc.data.items() if isinstance(entries, dict)}
+    return {
+        name: {key: entry for key, entry in entries.items() if isinstance(entry, dict)}
+        for name, entries in doc.data.items()
+        if isinstance(entries, dict)
+    }
 
 
 def load_cities(reader: Reader, vocabulary: dict) -> dict:
@@ -184,6 +209,7 @@ def load_cities(reader: Reader, vocabulary: dict) -> dict:
 
 
 # -- Practices -------------------------------------------------------------------------------
+
 
 def practice_folders(reader: Reader) -> list[Path]:
     """The practices' folders; a link in practices/ (to a folder or a file) is refused, never followed."""
@@ -208,8 +234,14 @@ def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict) 
     files, problems = folder_entries(folder, folder_display)
     reader.problems += problems
     if "practice.yml" not in files and not os.path.lexists(folder / "practice.yml"):
-        reader.problems.append(Problem(folder_display, "", "has no practice.yml; every folder of practices/ is a practice. "
-                                       "Add practice.yml (scripts/new_practice.py creates one) or remove the folder"))
+        reader.problems.append(
+            Problem(
+                folder_display,
+                "",
+                "has no practice.yml; every folder of practices/ is a practice. "
+                "Add practice.yml (scripts/new_practice.py creates one) or remove the folder",
+            )
+        )
         return None
     display = reader.display(folder / "practice.yml")
     doc = reader.read_yaml(folder / "practice.yml", "practice", reader.keys(vocabulary, cities))
@@ -244,13 +276,25 @@ def load_folder_files(reader: Reader, folder: Path, files: dict[str, Path]) -> t
     expected = {"practice.yml", *(f"{code}.md" for code in languages.codes), *image_names}
     for name in sorted(files):
         if name not in expected:
-            reader.problems.append(Problem(reader.display(files[name]), "", "is not a file a practice can have; expected "
-                                           f"practice.yml, {', '.join(f'{c}.md' for c in languages.codes)} or "
-                                           ".png/.jpg/.webp images. Rename or remove it"))
+            reader.problems.append(
+                Problem(
+                    reader.display(files[name]),
+                    "",
+                    "is not a file a practice can have; expected "
+                    f"practice.yml, {', '.join(f'{c}.md' for c in languages.codes)} or "
+                    ".png/.jpg/.webp images. Rename or remove it",
+                )
+            )
     default_md = f"{languages.default}.md"
     if not os.path.lexists(folder / default_md):
-        reader.problems.append(Problem(reader.display(folder / default_md), "", "is missing; the French narrative is required. "
-                                       "Create it with the recommended sections (see the contributor guide)"))
+        reader.problems.append(
+            Problem(
+                reader.display(folder / default_md),
+                "",
+                "is missing; the French narrative is required. "
+                "Create it with the recommended sections (see the contributor guide)",
+            )
+        )
     # What the narratives may show: a refused file (a link) is reported once, not also as missing.
     present = frozenset(name for name in os.listdir(folder) if name.lower().endswith(IMAGE_SUFFIXES))
     narratives_of = reader.settings.narratives_of
@@ -258,8 +302,13 @@ def load_folder_files(reader: Reader, folder: Path, files: dict[str, Path]) -> t
     for code in languages.codes:
         if f"{code}.md" in files:
             display = routes.narrative_file(folder.name, code)
-            text, rendered = reader.read_markdown(files[f"{code}.md"], display, routes.practice(folder.name), present,
-                                                  check=narratives_of is None or folder.name in narratives_of)
+            text, rendered = reader.read_markdown(
+                files[f"{code}.md"],
+                display,
+                routes.practice(folder.name),
+                present,
+                check=narratives_of is None or folder.name in narratives_of,
+            )
             if rendered is not None and (message := sections_problem("practices", code, rendered.toc)):
                 reader.problems.append(Problem(display, "sections", message))
             if text is not None:
@@ -269,14 +318,16 @@ def load_folder_files(reader: Reader, folder: Path, files: dict[str, Path]) -> t
 
 # -- The guide -------------------------------------------------------------------------------
 
+
 def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> guide.Guide | None:
     folder = reader.settings.root / routes.GUIDE_DIR
     if (problem := link_problem(folder, f"{routes.GUIDE_DIR}/")) is not None:
         reader.problems.append(problem)
         return None
     if not folder.is_dir():
-        reader.problems.append(Problem(f"{routes.GUIDE_DIR}/", "", "is missing; the guide's playbook lives there "
-                                       "(see the contributor guide)"))
+        reader.problems.append(
+            Problem(f"{routes.GUIDE_DIR}/", "", "is missing; the guide's playbook lives there (see the contributor guide)")
+        )
         return None
     present, problems = _guide_files(reader, folder)
     reader.problems += problems
@@ -298,9 +349,15 @@ def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> guide.Guide | 
             files[lang] = f"{routes.GUIDE_DIR}/{relative}"
             if relative not in present:
                 if lang == reader.languages.default:
-                    reader.problems.append(Problem(files[lang], "", "is missing; the French text is required. Create it "
-                                                   f"with its sections (see the contributor guide), or remove {kind} › {key or 'section'} "
-                                                   "from guide.yml"))
+                    reader.problems.append(
+                        Problem(
+                            files[lang],
+                            "",
+                            "is missing; the French text is required. Create it "
+                            f"with its sections (see the contributor guide), or remove {kind} › {key or 'section'} "
+                            "from guide.yml",
+                        )
+                    )
                 continue
             text, rendered = reader.read_markdown(present.pop(relative), files[lang], page)
             if rendered is not None and (message := sections_problem(kind, lang, rendered.toc)):
@@ -313,12 +370,21 @@ def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> guide.Guide | 
     if isinstance(doc, Partial) or any(problem.file.startswith(routes.GUIDE_DIR) for problem in reader.problems):
         return None
     method = data["method"]
-    steps = [guide.Step(step["key"], step["title"], step["section"], step.get("practices", []), texts["steps", step["key"]])
-             for step in method["steps"]]
-    return guide.Guide(data["source"], {key: texts["levers", key] for key in data["levers"]},
-                       {key: texts["groups", key] for key in data["groups"]}, texts["method", ""], steps,
-                       data.get("recommendations", []), data.get("glossary", []),
-                       {key: texts["cities", key] for key in data.get("cities", {})}, data)
+    steps = [
+        guide.Step(step["key"], step["title"], step["section"], step.get("practices", []), texts["steps", step["key"]])
+        for step in method["steps"]
+    ]
+    return guide.Guide(
+        data["source"],
+        {key: texts["levers", key] for key in data["levers"]},
+        {key: texts["groups", key] for key in data["groups"]},
+        texts["method", ""],
+        steps,
+        data.get("recommendations", []),
+        data.get("glossary", []),
+        {key: texts["cities", key] for key in data.get("cities", {})},
+        data,
+    )
 
 
 def _guide_files(reader: Reader, folder: Path) -> tuple[dict[str, Path], list[Problem]]:
@@ -347,7 +413,10 @@ def _guide_files(reader: Reader, folder: Path) -> tuple[dict[str, Path], list[Pr
 def _practice_mentions(data: dict):
     """(path, slug) of every practice guide.yml names (steps' and recommendations' illustrations)."""
     method = guide.block(data, "method")
-    for block, items in ((("method", "steps"), guide.block(method, "steps", list)), (("recommendations",), guide.block(data, "recommendations", list))):
+    for block, items in (
+        (("method", "steps"), guide.block(method, "steps", list)),
+        (("recommendations",), guide.block(data, "recommendations", list)),
+    ):
         for index, item in enumerate(items):
             for number, illustration in enumerate(guide.block(item, "practices", list)):
                 if isinstance(illustration, dict) and isinstance(illustration.get("practice"), str):
@@ -355,6 +424,7 @@ def _practice_mentions(data: dict):
 
 
 # -- Links between texts ---------------------------------------------------------------------
+
 
 def check_references(reader: Reader, practices: dict, vocabulary: dict, cities: dict, the_guide_or_none) -> None:
     """Every link between texts leads to something that exists (the guide's steps and terms
@@ -367,8 +437,16 @@ def check_references(reader: Reader, practices: dict, vocabulary: dict, cities: 
         "lever": set(vocabulary.get("levers") or {}),
         "theme": set(vocabulary.get("themes") or {}),
         "city": set(cities),
-        "step": {step.get("key") for step in guide.block(method, "steps", list) if isinstance(step, dict) and isinstance(step.get("key"), str)},
-        "term": {term.get("key") for term in guide.block(data, "glossary", list) if isinstance(term, dict) and isinstance(term.get("key"), str)},
+        "step": {
+            step.get("key")
+            for step in guide.block(method, "steps", list)
+            if isinstance(step, dict) and isinstance(step.get("key"), str)
+        },
+        "term": {
+            term.get("key")
+            for term in guide.block(data, "glossary", list)
+            if isinstance(term, dict) and isinstance(term.get("key"), str)
+        },
     }
     for display, where, line, scheme, key, written in reader.references:
         message = rules.reference_problem(scheme, key, written, known, crossrefs.describe)
@@ -379,7 +457,9 @@ def check_references(reader: Reader, practices: dict, vocabulary: dict, cities: 
 def _practice_folder_names(reader: Reader) -> set[str]:
     """Practices that exist but have problems of their own: a link to one is not a second problem."""
     practices_dir = reader.settings.root / PRACTICES_DIR
-    return {path.name for path in practices_dir.iterdir() if (path / "practice.yml").is_file()} if practices_dir.is_dir() else set()
+    return (
+        {path.name for path in practices_dir.iterdir() if (path / "practice.yml").is_file()} if practices_dir.is_dir() else set()
+    )
 
 
 def _guide_data(reader: Reader, path: Path) -> dict:

@@ -26,17 +26,29 @@ from branca.element import MacroElement, Template
 from markupsafe import escape
 
 from . import routes
+from .index_page import places
 from .map_page import MAP_FILTERS
 from .model import Atlas, localized
 from .records import practice_record
-from .index_page import places
 from .views import html_safe_json, ui
 
 VENDOR_FILES = {
-    "leaflet": (Path(xstatic.pkg.leaflet.BASE_DIR), ["leaflet.js", "leaflet.css", "images/layers.png", "images/layers-2x.png",
-                                                      "images/marker-icon.png", "images/marker-icon-2x.png", "images/marker-shadow.png"]),
-    "leaflet.markercluster": (Path(xstatic.pkg.leaflet_markercluster.BASE_DIR),
-                              ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"]),
+    "leaflet": (
+        Path(xstatic.pkg.leaflet.BASE_DIR),
+        [
+            "leaflet.js",
+            "leaflet.css",
+            "images/layers.png",
+            "images/layers-2x.png",
+            "images/marker-icon.png",
+            "images/marker-icon-2x.png",
+            "images/marker-shadow.png",
+        ],
+    ),
+    "leaflet.markercluster": (
+        Path(xstatic.pkg.leaflet_markercluster.BASE_DIR),
+        ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"],
+    ),
 }
 ZOOM_LOCK = re.compile(r"initial-scale=1\.0,\s*maximum-scale=1\.0,\s*user-scalable=no")
 DEFAULT_TILES = {
@@ -89,13 +101,17 @@ def _skeleton(folder: str, tiles_json: str, lang: str) -> str:
     layer = folium.TileLayer(tiles=tiles["url"], attr=tiles["attribution"], max_zoom=tiles.get("max_zoom", 19))
     layer._id = "0"
     layer.add_to(fmap)
-    fmap.default_js = [("leaflet", rel(f"{routes.VENDOR}/leaflet/leaflet.js")),
-                       ("markercluster", rel(f"{routes.VENDOR}/leaflet.markercluster/leaflet.markercluster.js")),
-                       ("atlas_map", rel("assets/atlas-map.js"))]
-    fmap.default_css = [("leaflet_css", rel(f"{routes.VENDOR}/leaflet/leaflet.css")),
-                        ("markercluster_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.css")),
-                        ("markercluster_default_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.Default.css")),
-                        ("atlas_map_css", rel("assets/atlas-map.css"))]
+    fmap.default_js = [
+        ("leaflet", rel(f"{routes.VENDOR}/leaflet/leaflet.js")),
+        ("markercluster", rel(f"{routes.VENDOR}/leaflet.markercluster/leaflet.markercluster.js")),
+        ("atlas_map", rel("assets/atlas-map.js")),
+    ]
+    fmap.default_css = [
+        ("leaflet_css", rel(f"{routes.VENDOR}/leaflet/leaflet.css")),
+        ("markercluster_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.css")),
+        ("markercluster_default_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.Default.css")),
+        ("atlas_map_css", rel("assets/atlas-map.css")),
+    ]
     _PracticeLayer(OPTIONS_SLOT).add_to(fmap)
     figure = fmap.get_root()
     figure.title = TITLE_SLOT
@@ -110,8 +126,7 @@ def _folium_map(dest: str, tiles: dict, center, zoom: int, options: dict, lang: 
     folder = posixpath.dirname(dest)
     skeleton = _skeleton(folder, json.dumps(tiles, sort_keys=True), lang)
     options = {**options, "center": center, "zoom": zoom, "root": posixpath.relpath(".", folder) + "/"}
-    return (skeleton.replace(TITLE_SLOT, str(escape(title)), 1)
-            .replace(json.dumps(OPTIONS_SLOT), html_safe_json(options), 1))
+    return skeleton.replace(TITLE_SLOT, str(escape(title)), 1).replace(json.dumps(OPTIONS_SLOT), html_safe_json(options), 1)
 
 
 def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | None = None) -> list[MapFile]:
@@ -122,32 +137,74 @@ def map_files(atlas: Atlas, lang: str, tiles: dict | None = None, only: str | No
     base = atlas.routes.page_url(routes.PRACTICES, lang)
     frame_title = ui(lang, default)["map_frame"]
     world_file = atlas.routes.file_url(routes.WORLD_MAP, lang)
-    files = [MapFile(routes.WORLD_MAP, _folium_map(world_file, tiles, [15, 10], 2, {
-        "dataUrl": routes.relative(atlas.routes.file_url(routes.MAP_DATA, lang), world_file),
-        "cluster": True, "filters": list(MAP_FILTERS), "fit": True,
-    }, lang, ui(lang, default)["map_title"]))]
+    files = [
+        MapFile(
+            routes.WORLD_MAP,
+            _folium_map(
+                world_file,
+                tiles,
+                [15, 10],
+                2,
+                {
+                    "dataUrl": routes.relative(atlas.routes.file_url(routes.MAP_DATA, lang), world_file),
+                    "cluster": True,
+                    "filters": list(MAP_FILTERS),
+                    "fit": True,
+                },
+                lang,
+                ui(lang, default)["map_title"],
+            ),
+        )
+    ]
     by_city: dict[str, list] = {}
     for practice in atlas.practices.values():
         record = practice_record(atlas, practice, lang)
-        marker = {"slug": record["slug"], "title": record["title"], "summary": record["summary"],
-                  "places": places(record), "points": record["points"],
-                  "keys": {"city": record["keys"]["city"]}}  # a city's map shows a practice at that city only
+        marker = {
+            "slug": record["slug"],
+            "title": record["title"],
+            "summary": record["summary"],
+            "places": places(record),
+            "points": record["points"],
+            "keys": {"city": record["keys"]["city"]},
+        }  # a city's map shows a practice at that city only
         for city in practice.cities:
             by_city.setdefault(city, []).append(marker)
         if (only and practice.slug != only) or not record["points"]:  # a practice of a network or region may have no point
             continue
         path = routes.map_frame("practices", practice.slug)
         points = record["points"]
-        files.append(MapFile(path, _folium_map(atlas.routes.file_url(path, lang), tiles, points[0][:2], 11,
-                                               {"practices": [marker], "base": base, "fit": len(points) > 1, "maxZoom": 11},
-                                               lang, frame_title.format(label=record["title"]))))
+        files.append(
+            MapFile(
+                path,
+                _folium_map(
+                    atlas.routes.file_url(path, lang),
+                    tiles,
+                    points[0][:2],
+                    11,
+                    {"practices": [marker], "base": base, "fit": len(points) > 1, "maxZoom": 11},
+                    lang,
+                    frame_title.format(label=record["title"]),
+                ),
+            )
+        )
     for city, markers in by_city.items():
         if only and city not in atlas.practices[only].cities:
             continue
         path = routes.map_frame("cities", city)
         center = [atlas.cities[city]["lat"], atlas.cities[city]["lon"]]
         name = localized(atlas.cities[city]["name"], lang, default)[0]
-        files.append(MapFile(path, _folium_map(atlas.routes.file_url(path, lang), tiles, center, 11,
-                                               {"practices": markers, "base": base, "cluster": True, "only": city},
-                                               lang, frame_title.format(label=name))))
+        files.append(
+            MapFile(
+                path,
+                _folium_map(
+                    atlas.routes.file_url(path, lang),
+                    tiles,
+                    center,
+                    11,
+                    {"practices": markers, "base": base, "cluster": True, "only": city},
+                    lang,
+                    frame_title.format(label=name),
+                ),
+            )
+        )
     return files

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from .routes import Routes
 
@@ -53,7 +54,7 @@ class Atlas:
     cities: dict[str, dict]
     vocabulary: dict[str, dict]
     practices: dict[str, Practice]  # sorted by slug
-    guide: "Guide | None" = None  # the guide's playbook (hooks/atlas/guide.py)
+    guide: Guide | None = None  # the guide's playbook (hooks/atlas/guide.py)
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property

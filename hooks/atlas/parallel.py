@@ -29,8 +29,13 @@ def check_in_two_processes(reader, folders: list[Path], vocabulary: dict, cities
     half = len(folders) // 2
     request = pickle.dumps((reader.settings, folders[half:], vocabulary, cities))
     python_path = os.pathsep.join(filter(None, (PACKAGE_PARENT, os.environ.get("PYTHONPATH"))))
-    worker = subprocess.Popen([sys.executable, "-m", __name__], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": python_path})
+    worker = subprocess.Popen(
+        [sys.executable, "-m", __name__],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "PYTHONPATH": python_path},
+    )
     reply: list[bytes] = []
     exchange = threading.Thread(target=lambda: reply.append(worker.communicate(request)[0]))
     exchange.start()

@@ -10,10 +10,10 @@ from markupsafe import escape
 from . import routes
 from .cards import city_view, facet_url, scope_view
 from .facets import FACETS_BY_ID
+from .model import Atlas, Practice
 from .narrative import practice_narrative
 from .records import points
 from .sections import missing_optional
-from .model import Atlas, Practice
 from .views import link, text, ui, vocabulary_text
 
 
@@ -24,8 +24,10 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
 
     def chips(facet_id: str) -> list[dict]:
         facet = FACETS_BY_ID[facet_id]
-        return [link(facet.label(atlas, key, lang), atlas.routes.page_url(facet.url_path(key), lang))
-                for key in facet.practice_keys(atlas, practice)]
+        return [
+            link(facet.label(atlas, key, lang), atlas.routes.page_url(facet.url_path(key), lang))
+            for key in facet.practice_keys(atlas, practice)
+        ]
 
     reviewed = datetime.date.fromisoformat(data["last_reviewed"])
     narrative_lang = lang if lang in practice.narratives else default
@@ -40,17 +42,27 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "role": chips("role")[0] if data.get("city_role") else None,
         "role_note": text(data.get("city_role_note"), lang, default),
         # One line where the sources report no results or challenges (those sections are then left out).
-        "missing": strings["missing_sections"].format(what=strings["missing_both" if len(missing) == 2 else f"missing_{missing[0]}"])
-                   if missing else None,
+        "missing": strings["missing_sections"].format(
+            what=strings["missing_both" if len(missing) == 2 else f"missing_{missing[0]}"]
+        )
+        if missing
+        else None,
         "cities": [city_view(atlas, key, lang) for key in practice.cities],
         "scope": scope_view(atlas, practice, lang),
-        "status": link(vocabulary_text(atlas, "statuses", data["status"], lang), facet_url(atlas, "status", data["status"], lang)),
+        "status": link(
+            vocabulary_text(atlas, "statuses", data["status"], lang), facet_url(atlas, "status", data["status"], lang)
+        ),
         "years": _years(data.get("start_year"), data.get("end_year"), strings),
         "themes": chips("theme"),
         "levers": chips("lever"),
         "actor_types": chips("actor"),
-        "sdgs": [link(f"{strings['sdg'].format(number=n)} · {vocabulary_text(atlas, 'sdgs', n, lang)}", facet_url(atlas, "sdg", str(n), lang))
-                 for n in data.get("sdgs", [])],
+        "sdgs": [
+            link(
+                f"{strings['sdg'].format(number=n)} · {vocabulary_text(atlas, 'sdgs', n, lang)}",
+                facet_url(atlas, "sdg", str(n), lang),
+            )
+            for n in data.get("sdgs", [])
+        ],
         "actors": [
             {
                 "name": escape(actor["name"]),
@@ -74,8 +86,10 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "last_reviewed": escape(strings["last_reviewed"].format(date=format_date(reviewed, "long", locale=lang))),
         "last_reviewed_iso": reviewed.isoformat(),
         "map_url": atlas.routes.file_url(routes.map_frame("practices", practice.slug), lang) if points(atlas, practice) else None,
-        "related": [link(text(atlas.practices[slug].data["title"], lang, default), atlas.routes.page_url(routes.practice(slug), lang))
-                    for slug in data.get("related", [])],
+        "related": [
+            link(text(atlas.practices[slug].data["title"], lang, default), atlas.routes.page_url(routes.practice(slug), lang))
+            for slug in data.get("related", [])
+        ],
     }
 
 

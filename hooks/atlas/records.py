@@ -18,9 +18,15 @@ def practice_record(atlas: Atlas, practice: Practice, lang: str) -> dict:
 def _practice_record(atlas: Atlas, practice: Practice, lang: str) -> dict:
     default = atlas.languages.default
     data = practice.data
-    places = [{"city_key": key, "city": plain(atlas.cities[key]["name"], lang, default),
-               "country_code": atlas.cities[key]["country"], "country": country_name(atlas.cities[key]["country"], lang)}
-              for key in practice.cities]
+    places = [
+        {
+            "city_key": key,
+            "city": plain(atlas.cities[key]["name"], lang, default),
+            "country_code": atlas.cities[key]["country"],
+            "country": country_name(atlas.cities[key]["country"], lang),
+        }
+        for key in practice.cities
+    ]
     return {
         "slug": practice.slug,
         "title": plain(data["title"], lang, default),
@@ -28,8 +34,13 @@ def _practice_record(atlas: Atlas, practice: Practice, lang: str) -> dict:
         "language": lang if lang in practice.narratives else default,  # of the narrative on its page
         "url": atlas.routes.page_url(routes.practice(practice.slug), lang),
         "places": places,  # its cities
-        "scope": {"name": plain(practice.scope["name"], lang, default), "countries": practice.scope.get("countries", []),
-                  "regions": practice.scope.get("regions", [])} if practice.scope else None,
+        "scope": {
+            "name": plain(practice.scope["name"], lang, default),
+            "countries": practice.scope.get("countries", []),
+            "regions": practice.scope.get("regions", []),
+        }
+        if practice.scope
+        else None,
         "points": points(atlas, practice),
         "keys": {facet.id: facet.practice_keys(atlas, practice) for facet in FACETS},
         "year": data.get("start_year"),
@@ -47,5 +58,9 @@ def points(atlas: Atlas, practice: Practice) -> list[list]:
 
 def records(atlas: Atlas, lang: str) -> list[dict]:
     """Every practice's record, in the order of their titles in `lang`."""
-    return atlas.derived(("records", lang), lambda: sorted(
-        (practice_record(atlas, practice, lang) for practice in atlas.practices.values()), key=lambda r: sort_key(r["title"])))
+    return atlas.derived(
+        ("records", lang),
+        lambda: sorted(
+            (practice_record(atlas, practice, lang) for practice in atlas.practices.values()), key=lambda r: sort_key(r["title"])
+        ),
+    )

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:

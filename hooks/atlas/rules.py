@@ -13,7 +13,7 @@ import datetime
 import math
 import re
 import unicodedata
-from typing import Iterable
+from collections.abc import Iterable
 
 from babel import Locale
 
@@ -29,11 +29,12 @@ DATE = re.compile(load_schema("practice")["$defs"]["date"]["pattern"])
 
 # -- Text and numbers, anywhere --------------------------------------------------------------
 
+
 def control_character(text: str, allowed=frozenset()) -> tuple[int, str] | None:
     """(index, character) of the first control character of `text` not in `allowed`."""
     for index, char in enumerate(text):
         if char not in allowed and unicodedata.category(char) == "Cc":
-            if char == "\r" and "\n" in allowed and text[index + 1:index + 2] == "\n":
+            if char == "\r" and "\n" in allowed and text[index + 1 : index + 2] == "\n":
                 continue
             return index, char
     return None
@@ -56,8 +57,13 @@ def value_problems(data, path: tuple = ()):
         for index, value in enumerate(data):
             yield from value_problems(value, path + (index,))
     elif isinstance(data, float) and not math.isfinite(data):
-        yield path, (f"{_yaml_number(data)} is not a finite number; expected a number written out, e.g. 45.764 "
-                     "(a coordinate) or 2014 (a year)")
+        yield (
+            path,
+            (
+                f"{_yaml_number(data)} is not a finite number; expected a number written out, e.g. 45.764 "
+                "(a coordinate) or 2014 (a year)"
+            ),
+        )
     elif isinstance(data, str):
         yield from _text_problems(data, path, "text")
 
@@ -66,8 +72,7 @@ def _text_problems(text: str, path: tuple, what: str):
     found = control_character(text)
     if found is not None:
         index, char = found
-        fix = ("write it on one line (a long text can use '>-' and continue on indented lines)" if char in "\r\n"
-               else "remove it")
+        fix = "write it on one line (a long text can use '>-' and continue on indented lines)" if char in "\r\n" else "remove it"
         yield path, f"{show(text)} contains a control character, {describe_character(char)}, at character {index + 1}; {fix}"
     elif text and not text.strip():
         yield path, f"{show(text)} is blank; expected some {what}. Write it or remove the field"
@@ -83,9 +88,14 @@ def language_problems(data, languages: tuple[str, ...], path: tuple = ()):
         if "fr" in data and all(isinstance(value, str) for value in data.values()):
             for code in data:
                 if code not in languages:
-                    yield path + (code,), (f"{show(code)} is not a language of the atlas; {did_you_mean(code, languages)}"
-                                           f"configured: {', '.join(languages)} (mkdocs.yml, plugins › i18n › languages). "
-                                           "Fix the code or remove the text")
+                    yield (
+                        path + (code,),
+                        (
+                            f"{show(code)} is not a language of the atlas; {did_you_mean(code, languages)}"
+                            f"configured: {', '.join(languages)} (mkdocs.yml, plugins › i18n › languages). "
+                            "Fix the code or remove the text"
+                        ),
+                    )
             return
         for key, value in data.items():
             yield from language_problems(value, languages, path + (key,))
@@ -111,6 +121,7 @@ DOCUMENT_RULES = (value_problems, placeholder_problems)
 
 # -- Cities -----------------------------------------------------------------------------------
 
+
 def country_problem(code, default_language: str) -> str | None:
     """A country code that ISO 3166-1 does not have (Babel names every country)."""
     if isinstance(code, str) and re.fullmatch("[A-Z]{2}", code) and code not in Locale.parse(default_language).territories:
@@ -132,11 +143,14 @@ def city_problems(cities: dict, default_language: str, today: datetime.date):
 
 # -- Practices --------------------------------------------------------------------------------
 
+
 def slug_problem(slug: str, cities: list[str]) -> str | None:
     """A practice's folder name is a key that starts with one of its cities (the scaffold asks the same)."""
     if not KEY.match(slug):
-        return (f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, digits and hyphens starting "
-                "with the city, e.g. 'lyon-centsept'")
+        return (
+            f"{show(slug)} is not a valid practice slug; expected lowercase ASCII letters, digits and hyphens starting "
+            "with the city, e.g. 'lyon-centsept'"
+        )
     if cities and not any(slug.startswith(f"{city}-") for city in cities):
         return f"{show(slug)} does not start with one of its cities ({', '.join(cities)}); use e.g. '{cities[0]}-{slug}'"
     return None
@@ -148,8 +162,13 @@ def scope_problems(data: dict, default_language: str):
     if not isinstance(scope, dict):
         return
     if "countries" not in scope and "regions" not in scope:
-        yield ("scope",), ("names no country and no region; add countries (ISO 3166-1 codes such as AL, RS) or regions "
-                           "(keys of practices/vocabulary.yml), or both")
+        yield (
+            ("scope",),
+            (
+                "names no country and no region; add countries (ISO 3166-1 codes such as AL, RS) or regions "
+                "(keys of practices/vocabulary.yml), or both"
+            ),
+        )
     for index, code in enumerate(scope.get("countries") if isinstance(scope.get("countries"), list) else []):
         if (message := country_problem(code, default_language)) is not None:
             yield ("scope", "countries", index), message
@@ -171,13 +190,20 @@ def date_problems(data: dict, today: datetime.date):
             yield ("last_reviewed",), f"{show(reviewed)} is not a real date; expected YYYY-MM-DD"
         else:
             if date > today:
-                yield ("last_reviewed",), (f"{show(reviewed)} is in the future; expected the date the facts were last "
-                                           f"checked, today ({today.isoformat()}) at the latest")
+                yield (
+                    ("last_reviewed",),
+                    (
+                        f"{show(reviewed)} is in the future; expected the date the facts were last "
+                        f"checked, today ({today.isoformat()}) at the latest"
+                    ),
+                )
     for index, source in enumerate(data.get("sources") if isinstance(data.get("sources"), list) else []):
         year = source.get("year") if isinstance(source, dict) else None
         if isinstance(year, int) and year > today.year:
-            yield ("sources", index, "year"), (f"{year} is in the future; expected the year the document was published, "
-                                               f"{today.year} at the latest")
+            yield (
+                ("sources", index, "year"),
+                (f"{year} is in the future; expected the year the document was published, {today.year} at the latest"),
+            )
 
 
 def related_problems(slug: str, related: list, practices) -> Iterable[tuple[tuple, str]]:
@@ -185,11 +211,17 @@ def related_problems(slug: str, related: list, practices) -> Iterable[tuple[tupl
         if other == slug:
             yield ("related", index), f"{show(other)} is this practice itself; remove it"
         elif other not in practices:
-            yield ("related", index), (f"{show(other)} is not a practice of the atlas; {did_you_mean(other, practices)}"
-                                       "expected the folder name of another practice. Fix it or remove it")
+            yield (
+                ("related", index),
+                (
+                    f"{show(other)} is not a practice of the atlas; {did_you_mean(other, practices)}"
+                    "expected the folder name of another practice. Fix it or remove it"
+                ),
+            )
 
 
 # -- Links between texts ----------------------------------------------------------------------
+
 
 def reference_problem(scheme: str, key: str, written: str, known: dict[str, set], describe) -> str | None:
     """A link to one of the atlas's pages (practice:<slug>, term:<key>…) must lead somewhere."""
@@ -203,4 +235,6 @@ def problems_at(display: str, doc, pairs) -> list[Problem]:
     """(path, message) pairs of one YAML file as problems, with their lines."""
     from .problems import field_path
 
-    return [Problem(display, field_path(path), message, doc.line_of(path) if doc is not None else None) for path, message in pairs]
+    return [
+        Problem(display, field_path(path), message, doc.line_of(path) if doc is not None else None) for path, message in pairs
+    ]

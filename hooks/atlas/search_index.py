@@ -31,10 +31,22 @@ class Indexing:
 
     def __init__(self, language_root: Path):
         self.language_root = language_root
-        self._output = tempfile.TemporaryFile()
+        self._output = tempfile.TemporaryFile()  # noqa: SIM115 -- Pagefind writes to it until wait() or stop() closes it
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(language_root), "--output-subdir", routes.SEARCH_BUNDLE, "--glob", PAGES, "--silent"],
-            stdout=self._output, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "pagefind",
+                "--site",
+                str(language_root),
+                "--output-subdir",
+                routes.SEARCH_BUNDLE,
+                "--glob",
+                PAGES,
+                "--silent",
+            ],
+            stdout=self._output,
+            stderr=subprocess.STDOUT,
         )
 
     def wait(self) -> None:

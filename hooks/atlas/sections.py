@@ -13,13 +13,28 @@ REQUIRED, OPTIONAL = True, False
 
 SECTIONS: dict[str, dict[str, list[tuple[str, bool]]]] = {
     "practices": {
-        "fr": [("Contexte", REQUIRED), ("La pratique", REQUIRED), ("Acteurs et rôles", REQUIRED), ("Résultats", OPTIONAL),
-               ("Difficultés", OPTIONAL), ("À retenir pour d'autres villes", REQUIRED)],
-        "en": [("Context", REQUIRED), ("What was done", REQUIRED), ("Who is involved", REQUIRED), ("Results", OPTIONAL),
-               ("Challenges", OPTIONAL), ("Lessons for other cities", REQUIRED)],
+        "fr": [
+            ("Contexte", REQUIRED),
+            ("La pratique", REQUIRED),
+            ("Acteurs et rôles", REQUIRED),
+            ("Résultats", OPTIONAL),
+            ("Difficultés", OPTIONAL),
+            ("À retenir pour d'autres villes", REQUIRED),
+        ],
+        "en": [
+            ("Context", REQUIRED),
+            ("What was done", REQUIRED),
+            ("Who is involved", REQUIRED),
+            ("Results", OPTIONAL),
+            ("Challenges", OPTIONAL),
+            ("Lessons for other cities", REQUIRED),
+        ],
     },
     "levers": {
-        "fr": [(name, REQUIRED) for name in ("Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention")],
+        "fr": [
+            (name, REQUIRED)
+            for name in ("Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention")
+        ],
         "en": [(name, REQUIRED) for name in ("What it is", "Why a city hall uses it", "How to go about it", "What to watch for")],
     },
     "steps": {
@@ -27,10 +42,14 @@ SECTIONS: dict[str, dict[str, list[tuple[str, bool]]]] = {
         "en": [(name, REQUIRED) for name in ("What to do", "Questions to answer", "Tools")],
     },
     "cities": {
-        "fr": [(name, REQUIRED) for name in ("Le contexte de l'innovation", "Les atouts", "Les défis",
-                                             "Ce que les acteurs attendent de la mairie")],
-        "en": [(name, REQUIRED) for name in ("The innovation context", "Opportunities", "Challenges",
-                                             "What local actors expect from the city hall")],
+        "fr": [
+            (name, REQUIRED)
+            for name in ("Le contexte de l'innovation", "Les atouts", "Les défis", "Ce que les acteurs attendent de la mairie")
+        ],
+        "en": [
+            (name, REQUIRED)
+            for name in ("The innovation context", "Opportunities", "Challenges", "What local actors expect from the city hall")
+        ],
     },
     "groups": {},
     "method": {},
@@ -51,8 +70,10 @@ def sections_problem(kind: str, lang: str, toc) -> str | None:
     if found in _acceptable(expected):
         return None
     listed = ", ".join(show("## " + name) + ("" if required else " (optional)") for name, required in expected)
-    return (f"has the sections {', '.join(show('## ' + name) for name in found) or 'none'}; expected {listed}, in this "
-            "order. Fix the headings")
+    return (
+        f"has the sections {', '.join(show('## ' + name) for name in found) or 'none'}; expected {listed}, in this "
+        "order. Fix the headings"
+    )
 
 
 OPTIONAL_NAMES = ("results", "challenges")  # a practice's optional sections, in order, in any language

@@ -22,6 +22,7 @@ def read_mkdocs_config(root: Path) -> dict:
 
 def languages_from_i18n(languages_config) -> Languages:
     """Languages from the i18n plugin's `languages` list: the default first, then the others as listed."""
+
     def get(item, key):
         return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
 

@@ -7,24 +7,33 @@ whose language switcher and sitemap then know its alternates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from markupsafe import escape
 
 from . import routes
+from .editing import contributing_view
 from .facet_pages import facet_page_view, guide_text, overview_view
 from .facets import FACETS
+from .files import links_leaving
+from .fragments import SharedFragments
 from .geojson import geojson
 from .guide_pages import glossary_view, method_view, recommendations_view, step_view
+from .home_page import home_view
 from .index_page import filter_data, index_view
+from .load import load_atlas
 from .map_page import map_data, world_map_view
 from .maps import map_files, vendor_files
-from .model import Atlas, localized
+from .model import Atlas, Languages, localized
 from .narrative import RenderedNarrative, practice_narrative
 from .practice_page import practice_view
+from .problems import AtlasDataError
 from .views import html_safe_json, ui
+
+# Hand-written pages of docs/ whose template shows data: template -> (its name in the context, its view).
+HAND_WRITTEN_VIEWS = {"home.html": ("atlas_home", home_view), "contributing.html": ("contributing", contributing_view)}
 
 
 @dataclass
@@ -60,39 +69,108 @@ class StaticFile:
     path: Path | None = None  # …or a file of an installed package (Leaflet), never of practices/
 
 
+def load_site(root: Path, languages: Languages, published_folders, preview: str | None = None) -> Atlas:
+    """The atlas checked, and the folders published as they are (docs/, the theme's overrides)
+    free of links out of the repository; AtlasDataError lists every problem of both."""
+    problems = [problem for folder in published_folders if folder for problem in links_leaving(Path(folder), root)]
+    try:
+        atlas = load_atlas(root, languages, narratives_of={preview} if preview else None)
+    except AtlasDataError as error:
+        problems += error.problems
+    if problems:
+        raise AtlasDataError(problems)
+    return atlas
+
+
+def template_globals(atlas: Atlas, lang: str) -> dict:
+    """What every template of one language's build can use (the 404 page too)."""
+    return {
+        "atlas_ui": ui(lang, atlas.languages.default),
+        "atlas_search_url": atlas.routes.page_url(routes.SEARCH, lang),
+        "atlas_search_bundle": atlas.routes.file_url(routes.SEARCH_BUNDLE, lang) + "/",
+        "atlas_shared": SharedFragments(),  # fragments rendered once per build (hooks/atlas/fragments.py)
+    }
+
+
+def hand_written_view(atlas: Atlas, template: str | None, lang: str) -> tuple[str, dict] | None:
+    """(name, data) for a hand-written page whose template shows data from the atlas."""
+    if template not in HAND_WRITTEN_VIEWS:
+        return None
+    name, view = HAND_WRITTEN_VIEWS[template]
+    return name, view(atlas, lang)
+
+
 def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[GeneratedPage]:
     """Every generated page in `lang`; with `only` (a preview), the pages that practice touches:
     its own, its facet pages, and the pages of the navigation."""
     default = atlas.languages.default
     strings = ui(lang, default)
     pages = [
-        GeneratedPage(routes.PRACTICES, lang, "practices-index.html", strings["index_title"],
-                      lambda: index_view(atlas, lang), "index", in_nav=True, description=strings["index_description"]),
+        GeneratedPage(
+            routes.PRACTICES,
+            lang,
+            "practices-index.html",
+            strings["index_title"],
+            lambda: index_view(atlas, lang),
+            "index",
+            in_nav=True,
+            description=strings["index_description"],
+        ),
     ]
     for slug, practice in atlas.practices.items():
         if only and slug != only:
             continue
-        pages.append(GeneratedPage(
-            routes.practice(slug), lang, "practice.html", localized(practice.data["title"], lang, default)[0],
-            lambda practice=practice: practice_view(atlas, practice, lang), "practice",
-            content=practice_narrative(practice, lang if lang in practice.narratives else default),
-            description=localized(practice.data.get("summary"), lang, default)[0],
-        ))
-    pages.append(GeneratedPage(routes.MAP, lang, "map.html", strings["map_title"], lambda: world_map_view(atlas, lang), "world_map",
-                               in_nav=True, description=strings["map_intro"]))
+        pages.append(
+            GeneratedPage(
+                routes.practice(slug),
+                lang,
+                "practice.html",
+                localized(practice.data["title"], lang, default)[0],
+                lambda practice=practice: practice_view(atlas, practice, lang),
+                "practice",
+                content=practice_narrative(practice, lang if lang in practice.narratives else default),
+                description=localized(practice.data.get("summary"), lang, default)[0],
+            )
+        )
+    pages.append(
+        GeneratedPage(
+            routes.MAP,
+            lang,
+            "map.html",
+            strings["map_title"],
+            lambda: world_map_view(atlas, lang),
+            "world_map",
+            in_nav=True,
+            description=strings["map_intro"],
+        )
+    )
     for facet in FACETS:
-        pages.append(GeneratedPage(facet.path, lang, "facet-overview.html", strings[f"facet_{facet.id}_plural"],
-                                   lambda facet=facet: overview_view(atlas, facet, lang), "overview", in_nav=True))
+        pages.append(
+            GeneratedPage(
+                facet.path,
+                lang,
+                "facet-overview.html",
+                strings[f"facet_{facet.id}_plural"],
+                lambda facet=facet: overview_view(atlas, facet, lang),
+                "overview",
+                in_nav=True,
+            )
+        )
         keys = facet.practice_keys(atlas, atlas.practices[only]) if only else facet.all_keys(atlas)
         for key in keys:
             label = facet.label(atlas, key, lang)
             explained = guide_text(atlas, facet, key)
-            pages.append(GeneratedPage(
-                facet.url_path(key), lang, "facet.html",
-                strings["facet_page_title"].format(kind=strings[f"facet_{facet.id}"], label=label.text.unescape()),
-                lambda facet=facet, key=key: facet_page_view(atlas, facet, key, lang), "facet_page",
-                content=explained.rendered(lang, default)[0] if explained else None,
-            ))
+            pages.append(
+                GeneratedPage(
+                    facet.url_path(key),
+                    lang,
+                    "facet.html",
+                    strings["facet_page_title"].format(kind=strings[f"facet_{facet.id}"], label=label.text.unescape()),
+                    lambda facet=facet, key=key: facet_page_view(atlas, facet, key, lang),
+                    "facet_page",
+                    content=explained.rendered(lang, default)[0] if explained else None,
+                )
+            )
     pages += guide_pages(atlas, lang)
     for page in pages:
         page.sources = {code: atlas.routes.page_source(page.path, code) for code in atlas.languages.codes}
@@ -105,19 +183,51 @@ def guide_pages(atlas: Atlas, lang: str) -> list[GeneratedPage]:
     default = atlas.languages.default
     strings = ui(lang, default)
     pages = [
-        GeneratedPage(routes.METHOD, lang, "method.html", strings["method_title"], lambda: method_view(atlas, lang), "method",
-                      content=atlas.guide.method.rendered(lang, default)[0], in_nav=True, description=strings["method_description"]),
-        GeneratedPage(routes.GLOSSARY, lang, "glossary.html", strings["glossary_title"], lambda: glossary_view(atlas, lang),
-                      "glossary", in_nav=True, description=strings["glossary_description"]),
-        GeneratedPage(routes.RECOMMENDATIONS, lang, "recommendations.html", strings["recommendations_title"],
-                      lambda: recommendations_view(atlas, lang), "recommendations", in_nav=True,
-                      description=strings["recommendations_description"]),
+        GeneratedPage(
+            routes.METHOD,
+            lang,
+            "method.html",
+            strings["method_title"],
+            lambda: method_view(atlas, lang),
+            "method",
+            content=atlas.guide.method.rendered(lang, default)[0],
+            in_nav=True,
+            description=strings["method_description"],
+        ),
+        GeneratedPage(
+            routes.GLOSSARY,
+            lang,
+            "glossary.html",
+            strings["glossary_title"],
+            lambda: glossary_view(atlas, lang),
+            "glossary",
+            in_nav=True,
+            description=strings["glossary_description"],
+        ),
+        GeneratedPage(
+            routes.RECOMMENDATIONS,
+            lang,
+            "recommendations.html",
+            strings["recommendations_title"],
+            lambda: recommendations_view(atlas, lang),
+            "recommendations",
+            in_nav=True,
+            description=strings["recommendations_description"],
+        ),
     ]
     for index, step in enumerate(atlas.guide.steps):
         title = localized(step.title, lang, default)[0]
-        pages.append(GeneratedPage(routes.step(step.key), lang, "step.html",
-                                   strings["step_page_title"].format(number=index + 1, title=title),
-                                   lambda key=step.key: step_view(atlas, key, lang), "step", content=step.text.rendered(lang, default)[0]))
+        pages.append(
+            GeneratedPage(
+                routes.step(step.key),
+                lang,
+                "step.html",
+                strings["step_page_title"].format(number=index + 1, title=title),
+                lambda key=step.key: step_view(atlas, key, lang),
+                "step",
+                content=step.text.rendered(lang, default)[0],
+            )
+        )
     return pages
 
 
@@ -126,19 +236,31 @@ def _file(atlas: Atlas, path: str, lang: str, content) -> StaticFile:
     return StaticFile(atlas.routes.page_source(folder, lang, name), atlas.routes.file_url(path, lang), content)
 
 
-def static_files(atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "", only: str | None = None) -> list[StaticFile]:
+def static_files(
+    atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "", only: str | None = None
+) -> list[StaticFile]:
     """The data files, map frames and images of `lang`, and (once, with the default language) Leaflet."""
-    files = [_file(atlas, path, lang, html_safe_json(data)) for path, data in (
-        (routes.FILTER_DATA, filter_data(atlas, lang)), (routes.MAP_DATA, map_data(atlas, lang)),
-        (routes.GEOJSON, geojson(atlas, lang, site_url)))]
+    files = [
+        _file(atlas, path, lang, html_safe_json(data))
+        for path, data in (
+            (routes.FILTER_DATA, filter_data(atlas, lang)),
+            (routes.MAP_DATA, map_data(atlas, lang)),
+            (routes.GEOJSON, geojson(atlas, lang, site_url)),
+        )
+    ]
     files += [_file(atlas, map_file.path, lang, map_file.html) for map_file in map_files(atlas, lang, map_tiles, only)]
     for slug, practice in atlas.practices.items():
         if only and slug != only:
             continue
         for name, content in practice.images.items():  # beside the practice's page, from the bytes the core checked
             path = routes.practice(slug)
-            files.append(StaticFile(atlas.routes.page_source(path, atlas.languages.default, name),
-                                    atlas.routes.page_file(path, lang, name), content))
+            files.append(
+                StaticFile(
+                    atlas.routes.page_source(path, atlas.languages.default, name),
+                    atlas.routes.page_file(path, lang, name),
+                    content,
+                )
+            )
     if lang == atlas.languages.default:
         files += [StaticFile(path, path, path=file) for path, file in vendor_files()]
     return files

@@ -52,17 +52,19 @@ class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
 
     def construct_mapping(self, node, deep=False):
         self.flatten_mapping(node)  # merge keys (<<)
-        return {key_node.value if isinstance(key_node, yaml.ScalarNode) else self.construct_object(key_node, deep=deep):
-                self.construct_object(value_node, deep=deep) for key_node, value_node in node.value}
+        return {
+            key_node.value
+            if isinstance(key_node, yaml.ScalarNode)
+            else self.construct_object(key_node, deep=deep): self.construct_object(value_node, deep=deep)
+            for key_node, value_node in node.value
+        }
 
 
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp")]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-_StrictLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 def _count_expanded(node: yaml.Node, memo: dict[int, int]) -> int:
@@ -101,8 +103,11 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, seen: set, loader) -
     tag = _explicit_tag(node, loader)
     if tag is not None:
         shown = tag.replace("tag:yaml.org,2002:", "!!")
-        raise YamlError(f"has the tag {shown!r} at line {node.start_mark.line + 1}; write the value without a tag "
-                        "(the atlas reads text, numbers, lists and blocks of fields)", node.start_mark.line + 1)
+        raise YamlError(
+            f"has the tag {shown!r} at line {node.start_mark.line + 1}; write the value without a tag "
+            "(the atlas reads text, numbers, lists and blocks of fields)",
+            node.start_mark.line + 1,
+        )
     if isinstance(node, yaml.MappingNode):
         keys: dict = {}
         for key_node, value_node in node.value:
@@ -111,7 +116,9 @@ def _index_lines(node: yaml.Node, path: tuple, lines: dict, seen: set, loader) -
                 raise YamlError(f"has a key at line {line} that is a list or a block; a key is a word such as 'title'", line)
             key = key_node.value
             if key in keys:
-                raise YamlError(f"key {key!r} appears twice (lines {keys[key]} and {line}) in the same block; keep one of them", line)
+                raise YamlError(
+                    f"key {key!r} appears twice (lines {keys[key]} and {line}) in the same block; keep one of them", line
+                )
             keys[key] = line
             _index_lines(key_node, path + (key,), {}, seen, loader)
             _index_lines(value_node, path + (key,), lines, seen, loader)
@@ -178,8 +185,15 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
         index, char = found
         line = text.count("\n", 0, index) + 1
         column = index - (text.rfind("\n", 0, index) + 1) + 1
-        return None, [Problem(display, "", f"has a control character, {describe_character(char)}, at line {line}, column "
-                                           f"{column}; remove it (line breaks and tabs are the only ones allowed)", line)]
+        return None, [
+            Problem(
+                display,
+                "",
+                f"has a control character, {describe_character(char)}, at line {line}, column "
+                f"{column}; remove it (line breaks and tabs are the only ones allowed)",
+                line,
+            )
+        ]
     return text, []
 
 
