@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import pytest
 import yaml
@@ -306,3 +307,22 @@ def test_standard_tools_read_the_schemas_from_the_repository_root(tmp_path):
     wrong.write_text(practices[0].read_text(encoding="utf-8").replace("status: ", "status: nope-", 1), encoding="utf-8")
     result = check_jsonschema("schemas/practice.schema.json", wrong)
     assert result.returncode == 1 and "status" in result.stdout
+
+
+def test_workflows_have_no_finding_of_zizmor():
+    """Actions pinned by commit, least privilege per job, no persisted credentials, one
+    publication at a time: zizmor (PyPI) finds nothing at its default persona."""
+    zizmor = Path(sys.executable).parent / "zizmor"  # a binary, installed by its PyPI wheel
+    result = subprocess.run(
+        [str(zizmor), "--offline", "--no-progress", ".github/"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for name in ("pull-request.yml", "publish.yml", "links.yml"):
+        text = (REPO / ".github/workflows" / name).read_text(encoding="utf-8")
+        assert re.findall(r"uses: [\w/-]+@(\S+)", text) and all(
+            re.fullmatch(r"[0-9a-f]{40}", ref) for ref in re.findall(r"uses: [\w/-]+@(\S+)", text)
+        ), name

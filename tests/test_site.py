@@ -14,6 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from atlas.views import sort_key
+from conftest import REPO
 
 
 def page(site, path: str) -> BeautifulSoup:
@@ -253,3 +254,33 @@ def test_copied_material_templates_stay_materials(ours, materials, part):
     material_file = Path(material.__file__).parent / "templates" / materials
     ours_file = Path(__file__).parent.parent / "overrides" / ours
     assert lines(ours_file.read_text(encoding="utf-8")) == lines(material_file.read_text(encoding="utf-8"))
+
+
+def test_properdocs_builds_the_same_site(real_site, tmp_path):
+    """Material for MkDocs ends in 2027: the fallback is ProperDocs (a maintained MkDocs 1.6 fork,
+    PyPI `properdocs`) with Material frozen. It builds the atlas unchanged and strictly, into the
+    same files (its generator tag aside; search bundles are compared by their file names only)."""
+    site = tmp_path / "properdocs-site"
+    result = subprocess.run(
+        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+
+    def files(root: Path) -> set[str]:
+        return {path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_file()}
+
+    assert files(site) == files(real_site)
+    generator = re.compile(r'<meta name="generator" content="[^"]*">')
+    differing = [
+        path
+        for path in files(site)
+        if path.endswith((".html", ".json", ".geojson", ".xml", ".js", ".css"))
+        and "pagefind/" not in path
+        and generator.sub("", (site / path).read_text(encoding="utf-8"))
+        != generator.sub("", (real_site / path).read_text(encoding="utf-8"))
+    ]
+    assert differing == []
