@@ -25,7 +25,7 @@ from atlas.settings import configured_languages
 from atlas.yamlfile import load_yaml_file
 
 # The required fields an editor answers in a word; their questions come from the schema.
-QUESTIONS = {"title": "title", "themes": "theme", "levers": "lever", "status": "status"}
+QUESTIONS = {"title": "title", "city_role": "city_role", "themes": "theme", "levers": "lever", "status": "status"}
 DEFAULTS = {"status": "ongoing"}
 
 
@@ -119,6 +119,7 @@ def create(root: Path, args, interactive: bool) -> Path:
     values = {
         "cities": [args.city],
         "title": {"fr": args.title, **({"en": args.title_en} if args.title_en else {})},
+        "city_role": args.city_role or "TODO-city-role",
         "themes": [t.strip() for t in args.theme] if args.theme else ["TODO-theme"],
         "levers": [lever.strip() for lever in args.lever] if args.lever else ["TODO-lever"],
         "actors": [{"name": "TODO: actor's name", "type": "TODO-actor-type", "role": {"fr": "TODO", "en": "TODO"}}],
@@ -146,6 +147,7 @@ def main(argv=None) -> int:
     parser.add_argument("--city", help="the main city's key in practices/cities.yml")
     parser.add_argument("--title", help="the title in French")
     parser.add_argument("--title-en", help="the title in English (optional)")
+    parser.add_argument("--city-role", help="what the city government did: a key of city_roles (initiator, partner, none…)")
     parser.add_argument("--theme", action="append", help="a theme key (repeat for several)")
     parser.add_argument("--lever", action="append", help="a lever key (repeat for several)")
     parser.add_argument("--status", help="a status key")

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Regenerate schemas/vocabulary-keys.schema.json from practices/vocabulary.yml and cities.yml.
+"""Regenerate schemas/vocabulary-keys.schema.json from practices/vocabulary.yml, cities.yml and
+the actors' profiles (practices/actors/).
 
-Run it after adding a theme, lever, actor type, status, region or city, so that editors'
-autocompletion offers the new key (the build and `validate` always use the current data).
+Run it after adding a theme, lever, actor type, status, region, city or actor, so that
+editors' autocompletion offers the new key (the build and `validate` always use the current data).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from atlas.cli import tool_parser
+from atlas.routes import ACTORS_DIR
 from atlas.schema import KEYS_SCHEMA_FILE, SCHEMA_DIR, keys_schema
 from atlas.yamlfile import load_yaml_file
 
@@ -21,7 +23,8 @@ def generated_keys_schema(root: Path) -> str:
         doc, _ = load_yaml_file(root / "practices" / name, f"practices/{name}")
         return doc.data if doc and isinstance(doc.data, dict) else None
 
-    return json.dumps(keys_schema(data("vocabulary.yml"), data("cities.yml")), indent=2, ensure_ascii=False) + "\n"
+    actors = sorted(path.stem for path in (root / ACTORS_DIR).glob("*.yml"))
+    return json.dumps(keys_schema(data("vocabulary.yml"), data("cities.yml"), actors), indent=2, ensure_ascii=False) + "\n"
 
 
 def main(argv=None) -> int:

@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 REQUIRED_CITIES = {"lyon", "abidjan", "lausanne", "phnom-penh", "medellin"}
-FR_SECTIONS = [
-    "## Contexte",
-    "## La pratique",
-    "## Acteurs et rôles",
-    "## Résultats",
-    "## Difficultés",
-    "## À retenir pour d'autres villes",
-]
-EN_SECTIONS = [
-    "## Context",
-    "## What was done",
-    "## Who is involved",
-    "## Results",
-    "## Challenges",
-    "## Lessons for other cities",
-]
+REQUIRED = {
+    "fr": ["## Contexte", "## La pratique", "## Acteurs et rôles", "## À retenir pour d'autres villes"],
+    "en": ["## Context", "## What was done", "## Who is involved", "## Lessons for other cities"],
+}
+OPTIONAL = {"fr": ["## Résultats", "## Difficultés"], "en": ["## Results", "## Challenges"]}
+# What readers found 92 times: sections that only say the source reports nothing. Such a section is left out.
+EMPTY_TALK = re.compile(
+    r"ne (précise|rapporte|dit|détaille|mentionne|donne|chiffre) pas|n'indique pas|does not (say|report|specify|detail|give)"
+    r"|gives no|reports? no|not stated",
+    re.I,
+)
 
 
 def test_at_least_thirty_practices_across_twelve_cities(real_atlas):
@@ -39,11 +35,36 @@ def test_every_practice_is_in_french_and_english(real_atlas):
     assert untranslated == []
 
 
-def test_every_narrative_has_the_recommended_sections_in_order(real_atlas):
+def test_every_narrative_has_the_expected_sections_and_says_something(real_atlas):
     for slug, practice in real_atlas.practices.items():
-        for lang, sections in (("fr", FR_SECTIONS), ("en", EN_SECTIONS)):
+        for lang in ("fr", "en"):
             headings = [line.strip() for line in practice.narratives[lang].splitlines() if line.startswith("## ")]
-            assert headings == sections, f"{slug}/{lang}.md"
+            assert [h for h in headings if h in REQUIRED[lang]] == REQUIRED[lang], f"{slug}/{lang}.md"
+            assert set(headings) <= set(REQUIRED[lang] + OPTIONAL[lang]), f"{slug}/{lang}.md"
+            assert not EMPTY_TALK.search(practice.narratives[lang]), (
+                f"{slug}/{lang}.md: {EMPTY_TALK.search(practice.narratives[lang])[0]}"
+            )
+
+
+def test_every_practice_says_what_the_city_government_did(real_atlas):
+    roles = real_atlas.vocabulary["city_roles"]
+    assert all(practice.data["city_role"] in roles for practice in real_atlas.practices.values())
+    initiators = [p for p in real_atlas.practices.values() if p.data["city_role"] == "initiator"]
+    assert initiators and all(
+        any(actor.get("type") == "public" or actor.get("actor") for actor in p.data["actors"]) for p in initiators
+    )
+
+
+def test_the_sources_practices_are_in_the_atlas(real_atlas):
+    """The practices the sources document that a close reading found missing (issue 12)."""
+    themes = Counter(theme for practice in real_atlas.practices.values() for theme in practice.data["themes"])
+    assert themes["ageing"] and themes["sport"]
+    networks = [p for p in real_atlas.practices.values() if p.scope and not p.cities]
+    assert len(networks) >= 2  # the ScaleX Alliance and its Western Balkans corridor
+    assert any(
+        "bilbao" in p.cities and "2013" in p.narratives["en"] and "Mayors Forum" in p.data["title"]["en"]
+        for p in real_atlas.practices.values()
+    )
 
 
 def test_every_practice_names_actors_with_roles_and_cites_a_source(real_atlas):

@@ -45,6 +45,8 @@ COMPLETE = [
     "open-data",
     "--status",
     "planned",
+    "--city-role",
+    "initiator",
     "--actor",
     "Ville de Dakar=public",
     "--source",
@@ -73,6 +75,7 @@ def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
     assert [line.split(": ")[0] + ": " + line.split(": ")[1] for line in lines] == [
         "practices/lyon-test/en.md: placeholder",
         f"{fr}: placeholder",
+        f"{practice}: city_role",
         f"{practice}: themes[0]",
         f"{practice}: levers[0]",
         f"{practice}: actors[0].name",
@@ -90,7 +93,7 @@ def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
 
 
 def test_scaffold_questions_in_a_terminal(fixture_atlas):
-    answers = "lyon-labo\n\nLe labo\nhealth\nactor-mapping\n\n"
+    answers = "lyon-labo\n\nLe labo\npartner\nhealth\nactor-mapping\n\n"
     result = run("new_practice.py", "--ask", root=fixture_atlas.root, stdin=answers)
     assert result.returncode == 0, result.stderr
     assert "themes — Policy domains: keys of 'themes' in practices/vocabulary.yml (comma-separated): " in result.stdout
@@ -102,10 +105,11 @@ def test_scaffold_questions_in_a_terminal(fixture_atlas):
         ["actor-mapping"],
         "ongoing",
     )
+    assert data["city_role"] == "partner"
 
 
 def test_scaffold_offers_to_add_an_unknown_city(fixture_atlas):
-    answers = "y\nDakar\nSN\nwest-africa\n14.69\n-17.44\nLe budget\nhealth\nopen-data\nplanned\n"
+    answers = "y\nDakar\nSN\nwest-africa\n14.69\n-17.44\nLe budget\ninitiator\nhealth\nopen-data\nplanned\n"
     result = run("new_practice.py", "dakar-budget", "--city", "dakar", "--ask", root=fixture_atlas.root, stdin=answers)
     assert result.returncode == 0, result.stderr
     cities = yaml.safe_load((fixture_atlas.practices / "cities.yml").read_text(encoding="utf-8"))

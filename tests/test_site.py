@@ -13,6 +13,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
+from atlas.actors import entries
 from atlas.views import sort_key
 from conftest import REPO
 
@@ -108,7 +109,7 @@ def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site
                     assert f"{prefix}practices/{slug}/index.html" in targets, (prefix, folder, key, slug)
 
 
-def test_practice_page_shows_the_case_file(real_site):
+def test_practice_page_shows_the_case_file(real_site, real_atlas):
     html = page(real_site, "en/practices/lyon-centsept/index.html")
     facts = {dt.get_text(): text_of(dt.find_next_sibling("dd")) for dt in html.select(".atlas-facts dt")}
     assert facts["City"] == "Lyon (France)"
@@ -116,13 +117,17 @@ def test_practice_page_shows_the_case_file(real_site):
     assert "Public incubators and accelerators" in [a.get_text() for a in html.select(".atlas-facts a")]
     assert "Métropole de Lyon" in [td.get_text(strip=True) for td in html.select(".atlas-actors td")]
     assert "AIMF" in html.select_one(".atlas-sources li").get_text()
-    assert html.select_one(".atlas-reviewed time")["datetime"] == "2026-11-21"
+    assert html.select_one(".atlas-reviewed time")["datetime"] == real_atlas.practices["lyon-centsept"].data["last_reviewed"]
+    assert list(facts)[0] == "City government's role" and facts["City government's role"].startswith("Co-founder or partner")
     assert [h.get_text() for h in html.select(".atlas-narrative h2")][-1] == "Lessons for other cities"
 
 
 def test_country_names_are_localized(real_site):
     def place(path):
-        return text_of(page(real_site, path).select_one(".atlas-facts dd"))
+        html = page(real_site, path)
+        return text_of(
+            next(dt for dt in html.select(".atlas-facts dt") if dt.get_text() in ("Ville", "City")).find_next_sibling("dd")
+        )
 
     assert place("practices/abidjan-babylab/index.html") == "Abidjan (Côte d’Ivoire)"
     assert place("en/practices/abidjan-babylab/index.html") == "Abidjan (Côte d’Ivoire)"
@@ -185,15 +190,24 @@ def test_filter_data_matches_the_practice_files(real_site, real_atlas):
             assert item["year"] == facts.get("start_year")
             keys = item["keys"]
             assert (keys["city"], keys["theme"], keys["lever"], keys["status"]) == (
-                facts["cities"],
+                practice.cities,
                 facts["themes"],
                 facts["levers"],
                 [facts["status"]],
             )
-            assert set(keys["actor"]) == {actor["type"] for actor in facts["actors"]}
+            assert set(keys["actor"]) == {actor["type"] for actor in entries(real_atlas, practice)}
+            assert keys["role"] == [facts["city_role"]]
             assert keys["sdg"] == [str(n) for n in facts.get("sdgs", [])]
-            assert keys["country"] == list(dict.fromkeys(real_atlas.cities[c]["country"].lower() for c in facts["cities"]))
-            assert keys["region"] == list(dict.fromkeys(real_atlas.cities[c]["region"] for c in facts["cities"]))
+            scope = practice.scope or {}
+            assert keys["country"] == list(
+                dict.fromkeys(
+                    [real_atlas.cities[c]["country"].lower() for c in practice.cities]
+                    + [code.lower() for code in scope.get("countries", [])]
+                )
+            )
+            assert keys["region"] == list(
+                dict.fromkeys([real_atlas.cities[c]["region"] for c in practice.cities] + scope.get("regions", []))
+            )
         assert data["labels"]["theme"]["health"] == {"fr": "Santé", "en": "Health"}[lang]
 
 

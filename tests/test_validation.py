@@ -123,7 +123,9 @@ CASES = {
     ),
     "no actors": (
         {"actors": []},
-        [f"{P}: actors: has 0 item(s); expected at least 1: who took part, with their type and role. Add one"],
+        [
+            f"{P}: actors: has 0 item(s); expected at least 1: who took part, with their role: a profiled actor by its key, another by its name and type. Add one"
+        ],
     ),
     "repeated theme": (
         {"themes": ["health", "health"]},

@@ -79,6 +79,8 @@ def _allowed(node: dict) -> tuple[str | None, str | None]:
         name = ref.rsplit("/", 1)[1]
         if name == "city":
             return "practices/cities.yml", "cities"
+        if name == "actor":
+            return "practices/actors/ (the files' names)", None
         return f"{KEY_LISTS[name][0]} (practices/vocabulary.yml)", KEY_LISTS[name][0]
     return None, None
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from markupsafe import escape
 
+from . import actors
 from .model import Atlas, Practice
 from .views import Text, country_name, sort_key, text, vocabulary_text
 
@@ -90,7 +91,7 @@ FACETS: tuple[Facet, ...] = (
         "actor",
         "actor-types",
         "actor_types",
-        lambda atlas, p: _unique(a["type"] for a in p.data["actors"]),
+        lambda atlas, p: _unique(actor["type"] for actor in actors.entries(atlas, p)),
         ordered_by_label=False,
     ),
     _vocabulary_facet("status", "statuses", "statuses", lambda atlas, p: [p.data["status"]], ordered_by_label=False),

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import crossrefs, guide, routes, rules
 from .files import IMAGE_SUFFIXES, MAX_IMAGE_BYTES, folder_entries, image_problems, link_problem, read_bytes
 from .memo import Memo
-from .model import Atlas, Languages, Practice
+from .model import Actor, Atlas, Languages, Practice
 from .narrative import RenderedNarrative, render_narrative
 from .parallel import check_in_two_processes
 from .problems import AtlasDataError, Problem, field_path, show
@@ -25,7 +25,7 @@ from .sections import sections_problem
 from .yamlfile import YamlDocument, YamlError, parse_yaml, read_text
 
 PRACTICES_DIR = "practices"
-RESERVED = {"guide"}  # folders of practices/ that are not practices (practice slugs start with a city)
+RESERVED = {"guide", "actors"}  # folders of practices/ that are not practices (practice slugs start with a city)
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,12 @@ def load_atlas(
     )
     vocabulary = load_vocabulary(reader)
     cities = load_cities(reader, vocabulary)
+    actors = load_actors(reader, vocabulary, cities)
     folders = practice_folders(reader)
-    check_in_two_processes(reader, folders, vocabulary, cities)
+    check_in_two_processes(reader, folders, vocabulary, cities, actors)
     practices = {}
     for folder in folders:
-        practice = load_practice(reader, folder, vocabulary, cities)
+        practice = load_practice(reader, folder, vocabulary, cities, actors)
         if practice is not None:
             practices[practice.slug] = practice
     the_guide = load_guide(reader, vocabulary, cities)
@@ -68,7 +69,7 @@ def load_atlas(
     check_references(reader, practices, vocabulary, cities, the_guide)
     if reader.problems:
         raise AtlasDataError(reader.problems)
-    return Atlas(languages, cities, vocabulary, dict(sorted(practices.items())), the_guide)
+    return Atlas(languages, cities, vocabulary, dict(sorted(practices.items())), the_guide, actors)
 
 
 @dataclass
@@ -90,11 +91,11 @@ class Reader:
     def report_pairs(self, display: str, doc, pairs) -> None:
         self.problems += rules.problems_at(display, doc, pairs)
 
-    def keys(self, vocabulary: dict | None, cities: dict | None) -> str:
+    def keys(self, vocabulary: dict | None, cities: dict | None, actors: dict | None = None) -> str:
         """The keys schema files are checked against, as JSON (made once per load)."""
-        key = (id(vocabulary), id(cities))
+        key = (id(vocabulary), id(cities), id(actors))
         if key not in self._keys:
-            self._keys[key] = json.dumps(keys_schema(vocabulary, cities))
+            self._keys[key] = json.dumps(keys_schema(vocabulary, cities, actors))
         return self._keys[key]
 
     def read_yaml(self, path: Path, kind: str, keys: str = "") -> YamlDocument | None:
@@ -228,7 +229,7 @@ def practice_folders(reader: Reader) -> list[Path]:
     return folders
 
 
-def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict) -> Practice | None:
+def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict, actors: dict) -> Practice | None:
     slug = folder.name
     folder_display = reader.display(folder) + "/"
     files, problems = folder_entries(folder, folder_display)
@@ -244,7 +245,7 @@ def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict) 
         )
         return None
     display = reader.display(folder / "practice.yml")
-    doc = reader.read_yaml(folder / "practice.yml", "practice", reader.keys(vocabulary, cities))
+    doc = reader.read_yaml(folder / "practice.yml", "practice", reader.keys(vocabulary, cities, actors))
     data = doc.data if doc is not None else {}
     named = data.get("cities") if isinstance(data.get("cities"), list) else []
     known = [city for city in named if isinstance(city, str) and city in cities]
@@ -256,6 +257,7 @@ def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict) 
         return None
     reader.report_pairs(display, doc, rules.date_problems(data, reader.settings.today))
     reader.report_pairs(display, doc, rules.scope_problems(data, reader.languages.default))
+    reader.report_pairs(display, doc, rules.actor_entry_problems(data))
     if isinstance(doc, Partial) or problem is not None:
         return None
     return Practice(slug, data, narratives, images, doc)
@@ -314,6 +316,42 @@ def load_folder_files(reader: Reader, folder: Path, files: dict[str, Path]) -> t
             if text is not None:
                 narratives[code] = text
     return narratives, images
+
+
+# -- Actors --------------------------------------------------------------------------------
+
+
+def load_actors(reader: Reader, vocabulary: dict, cities: dict) -> dict[str, Actor]:
+    """The actors' profiles, one <key>.yml each in practices/actors/ (none yet is fine)."""
+    folder = reader.settings.root / routes.ACTORS_DIR
+    if (problem := link_problem(folder, f"{routes.ACTORS_DIR}/")) is not None:
+        reader.problems.append(problem)
+        return {}
+    if not folder.is_dir():
+        return {}
+    files, problems = folder_entries(folder, f"{routes.ACTORS_DIR}/")
+    reader.problems += problems
+    actors = {}
+    for name, path in files.items():
+        display, slug = reader.display(path), name.removesuffix(".yml")
+        if not name.endswith(".yml") or not rules.KEY.match(slug):
+            reader.problems.append(
+                Problem(
+                    display,
+                    "",
+                    f"{show(name)} is not an actor's profile; expected <key>.yml, the key in "
+                    "lowercase ASCII letters, digits and hyphens, e.g. 'tuba.yml'. Rename or remove it",
+                )
+            )
+            continue
+        doc = reader.read_yaml(path, "actor", reader.keys(vocabulary, cities))
+        if doc is None:
+            continue
+        reader.report_pairs(display, doc, rules.date_problems(doc.data, reader.settings.today))
+        reader.read_snippets(display, doc, doc.data.get("profile"), ("profile",), lambda _, slug=slug: routes.actor(slug))
+        if not isinstance(doc, Partial):
+            actors[slug] = Actor(slug, doc.data, doc)
+    return dict(sorted(actors.items()))
 
 
 # -- The guide -------------------------------------------------------------------------------

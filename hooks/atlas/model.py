@@ -49,12 +49,26 @@ class Practice:
 
 
 @dataclass
+class Actor:
+    """An innovation actor's profile (practices/actors/<slug>.yml)."""
+
+    slug: str
+    data: dict
+    doc: object = field(default=None, repr=False, compare=False)  # the parsed YAML, for line numbers
+
+    @property
+    def display(self) -> str:
+        return f"practices/actors/{self.slug}.yml"
+
+
+@dataclass
 class Atlas:
     languages: Languages
     cities: dict[str, dict]
     vocabulary: dict[str, dict]
     practices: dict[str, Practice]  # sorted by slug
     guide: Guide | None = None  # the guide's playbook (hooks/atlas/guide.py)
+    actors: dict[str, Actor] = field(default_factory=dict)  # the actors' profiles, sorted by slug
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property

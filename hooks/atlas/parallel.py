@@ -19,7 +19,7 @@ PARALLEL_FROM = 200  # folders; below, a second process costs more than it saves
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[1])
 
 
-def check_in_two_processes(reader, folders: list[Path], vocabulary: dict, cities: dict) -> None:
+def check_in_two_processes(reader, folders: list[Path], vocabulary: dict, cities: dict, actors: dict) -> None:
     """Fill the memos for `folders`, half of them in a second process."""
     from .load import MEMOS, checked_document
 
@@ -27,7 +27,7 @@ def check_in_two_processes(reader, folders: list[Path], vocabulary: dict, cities
     if len(folders) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or checked_before > len(folders) // 2:
         return
     half = len(folders) // 2
-    request = pickle.dumps((reader.settings, folders[half:], vocabulary, cities))
+    request = pickle.dumps((reader.settings, folders[half:], vocabulary, cities, actors))
     python_path = os.pathsep.join(filter(None, (PACKAGE_PARENT, os.environ.get("PYTHONPATH"))))
     worker = subprocess.Popen(
         [sys.executable, "-m", __name__],
@@ -39,20 +39,20 @@ def check_in_two_processes(reader, folders: list[Path], vocabulary: dict, cities
     reply: list[bytes] = []
     exchange = threading.Thread(target=lambda: reply.append(worker.communicate(request)[0]))
     exchange.start()
-    check_folders(reader.settings, folders[:half], vocabulary, cities)
+    check_folders(reader.settings, folders[:half], vocabulary, cities, actors)
     exchange.join()
     if worker.returncode == 0:
         for memo, results in zip(MEMOS, pickle.loads(reply[0]), strict=True):
             memo.results.update(results)
 
 
-def check_folders(settings, folders: list[Path], vocabulary: dict, cities: dict) -> list[dict]:
+def check_folders(settings, folders: list[Path], vocabulary: dict, cities: dict, actors: dict) -> list[dict]:
     """Check `folders` for the memos' sake; returns the memos' results (what the second process sends)."""
     from .load import MEMOS, Reader, load_practice
 
     reader = Reader(settings)
     for folder in folders:
-        load_practice(reader, folder, vocabulary, cities)
+        load_practice(reader, folder, vocabulary, cities, actors)
     return [memo.results for memo in MEMOS]
 
 

@@ -8,6 +8,7 @@ from babel.dates import format_date
 from markupsafe import escape
 
 from . import routes
+from .actors import entries
 from .cards import city_view, facet_url, scope_view
 from .facets import FACETS_BY_ID
 from .model import Atlas, Practice
@@ -65,12 +66,14 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
         ],
         "actors": [
             {
-                "name": escape(actor["name"]),
+                "name": text(actor["name"], lang, default) if isinstance(actor["name"], dict) else escape(actor["name"]),
                 "type": vocabulary_text(atlas, "actor_types", actor["type"], lang),
                 "role": text(actor.get("role"), lang, default),
                 "url": escape(actor["url"]) if actor.get("url") else None,
+                # a profiled actor links its profile in the atlas
+                "profile": atlas.routes.page_url(routes.actor(actor["actor"]), lang) if actor["actor"] else None,
             }
-            for actor in data["actors"]
+            for actor in entries(atlas, practice)
         ],
         "links": [link(text(item["label"], lang, default), escape(item["url"])) for item in data.get("links", [])],
         "sources": [

@@ -26,6 +26,8 @@ SEARCH = "search"
 METHOD = "method"  # the guide's method; a step's page is method/<key>
 GLOSSARY = "glossary"
 RECOMMENDATIONS = "recommendations"
+ACTORS = "actors"  # the index of actors; an actor's page is actors/<key>
+ACTOR_TEMPLATE = "actor-profile"  # the guide's blank actor profile, to print
 
 # Files
 FILTER_DATA = "data/practices.json"  # the index's filter; internal, may change with the site
@@ -40,6 +42,10 @@ FILTER_SCRIPT = "assets/atlas-filter.js"  # the index's filter (docs/assets/)
 
 def practice(slug: str) -> str:
     return f"{PRACTICES}/{slug}"
+
+
+def actor(key: str) -> str:
+    return f"{ACTORS}/{key}"
 
 
 def step(key: str) -> str:
@@ -62,6 +68,7 @@ def narrative_file(slug: str, lang: str) -> str:
 
 
 GUIDE_DIR = "practices/guide"  # the guide's playbook, kept by editors beside the practices (not a practice)
+ACTORS_DIR = "practices/actors"  # the innovation actors' profiles, one <key>.yml each
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,8 @@ def scope_problems(data: dict, default_language: str):
 
 def date_problems(data: dict, today: datetime.date):
     """Years not too far ahead and in order, a review date that is real and past, sources already published."""
+    if isinstance(data.get("since"), int) and data["since"] > today.year:
+        yield ("since",), f"{data['since']} is in the future; expected the year it was founded, {today.year} at the latest"
     start, end = data.get("start_year"), data.get("end_year")
     for name, year in (("start_year", start), ("end_year", end)):
         if isinstance(year, int) and year > today.year + 1:
@@ -204,6 +206,18 @@ def date_problems(data: dict, today: datetime.date):
                 ("sources", index, "year"),
                 (f"{year} is in the future; expected the year the document was published, {today.year} at the latest"),
             )
+
+
+def actor_entry_problems(data: dict):
+    """A practice's actor named by its profile (actor: <key>) takes its name and type from there."""
+    for index, entry in enumerate(data.get("actors") if isinstance(data.get("actors"), list) else []):
+        if isinstance(entry, dict) and "actor" in entry:
+            for name in ("name", "type"):
+                if name in entry:
+                    yield (
+                        ("actors", index, name),
+                        (f"is given by the actor's profile (practices/actors/{entry['actor']}.yml); remove {name} here"),
+                    )
 
 
 def related_problems(slug: str, related: list, practices) -> Iterable[tuple[tuple, str]]:
