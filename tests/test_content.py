@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
+
+import pytest
+
+from conftest import REPO
 
 REQUIRED_CITIES = {"lyon", "abidjan", "lausanne", "phnom-penh", "medellin"}
 REQUIRED = {
@@ -78,3 +83,33 @@ def test_vocabularies_have_labels_and_descriptions_in_both_languages(real_atlas)
         for key, entry in real_atlas.vocabulary[list_name].items():
             assert set(entry["label"]) == {"fr", "en"} and set(entry.get("description", {})) == {"fr", "en"}, (list_name, key)
     assert {entry["group"] for entry in real_atlas.vocabulary["levers"].values()} == {"internal", "external", "strategy"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w']+", unicodedata.normalize("NFKC", text).lower().replace("’", "'"))
+
+
+def test_no_passage_is_copied_from_the_sources(real_atlas):
+    """Facts carry over, sentences do not: no text of the atlas repeats 20 words in a row of a
+    source (names, titles and lists of sectors, shorter, do repeat). A guard against copying; a
+    close reading remains the editors' work."""
+    seeds = REPO.parent / "shared" / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("the sources are not beside this checkout")
+    run = 20
+    source = set()
+    for path in seeds.glob("*.txt"):
+        words = _words(path.read_text(encoding="utf-8"))
+        source |= {tuple(words[i : i + run]) for i in range(len(words) - run)}
+    texts = {f"{slug}/{lang}.md": text for slug, p in real_atlas.practices.items() for lang, text in p.narratives.items()}
+    texts |= {
+        path.relative_to(REPO).as_posix(): path.read_text(encoding="utf-8") for path in (REPO / "practices/guide").rglob("*.md")
+    }
+    copied = {
+        name: " ".join(words[i : i + run])
+        for name, text in texts.items()
+        for words in [_words(text)]
+        for i in range(len(words) - run)
+        if tuple(words[i : i + run]) in source
+    }
+    assert copied == {}
