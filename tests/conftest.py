@@ -142,6 +142,17 @@ GUIDE = {
         ],
     },
     "recommendations": [],
+    "actor_profile": {
+        "section": "Cartographie des acteurs › fiche modèle",
+        "example": {
+            "name": {"fr": "Innovateur Social 1", "en": "Social Innovator 1"},
+            "type": "civil-society",
+            "profile": {
+                "description": {"fr": "Une association fictive.", "en": "A fictional association."},
+                "needs": {"fr": "Des locaux.", "en": "Premises."},
+            },
+        },
+    },
     "glossary": [
         {
             "key": "co-creation",

@@ -225,6 +225,9 @@ def test_header_search_field_leads_to_results(page):
         "en/recommendations/",
         "levers/public-incubator/",
         "en/cities/lyon/",
+        "actors/",
+        "en/actors/tuba/",
+        "actor-profile/",
     ],
 )
 def test_no_serious_accessibility_violation(page, path):
@@ -300,3 +303,45 @@ def test_practice_and_city_pages_have_their_map_and_a_way_past_it(page, real_atl
     page.frame_locator("iframe").locator("html.atlas-map-ready").wait_for(state="attached")
     lyon = {s for s, p in real_atlas.practices.items() if "lyon" in p.cities}
     assert set(page.frames[1].evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)")) == lyon
+
+
+def shown_actors(page) -> list[str]:
+    page.wait_for_selector(".atlas-list--ready")
+    return page.eval_on_selector_all("li[data-slug]:not([hidden])", "items => items.map(i => i.dataset.slug).sort()")
+
+
+def test_actors_index_filters_by_type_city_and_theme(page, real_atlas):
+    from atlas.actors import cities_of, themes_of
+
+    page.goto("en/actors/")
+    assert shown_actors(page) == sorted(real_atlas.actors)  # the whole list, as without JavaScript
+    page.select_option("#atlas-actors-type", "public")
+    page.select_option("#atlas-actors-city", "lyon")
+    expected = sorted(
+        s for s, a in real_atlas.actors.items() if a.data["type"] == "public" and "lyon" in cities_of(real_atlas, s)
+    )
+    assert expected and shown_actors(page) == expected
+    assert "type=public" in page.url and "city=lyon" in page.url
+    page.select_option("#atlas-actors-type", "")
+    page.select_option("#atlas-actors-city", "")
+    page.select_option("#atlas-actors-theme", "youth-employment")
+    assert shown_actors(page) == sorted(s for s in real_atlas.actors if "youth-employment" in themes_of(real_atlas, s))
+    page.go_back()  # the filters as they were before the theme: none
+    assert shown_actors(page) == sorted(real_atlas.actors)
+    page.go_back()  # before the type was cleared: the city alone
+    assert shown_actors(page) == sorted(s for s in real_atlas.actors if "lyon" in cities_of(real_atlas, s))
+
+
+def test_the_blank_actor_profile_prints_on_a4_without_navigation(page):
+    page.goto("actor-profile/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer', '.atlas-template-example']
+        .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
+    assert hidden and set(hidden) == {"none"}
+    spaces = page.eval_on_selector_all(".atlas-writing-space", "els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(spaces) == 12 and min(spaces) > 100  # room to write in each of the twelve sections
+    pdf = page.pdf(format="A4")
+    assert (
+        pdf.startswith(b"%PDF")
+        and 2 <= pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") <= 6
+    )

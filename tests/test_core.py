@@ -30,7 +30,17 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "\n![Le bâtiment](batiment.png)\n")
     fixture_atlas.write("practices/lyon-centsept/batiment.png", image_bytes("PNG"))
     atlas = load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
-    expected_pages = {"practices", "practices/lyon-centsept", "map", "method", "method/diagnosis", "glossary", "recommendations"}
+    expected_pages = {
+        "practices",
+        "practices/lyon-centsept",
+        "map",
+        "method",
+        "method/diagnosis",
+        "glossary",
+        "recommendations",
+        "actors",
+        "actor-profile",
+    }
     expected_pages |= facet_pages(atlas)
     for lang, prefix in (("fr", ""), ("en", "en/")):
         pages = site_pages(atlas, lang)

@@ -26,7 +26,7 @@ def run(script: str, *args, root=None, stdin: str | None = None) -> subprocess.C
 
 
 @pytest.mark.parametrize(
-    "script", ["new_practice.py", "validate.py", "translation_report.py", "check_links.py", "update_schemas.py"]
+    "script", ["new_practice.py", "new_actor.py", "validate.py", "translation_report.py", "check_links.py", "update_schemas.py"]
 )
 def test_every_tool_explains_itself(script):
     result = run(script, "--help")

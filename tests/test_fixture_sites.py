@@ -49,6 +49,8 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
         "method/diagnosis",
         "glossary",
         "recommendations",
+        "actors",
+        "actor-profile",
     ]
     pages += [folder for folder in facet_keys] + [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
     expected = {"404.html"} | {

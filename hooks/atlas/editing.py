@@ -139,6 +139,46 @@ def practice_template(values: dict | None = None, vocabulary: dict | None = None
     return "\n".join(lines) + "\n"
 
 
+def actor_template(name: str, actor_type: str | None = None, cities: list[str] | None = None, reviewed: str = "") -> str:
+    """practices/actors/<key>.yml, every field and every section of the guide's profile
+    annotated REQUIRED or optional from schemas/actor.schema.json; optional ones commented out."""
+    schema = load_schema("actor")
+    fields, sections = schema["properties"], schema["$defs"]["profile"]["properties"]
+    todo = {"fr": "TODO: en français, ce que disent les sources", "en": "TODO: in English, what the sources say"}
+    values = {
+        "name": {"fr": name, "en": name},
+        "type": actor_type or "TODO-actor-type",
+        "cities": cities or ["lyon"],
+        "since": 2014,
+        "links": [{"url": "https://www.example.org", "label": {"fr": "Site officiel", "en": "Official website"}}],
+        "sources": [{"title": "TODO: the document's title", "publisher": "TODO: its publisher", "year": 2022}],
+        "last_reviewed": reviewed,
+    }
+    given = {"name", "type", "sources", "last_reviewed"} | ({"cities"} if cities else set())
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/actor.schema.json",
+        "# An innovation actor's profile, after the AIMF guide's template. Each field and section says whether it",
+        "# is REQUIRED or optional and what it holds (schemas/actor.schema.json). Write only what the sources say:",
+        "# leave an optional section out (or commented) rather than guess.",
+    ]
+    for key, node in fields.items():
+        required = key in schema["required"]
+        lines += ["", f"# {'REQUIRED' if required else 'optional'} — {node['description']}"]
+        if key == "profile":
+            lines.append("profile:")
+            for section, section_node in sections.items():
+                needed = section in schema["$defs"]["profile"]["required"]
+                lines.append(
+                    f"  # {'REQUIRED' if needed else 'optional'} — {section_node['title']}: {section_node['description']}"
+                )
+                text = "\n".join("  " + line for line in _dump(section, todo).splitlines())
+                lines.append(text if needed else "\n".join("  # " + line.strip() for line in text.splitlines()))
+            continue
+        text = _dump(key, values[key])
+        lines.append(text if key in given else "\n".join("# " + line for line in text.splitlines()))
+    return "\n".join(lines) + "\n"
+
+
 def narrative_template(lang: str) -> str:
     """The recommended sections, each with the hint the validator refuses until it is replaced."""
     headings = NARRATIVE_HEADINGS.get(lang, EN_HEADINGS)

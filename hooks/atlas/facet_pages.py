@@ -6,6 +6,7 @@ from __future__ import annotations
 from babel.numbers import format_decimal
 
 from . import routes
+from .actor_pages import ecosystem_view
 from .cards import city_view, sorted_cards
 from .facets import Facet, city_acted, options, practices_by_key
 from .guide_pages import explanation, groups_view
@@ -45,6 +46,7 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
         "description": None,
         "city": None,
         "by_role": None,
+        "ecosystem": None,
         # The guide's explanation of a lever, or a city's innovation profile: the page's content (hooks/atlas/site.py).
         "explanation": explanation(atlas, guide_text(atlas, facet, key), lang),
         "map_url": atlas.routes.file_url(routes.map_frame("cities", key), lang) if facet.id == "city" and practices else None,
@@ -57,6 +59,7 @@ def facet_page_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
             for acted in (True, False)
         ]
     if facet.id == "city":
+        view["ecosystem"] = ecosystem_view(atlas, key, lang)
         city = atlas.cities[key]
         population = city.get("population")
         view["city"] = {

@@ -62,6 +62,7 @@ class Guide:
     recommendations: list[dict]
     glossary: list[dict]
     cities: dict[str, GuideText]
+    actor_profile: dict | None = None  # the actor profile template's section and fictional example
     data: dict = field(repr=False, default_factory=dict)  # guide.yml, for its Markdown snippets (definitions, reasons)
 
     def step(self, key: str) -> Step:
@@ -88,6 +89,8 @@ def snippet_page(path: tuple) -> str:
         return routes.GLOSSARY
     if path[0] == "recommendations":
         return routes.RECOMMENDATIONS
+    if path[0] == "actor_profile":
+        return routes.ACTOR_TEMPLATE
     return routes.step(path[2]) if path[:2] == ("method", "steps") else routes.METHOD
 
 

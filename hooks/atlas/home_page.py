@@ -45,6 +45,7 @@ def home_view(atlas: Atlas, lang: str) -> dict:
         "recommendations_url": page_url(routes.RECOMMENDATIONS, lang),
         "index_url": page_url(routes.PRACTICES, lang),
         "map_url": page_url(routes.MAP, lang),
+        "actors_url": page_url(routes.ACTORS, lang),
         "explore": [{"facet": facet, "url": page_url(FACETS_BY_ID[facet].path, lang)} for facet in ("city", "theme", "region")],
         "practices": len(atlas.practices),
         "cities": len(used_cities),

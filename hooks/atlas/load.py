@@ -20,7 +20,7 @@ from .model import Actor, Atlas, Languages, Practice
 from .narrative import RenderedNarrative, render_narrative
 from .parallel import check_in_two_processes
 from .problems import AtlasDataError, Problem, field_path, show
-from .schema import keys_schema, schema_problems
+from .schema import field_schema, keys_schema, schema_problems
 from .sections import sections_problem
 from .yamlfile import YamlDocument, YamlError, parse_yaml, read_text
 
@@ -167,9 +167,12 @@ def checked_document(
         )
     problems = schema_problems(kind, doc.data, display, doc.line_of, keys)
     reported = {problem.field for problem in problems}
-    pairs = [pair for rule in rules.DOCUMENT_RULES for pair in rule(doc.data)] + list(
-        rules.language_problems(doc.data, languages)
-    )
+
+    def markdown(path: tuple) -> bool:  # a text in one language of a Markdown field may hold line breaks
+        return bool(field_schema(kind, path[:-1]).get("x-markdown"))
+
+    pairs = list(rules.value_problems(doc.data, markdown=markdown)) + list(rules.language_problems(doc.data, languages))
+    pairs += [pair for rule in rules.DOCUMENT_RULES for pair in rule(doc.data)]
     problems += [problem for problem in rules.problems_at(display, doc, pairs) if problem.field not in reported]
     return (Partial(doc) if problems else doc), tuple(problems)
 
@@ -421,7 +424,8 @@ def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> guide.Guide | 
         data.get("recommendations", []),
         data.get("glossary", []),
         {key: texts["cities", key] for key in data.get("cities", {})},
-        data,
+        actor_profile=data.get("actor_profile"),
+        data=data,
     )
 
 

@@ -45,17 +45,18 @@ def describe_character(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" ({name})" if name else "")
 
 
-def value_problems(data, path: tuple = ()):
+def value_problems(data, path: tuple = (), markdown=lambda path: False):
     """Every blank or control-character text and every number that is not finite, anywhere in a
-    parsed YAML document (keys included)."""
+    parsed YAML document (keys included). A Markdown text (`markdown(path)`, from the schema's
+    x-markdown) may hold line breaks and tabs, as a narrative does."""
     if isinstance(data, dict):
         for key, value in data.items():
             if isinstance(key, str):
                 yield from _text_problems(key, path + (key,), "key")
-            yield from value_problems(value, path + (key,))
+            yield from value_problems(value, path + (key,), markdown)
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from value_problems(value, path + (index,))
+            yield from value_problems(value, path + (index,), markdown)
     elif isinstance(data, float) and not math.isfinite(data):
         yield (
             path,
@@ -65,11 +66,13 @@ def value_problems(data, path: tuple = ()):
             ),
         )
     elif isinstance(data, str):
-        yield from _text_problems(data, path, "text")
+        yield from _text_problems(data, path, "text", markdown)
 
 
-def _text_problems(text: str, path: tuple, what: str):
+def _text_problems(text: str, path: tuple, what: str, markdown=lambda path: False):
     found = control_character(text)
+    if found is not None and markdown(path):
+        found = control_character(text, TEXT_FILE_CONTROLS_ALLOWED)
     if found is not None:
         index, char = found
         fix = "write it on one line (a long text can use '>-' and continue on indented lines)" if char in "\r\n" else "remove it"
@@ -116,7 +119,7 @@ def placeholder_problems(data, path: tuple = ()):
         yield path, f"{show(data)} is the scaffold's placeholder; replace it with the fact from the source"
 
 
-DOCUMENT_RULES = (value_problems, placeholder_problems)
+DOCUMENT_RULES = (placeholder_problems,)  # besides value_problems, which needs to know the Markdown fields
 
 
 # -- Cities -----------------------------------------------------------------------------------

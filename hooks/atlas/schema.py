@@ -113,7 +113,33 @@ def _describe(error) -> str:
     return description or ""
 
 
-def _message(error) -> tuple[tuple, str]:
+def field_schema(kind: str, path: tuple) -> dict:
+    """The schema of the field at `path` in a file of `kind` (references to the atlas's schemas
+    followed), or {} where it cannot be told: where a message looks for the field's description."""
+    root = node = load_schema(kind)
+    for part in path:
+        root, node = _follow(root, node)
+        node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
+    return _follow(root, node)[1]
+
+
+def _follow(root: dict, node: dict) -> tuple[dict, dict]:
+    """(the schema it is in, the node) once `node`'s $ref is followed, within a schema or to another of the atlas's."""
+    kinds = {file: kind for kind, file in SCHEMA_FILES.items()}
+    while isinstance(node, dict) and "$ref" in node:
+        file, _, pointer = node["$ref"].partition("#")
+        if file:
+            if file not in kinds:
+                return root, node  # the generated keys schema: nothing to describe further
+            root = load_schema(kinds[file])
+        target = root
+        for key in pointer.strip("/").split("/") if pointer.strip("/") else []:
+            target = target.get(key, {})
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return root, node
+
+
+def _message(error, kind_of_file: str) -> tuple[tuple, str]:
     """(path, message) for one jsonschema error."""
     path = tuple(error.absolute_path)
     value = error.instance
@@ -122,7 +148,7 @@ def _message(error) -> tuple[tuple, str]:
         path += (value,)
     if kind == "required":
         missing = next(name for name in error.validator_value if name not in value)
-        sub = error.schema.get("properties", {}).get(missing, {})
+        sub = error.schema.get("properties", {}).get(missing) or field_schema(kind_of_file, path + (missing,))
         what = sub.get("description") or ("the French text (French is always required)" if missing == "fr" else "")
         what = what[:1].lower() + what[1:].rstrip(".")
         return path + (missing,), f"is missing; expected {what or 'a value'}. Add it"
@@ -210,7 +236,7 @@ def schema_problems(kind: str, data, display: str, line_of, keys: str = "") -> l
     problems = []
     for error in _validator(kind, keys).iter_errors(data):
         for leaf in _leaves(error):
-            path, message = _message(leaf)
+            path, message = _message(leaf, kind)
             problems.append(Problem(display, field_path(path), message, line_of(path)))
     return problems
 

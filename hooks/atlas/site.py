@@ -14,6 +14,7 @@ from pathlib import Path
 from markupsafe import escape
 
 from . import routes
+from .actor_pages import actor_template_view, actor_view, actors_index_view, profile_summary
 from .editing import contributing_view
 from .facet_pages import facet_page_view, guide_text, overview_view
 from .facets import FACETS
@@ -171,10 +172,55 @@ def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Generat
                     content=explained.rendered(lang, default)[0] if explained else None,
                 )
             )
-    pages += guide_pages(atlas, lang)
+    pages += guide_pages(atlas, lang) + actor_pages(atlas, lang, only)
     for page in pages:
         page.sources = {code: atlas.routes.page_source(page.path, code) for code in atlas.languages.codes}
         page.files = {code: atlas.routes.page_file(page.path, code) for code in atlas.languages.codes}
+    return pages
+
+
+def actor_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[GeneratedPage]:
+    """The index of actors, each actor's page (with `only`, a preview: that practice's actors), and
+    the guide's blank actor profile."""
+    default = atlas.languages.default
+    strings = ui(lang, default)
+    shown = {entry["actor"] for entry in atlas.practices[only].data["actors"] if "actor" in entry} if only else set(atlas.actors)
+    pages = [
+        GeneratedPage(
+            routes.ACTORS,
+            lang,
+            "actors-index.html",
+            strings["actors_title"],
+            lambda: actors_index_view(atlas, lang),
+            "actors_index",
+            in_nav=True,
+            description=strings["actors_description"],
+        ),
+        GeneratedPage(
+            routes.ACTOR_TEMPLATE,
+            lang,
+            "actor-template.html",
+            strings["actor_template_title"],
+            lambda: actor_template_view(atlas, lang),
+            "actor_template",
+            in_nav=True,
+            description=strings["actor_template_description"],
+        ),
+    ]
+    for slug, actor in atlas.actors.items():
+        if slug not in shown:
+            continue
+        pages.append(
+            GeneratedPage(
+                routes.actor(slug),
+                lang,
+                "actor.html",
+                localized(actor.data["name"], lang, default)[0],
+                lambda slug=slug: actor_view(atlas, slug, lang),
+                "actor",
+                description=profile_summary(atlas, slug, lang),
+            )
+        )
     return pages
 
 

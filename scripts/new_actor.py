@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Create an innovation actor's profile: practices/actors/<key>.yml, every field and section of
+the AIMF guide's template annotated REQUIRED or optional.
+
+Example:
+  python scripts/new_actor.py tuba --name "Tubà" --type private --city lyon
+
+Then write its description (and only the sections the sources fill), cite the sources, and
+name it in a practice's actors as `- actor: tuba` (with its role there). Validation points at
+the TODOs until they are replaced. The annotations come from schemas/actor.schema.json.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+
+from atlas.cli import tool_parser
+from atlas.editing import actor_template
+from atlas.routes import ACTORS_DIR
+from atlas.rules import KEY
+
+
+def main(argv=None) -> int:
+    parser = tool_parser(__doc__)
+    parser.add_argument("key", help="the actor's permanent key, e.g. tuba (lowercase letters, digits and hyphens)")
+    parser.add_argument("--name", required=True, help="its name, as the sources give it")
+    parser.add_argument("--type", help="public, private, academic, civil-society or international (actor_types)")
+    parser.add_argument("--city", action="append", help="a city's key in practices/cities.yml (repeat for several)")
+    args = parser.parse_args(argv)
+    path = args.root / ACTORS_DIR / f"{args.key}.yml"
+    if not KEY.match(args.key):
+        print(
+            f"new_actor: {args.key!r} is not a valid key; expected lowercase ASCII letters, digits and hyphens, e.g. 'tuba'",
+            file=sys.stderr,
+        )
+        return 2
+    if os.path.lexists(path):
+        print(f"new_actor: {ACTORS_DIR}/{args.key}.yml already exists; choose another key or edit that profile", file=sys.stderr)
+        return 2
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(actor_template(args.name, args.type, args.city, datetime.date.today().isoformat()), encoding="utf-8")
+    print(f"created {ACTORS_DIR}/{args.key}.yml; write what the sources say, then run: python scripts/validate.py")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
