@@ -22,10 +22,10 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from atlas.model import Atlas
+from atlas.model import Atlas, Publication
 from atlas.problems import AtlasDataError
 from atlas.search_index import Indexing, SearchIndexError
-from atlas.settings import languages_from_i18n
+from atlas.settings import languages_from_i18n, site_names
 from atlas.site import GeneratedPage, hand_written_view, load_site, site_pages, static_files, template_globals
 
 log = logging.getLogger("mkdocs.hooks.atlas")
@@ -63,6 +63,11 @@ def on_config(config):
                 languages_from_i18n(plugin.config.languages),
                 (config.docs_dir, config.theme.custom_dir),
                 preview,
+                Publication.from_config(
+                    config.site_url,
+                    config.extra.get("atlas"),
+                    site_names(plugin.config.languages, config.site_name, config.site_description),
+                ),
             )
         except AtlasDataError as error:
             for problem in error.problems:
@@ -95,8 +100,7 @@ def on_files(files, config):
         }
         files.append(file)
         state.pages[file.src_uri] = page
-    settings = config.extra.get("atlas", {})
-    for static in static_files(atlas, lang, settings.get("map_tiles"), config.site_url or "", state.preview):
+    for static in static_files(atlas, lang, state.preview):
         content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}
         files.append(_generated(config, static.src_uri, static.dest_uri, **content))
     plugin.i18n_files_per_language[lang] = files.documentation_pages()

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Benchmark the atlas as it grows: build time against the Markdown floor, page and map sizes,
-what a reader downloads before the first search result.
+what a reader downloads for each type of page and, where Lighthouse is installed, its scores.
 
 Grows a temporary copy of the real atlas to N practices (synthetic ones with ~600-word
 narratives in French and English, spread over the real cities and vocabularies), builds
@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
-import io
+import json
 import os
 import random
 import shutil
@@ -24,7 +23,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -34,6 +32,8 @@ import yaml
 from atlas import routes
 from atlas.cli import find_chromium
 from atlas.narrative import MARKDOWN_EXTENSIONS
+from atlas.page_types import PAGE_TYPES
+from atlas.pages_server import PagesServer
 from atlas.search_index import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,79 +219,63 @@ def sizes(site: Path) -> dict:
     }
 
 
-COMPRESSED_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
-
-
-def compressing_handler(site: Path):
-    """A static server that gzips text as GitHub Pages does, so downloads are counted as readers get them."""
-
-    class Handler(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(site), **kwargs)
-
-        def log_message(self, *args):
-            pass
-
-        def send_head(self):
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            kind = self.guess_type(str(path))
-            if (
-                not path.is_file()
-                or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not kind.startswith(COMPRESSED_TYPES)
-            ):
-                return super().send_head()
-            body = gzip.compress(path.read_bytes(), 6)
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            return io.BytesIO(body)
-
-    return Handler
-
-
-def downloads(site: Path, query: str = "innovation") -> dict:
-    """Bytes readers download (gzipped as GitHub Pages serves them, from an empty cache, the
-    network cut but for the site itself), measured in Chromium: until the first search result
-    shows, and until the world map has drawn its markers (tiles not counted)."""
+def page_downloads(site: Path) -> dict:
+    """Bytes a reader downloads for one page of each type (PAGE_TYPES, in the default language),
+    from an empty cache, as GitHub Pages serves them (under a sub-path, gzipped), measured in
+    Chromium once the page's scripts are done (map tiles not counted: the network is cut)."""
     chromium = find_chromium()
     if not chromium:
-        return {"first search download": None, "world map download (frame, scripts, data)": None}
+        return {}
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), compressing_handler(site))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-
-    def measure(browser, url: str, ready: str) -> int:
+    def measure(browser, base: str, path: str, ready: str | None) -> int:
         context = browser.new_context()
         context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
         page = context.new_page()
         finished = []
         page.on("requestfinished", lambda request: finished.append(request))
-        page.goto(base + url)
-        page.wait_for_selector(ready, state="attached", timeout=30_000)
+        page.goto(base + path, wait_until="networkidle", timeout=60_000)
+        if ready:
+            page.wait_for_selector(ready, state="attached", timeout=60_000)
         total = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in finished)
         context.close()
         return total
 
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-            )
-            figures = {
-                "first search download": measure(browser, f"search/?q={query}", ".pagefind-ui__result-link"),
-                "world map download (frame, scripts, data)": measure(browser, "maps/world.html", "html.atlas-map-ready"),
-            }
-            browser.close()
-    finally:
-        server.shutdown()
+    with PagesServer(site, "/atlas/") as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+        )
+        figures = {kind: measure(browser, base, path, ready) for kind, (path, ready) in PAGE_TYPES.items()}
+        browser.close()
     return figures
+
+
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+
+
+def lighthouse_scores(site: Path) -> dict:
+    """Lighthouse's four scores on a phone (its default: mobile, simulated slow 4G) for one page of
+    each type, where Lighthouse (npm `lighthouse`) is installed: benchmark figures, not tests."""
+    command = os.environ.get("ATLAS_LIGHTHOUSE") or shutil.which("lighthouse")
+    chromium = find_chromium()
+    if not command or not chromium:
+        return {}
+    scores = {}
+    with PagesServer(site, "/atlas/") as base:
+        for kind, (path, _) in PAGE_TYPES.items():
+            result = subprocess.run(
+                [command, base + path, "--output=json", "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+                + [f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}"],
+                capture_output=True,
+                text=True,
+                env={**os.environ, "CHROME_PATH": chromium},
+            )
+            try:
+                categories = json.loads(result.stdout)["categories"]
+            except (json.JSONDecodeError, KeyError):
+                sys.exit(f"Lighthouse failed on {path or 'the home page'}:\n{result.stderr[-2000:]}")
+            scores[kind] = [round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES]
+    return scores
 
 
 def human(value: float) -> str:
@@ -332,7 +316,8 @@ def main(argv=None) -> int:
                     "rebuild s": rebuild_seconds,
                     "peak": peak * 1024,
                     **figures,
-                    **downloads(root / "site"),
+                    "downloads": page_downloads(root / "site"),
+                    "lighthouse": lighthouse_scores(root / "site") if n == max(args.sizes) else {},
                 }
             )
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
@@ -359,13 +344,19 @@ def main(argv=None) -> int:
         "world map file",
         "world map data file",
         "index data file",
-        "world map download (frame, scripts, data)",
         "index page download (page + data, gzip)",
         "GeoJSON export",
-        "first search download",
     ):
         print(f"{key + ' (bytes)':44}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
     print(f"{'site bytes per practice':44}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))
+    if rows[0]["downloads"]:
+        print("\nWhat a reader downloads, by page (gzip, empty cache, map tiles aside)")
+        for kind in PAGE_TYPES:
+            print(f"{'  ' + kind:44}" + "".join(f"{human(row['downloads'][kind]):>14}" for row in rows))
+    if rows[-1]["lighthouse"]:
+        print(f"\nLighthouse on a phone at N = {rows[-1]['N']}: " + " / ".join(LIGHTHOUSE_CATEGORIES))
+        for kind, scores in rows[-1]["lighthouse"].items():
+            print(f"{'  ' + kind:44}" + "".join(f"{score:>6}" for score in scores))
     return 0
 
 

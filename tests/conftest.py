@@ -254,13 +254,18 @@ class FixtureAtlas:
         return self.root / "site"
 
 
-def build_site(root: Path, site: Path) -> subprocess.CompletedProcess:
+# Where the real atlas is published in the tests: a GitHub Pages project site, under a sub-path.
+PUBLISHED_AT = "https://example.github.io/atlas/"
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+
+
+def build_site(root: Path, site: Path, site_url: str | None = None, command: str = "mkdocs") -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
+        [sys.executable, "-m", command, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
         capture_output=True,
         text=True,
         cwd=root,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        env={**BUILD_ENV, **({"ATLAS_SITE_URL": site_url} if site_url else {})},
     )
 
 
@@ -271,9 +276,9 @@ def fixture_atlas(tmp_path) -> FixtureAtlas:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real atlas, built once with the strict build as the README does."""
+    """The real atlas, built once with the strict build as the README does, for PUBLISHED_AT."""
     site = tmp_path_factory.mktemp("real") / "site"
-    result = build_site(REPO, site)
+    result = build_site(REPO, site, PUBLISHED_AT)
     assert result.returncode == 0, result.stdout + result.stderr
     return site
 

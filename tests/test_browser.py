@@ -1,11 +1,11 @@
-"""A reader in a real browser (Debian's Chromium driven by Playwright), with the network cut:
-the filter, shareable filter links, the language switch, search and accessibility."""
+"""A reader in a real browser (Debian's Chromium driven by Playwright), with the network cut and
+the atlas served as GitHub Pages serves it (under a sub-path, gzipped, its 404 page): every page
+type on a slow phone, the filter, shareable filter links, the language switch, search, print and
+accessibility."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,6 +13,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
 from atlas.cli import find_chromium
+from atlas.page_types import PAGE_TYPES
+from atlas.pages_server import PagesServer
+from conftest import PUBLISHED_AT
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -25,17 +28,25 @@ CHROMIUM_FLAGS = [
 ]
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/, as on GitHub Pages
 
 
 @pytest.fixture(scope="session")
 def base_url(real_site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(real_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with PagesServer(real_site, SITE_PATH) as base:
+        yield base
+
+
+def site_path(url: str) -> str:
+    """A page's path within the site: /en/practices/ for http://127.0.0.1:<port>/atlas/en/practices/."""
+    path = urlsplit(url).path
+    assert path.startswith(SITE_PATH), f"{url} is outside the site ({SITE_PATH})"
+    return "/" + path[len(SITE_PATH) :]
+
+
+def open_facet(page, facet: str) -> None:
+    """Open the filter's group of one facet (closed until the reader opens it)."""
+    page.locator(f"details:has(input[name={facet}]) > summary").click()
 
 
 @pytest.fixture(scope="session")
@@ -99,6 +110,8 @@ def expected_slugs(atlas, lang="fr", **wanted) -> list[str]:
 def test_combined_filters_show_exactly_the_matching_practices(page, real_atlas):
     page.goto("practices/")
     page.wait_for_selector(".atlas-index--ready")
+    for facet in ("theme", "lever", "city"):
+        open_facet(page, facet)
     page.get_by_role("checkbox", name="Emploi et insertion des jeunes").check()
     page.get_by_role("checkbox", name="Inclusion et égalité femmes-hommes").check()
     expected = expected_slugs(real_atlas, theme=["youth-employment"], lever=["inclusion-gender"])
@@ -114,7 +127,7 @@ def test_filtered_cards_link_to_their_practice_and_levers(page, real_atlas, pref
     page.goto(f"{prefix}practices/?city=lyon")
     slug = shown_slugs(page)[0]
     card = page.locator(f".atlas-results .atlas-card[data-slug='{slug}']")
-    links = card.locator("a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    links = [site_path(url) for url in card.locator("a").evaluate_all("links => links.map(a => a.href)")]
     levers = real_atlas.practices[slug].data["levers"]
     assert links == [f"/{prefix}practices/{slug}/"] + [f"/{prefix}levers/{key}/" for key in levers]
 
@@ -151,12 +164,16 @@ def test_keyboard_alone_operates_the_filters(page, real_atlas):
     page.focus("#atlas-q")
     page.keyboard.type("waste")
     page.wait_for_function(f"document.querySelectorAll('.atlas-results .atlas-card').length < {len(real_atlas.practices)}")
-    box = page.locator("input[name=city]").first
+    cities = page.locator("details:has(input[name=city]) > summary")
     for _ in range(40):
         page.keyboard.press("Tab")
-        if box.evaluate("el => el === document.activeElement"):
+        if cities.evaluate("el => el === document.activeElement"):
             break
-    assert box.evaluate("el => el === document.activeElement"), "the first city checkbox is reachable with Tab"
+    assert cities.evaluate("el => el === document.activeElement"), "the cities' group is reachable with Tab"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    box = page.locator("input[name=city]").first
+    assert box.evaluate("el => el === document.activeElement"), "the first city follows its group"
     page.keyboard.press("Space")
     assert box.is_checked() and "city=" in page.url and "q=waste" in page.url
 
@@ -164,12 +181,12 @@ def test_keyboard_alone_operates_the_filters(page, real_atlas):
 def test_language_switch_from_an_index_page(page):
     page.goto("practices/")
     href = page.locator('.md-select__link[hreflang="en"]').get_attribute("href")
-    page.goto(page.url + href if not href.startswith("/") else href)
-    assert urlsplit(page.url).path == "/en/practices/"
+    page.goto(page.url + href)
+    assert site_path(page.url) == "/en/practices/"
     expect(page.locator("h1")).to_have_text("All practices")
     href = page.locator('.md-select__link[hreflang="fr"]').get_attribute("href")
     page.goto(page.url + href)
-    assert urlsplit(page.url).path == "/practices/"
+    assert site_path(page.url) == "/practices/"
 
 
 @pytest.mark.parametrize(
@@ -182,7 +199,7 @@ def test_language_switch_from_an_index_page(page):
 def test_search_finds_a_practice_by_a_word_of_its_narrative_in_each_language(page, path, word, slug):
     page.goto(f"{path}?q={word}")
     page.wait_for_selector(".pagefind-ui__result-link")
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => new URL(e.href).pathname)")
+    links = [site_path(url) for url in page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")]
     prefix = "/en" if path.startswith("en/") else ""
     assert f"{prefix}/practices/{slug}/" in links
     assert all(link.startswith("/en/") == bool(prefix) for link in links), "results are in the reader's language"
@@ -200,7 +217,7 @@ def test_header_search_field_leads_to_results(page):
     page.fill("#atlas-header-q", "waste")
     page.press("#atlas-header-q", "Enter")
     page.wait_for_selector(".pagefind-ui__result-link")
-    assert urlsplit(page.url).path == "/en/search/"
+    assert site_path(page.url) == "/en/search/"
 
 
 @pytest.mark.parametrize(
@@ -335,13 +352,139 @@ def test_actors_index_filters_by_type_city_and_theme(page, real_atlas):
 def test_the_blank_actor_profile_prints_on_a4_without_navigation(page):
     page.goto("actor-profile/")
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer', '.atlas-template-example']
+    hidden = page.evaluate("""() => ['.md-header', '.md-tabs', '.md-sidebar--primary', '.md-footer-meta', '.atlas-template-example']
         .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
     assert hidden and set(hidden) == {"none"}
     spaces = page.eval_on_selector_all(".atlas-writing-space", "els => els.map(e => e.getBoundingClientRect().height)")
     assert len(spaces) == 12 and min(spaces) > 100  # room to write in each of the twelve sections
-    pdf = page.pdf(format="A4")
-    assert (
-        pdf.startswith(b"%PDF")
-        and 2 <= pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") <= 6
+    assert 2 <= pdf_pages(page.pdf(format="A4")) <= 6
+
+
+def test_without_javascript_the_list_is_whole_and_search_offers_lists_to_browse(browser, base_url, real_atlas):
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("en/practices/")
+    expect(page.locator("form.atlas-filters")).to_be_hidden()  # it filters only with scripts
+    expect(page.locator(".atlas-results li.atlas-card")).to_have_count(len(real_atlas.practices))
+    page.fill("#atlas-header-q", "waste")
+    page.get_by_role("button", name="Search").click()
+    assert site_path(page.url) == "/en/search/" and urlsplit(page.url).query == "q=waste"
+    links = page.locator("noscript a")
+    assert links.count() >= 4
+    for href in links.evaluate_all("links => links.map(a => a.href)"):
+        assert page.request.get(href).status == 200, href
+    context.close()
+
+
+def test_the_filter_form_has_a_button_that_takes_the_reader_to_the_results(page, real_atlas):
+    page.goto("en/practices/")
+    page.wait_for_selector(".atlas-index--ready")
+    page.fill("#atlas-q", "waste")
+    page.get_by_role("button", name="Show the results").click()
+    assert "q=waste" in page.url
+    expect(page.locator("#atlas-results")).to_be_focused()
+    assert 0 < len(shown_slugs(page)) < len(real_atlas.practices)
+
+
+SLOW_4G = {"offline": False, "latency": 150, "downloadThroughput": 1.6e6 / 8, "uploadThroughput": 750e3 / 8}
+LAYOUT_SHIFT = """() => new Promise(resolve => {
+    let total = 0;
+    new PerformanceObserver(list => { for (const shift of list.getEntries()) if (!shift.hadRecentInput) total += shift.value; })
+        .observe({type: "layout-shift", buffered: true});
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+@pytest.mark.parametrize("kind", PAGE_TYPES)
+def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_jump(browser, base_url, kind, prefix):
+    """On a phone and a slow line (Lighthouse's "slow 4G"), served as GitHub Pages serves the atlas:
+    no request fails (map tiles aside: the network is cut), no console error, and nothing moves
+    once shown (cumulative layout shift under 0.05, measured in the page)."""
+    path, ready = PAGE_TYPES[kind]
+    tiles = tile_host()
+    context = browser.new_context(
+        base_url=base_url, viewport={"width": 412, "height": 823}, device_scale_factor=1.75, is_mobile=True, has_touch=True
     )
+    context.route(
+        "**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort()
+    )
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_4G)
+    failed, errors = [], []
+    document = base_url + prefix + path
+    page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != document else None)
+    page.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.url}") if urlsplit(r.url).hostname != tiles else None)
+    page.on(
+        "console",
+        lambda m: (
+            errors.append(m.text)
+            if m.type == "error" and urlsplit(m.location.get("url", "")).hostname != tiles and m.location.get("url") != document
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    response = page.goto(prefix + path, wait_until="networkidle")
+    assert response.status == (404 if kind == "not found" else 200)
+    if ready:
+        page.wait_for_selector(ready)
+    shift = page.evaluate(LAYOUT_SHIFT)
+    context.close()
+    assert failed == [] and errors == []
+    assert shift < 0.05
+
+
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+
+
+def computed(page, selector: str, prop: str = "display", pseudo: str | None = None) -> list[str]:
+    return page.eval_on_selector_all(
+        selector, f"els => els.map(e => getComputedStyle(e, {pseudo and repr(pseudo) or 'null'}).{prop})"
+    )
+
+
+@pytest.mark.parametrize(
+    "path, place",
+    [("practices/lyon-centsept/", "Lyon (France)"), ("en/cities/lyon/", "Lyon (France)"), ("en/actors/tuba/", None)],
+)
+def test_a_page_prints_as_a_fiche_with_its_links_addresses_and_its_own(page, path, place):
+    """On paper: no navigation or search, the map as its place in words, each link followed by its
+    address (the site's own navigation, such as chips, aside), the footer with the atlas's name
+    and the page's address."""
+    page.goto(path)
+    page.emulate_media(media="print")
+    page.evaluate("dispatchEvent(new Event('beforeprint'))")  # what printing does
+    for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".atlas-header-search", ".md-footer-meta", "iframe"):
+        assert page.locator(selector).evaluate_all("els => els.every(e => !e.checkVisibility())"), selector
+    if place:
+        expect(page.locator(".atlas-map .atlas-print-only")).to_be_visible()
+        assert place in page.locator(".atlas-map .atlas-print-only").inner_text()
+    links = page.locator(".md-content a[href]:not([href^='#'])")
+    for index in range(links.count()):
+        link = links.nth(index)
+        after = link.evaluate("a => getComputedStyle(a, '::after').content")
+        if link.evaluate("a => !!a.closest('.atlas-chips, .atlas-facts, .atlas-card__place, .atlas-city')"):
+            assert after == "none"
+        else:
+            address = link.evaluate("a => /^https?:/.test(a.getAttribute('href')) ? a.getAttribute('href') : a.href")
+            assert address in after, link.inner_html()
+    footer = page.locator(".atlas-print-footer")
+    expect(footer).to_be_visible()
+    name = "Atlas of municipal innovation practices" if path.startswith("en/") else "Atlas des pratiques municipales d'innovation"
+    assert footer.inner_text() == f"{name} — {PUBLISHED_AT}{path}"
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_the_longest_practices_print_on_one_or_two_a4_pages_with_their_sources(page, real_atlas, real_site, lang, prefix):
+    lengths = {
+        slug: len((real_site / f"{prefix}practices/{slug}/index.html").read_text(encoding="utf-8"))
+        for slug in real_atlas.practices
+    }
+    for slug in sorted(lengths, key=lengths.get)[-3:]:
+        page.goto(f"{prefix}practices/{slug}/")
+        page.emulate_media(media="print")
+        expect(page.locator(".atlas-sources")).to_be_visible()
+        expect(page.locator(".atlas-reviewed")).to_be_visible()
+        assert 1 <= pdf_pages(page.pdf(format="A4")) <= 2, slug

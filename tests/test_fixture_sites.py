@@ -159,6 +159,7 @@ def test_bad_data_stops_the_build_with_one_line_per_problem(fixture_atlas):
 
 
 HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)>"\'&'
+OG_TEXT = ("og:title", "og:description", "twitter:title", "twitter:description")
 
 
 def test_hostile_text_is_escaped_everywhere(fixture_atlas):
@@ -202,6 +203,15 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         assert html.select_one(".atlas-actors td").get_text(strip=True) == HOSTILE.strip()
         assert html.select_one(".atlas-sources a")["href"] == "https://example.org/'onmouseover='alert(4)"
         assert html.select_one(".atlas-related a").get_text() == HOSTILE
+        # Shared links and structured data: the text as it is, inert (JSON in HTML escapes <, > and &).
+        shared = {key: [tag["content"] for tag in html.select(f'meta[property="{key}"], meta[name="{key}"]')] for key in OG_TEXT}
+        assert shared == {key: [HOSTILE] for key in OG_TEXT}
+        (structured,) = html.select('script[type="application/ld+json"]')
+        data = json.loads(structured.string)
+        assert data["headline"] == data["description"] == HOSTILE
+        assert {place["name"] for place in data["spatialCoverage"]} == {HOSTILE}
+        assert data["citation"][0]["name"] == data["citation"][0]["publisher"]["name"] == HOSTILE
+        assert [script for script in html.find_all("script") if "alert" in script.get_text()] == [structured]
         index = soup(fixture_atlas.site, f"{prefix}practices/index.html")
         assert HOSTILE in [a.get_text() for a in index.select("a.atlas-card__title")]
         assert HOSTILE in [a.get_text() for a in index.select(".atlas-card__place a")]

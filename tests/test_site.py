@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
@@ -15,7 +16,9 @@ from bs4 import BeautifulSoup
 
 from atlas.actors import entries
 from atlas.views import sort_key
-from conftest import REPO
+from conftest import PUBLISHED_AT, REPO, build_site
+
+SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/
 
 
 def page(site, path: str) -> BeautifulSoup:
@@ -59,7 +62,7 @@ def test_sitemap_lists_both_languages_with_hreflang_alternates(real_site, real_a
         url.findtext("s:loc", namespaces=ns): {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
         for url in sitemap.findall("s:url", ns)
     }
-    base = "https://atlas.example.org/"
+    base = PUBLISHED_AT
     for slug in real_atlas.practices:
         expected = {"fr": f"{base}practices/{slug}/", "en": f"{base}en/practices/{slug}/"}
         assert alternates[expected["fr"]] == expected
@@ -224,8 +227,11 @@ def test_every_link_between_pages_resolves(real_site):
                 if not target or re.match(r"^[a-z]+:|^//", target):
                     continue
                 relative = page_path
-                if target.startswith("/"):  # the 404 page's links, from the site's root
-                    relative, target = "index.html", "." + target
+                if target.startswith("/"):  # the 404 page's links: from the host's root, under the site's path
+                    if not target.startswith(SITE_PATH):
+                        broken.append(f"{page_path}: {tag} {element[attribute]} (outside {SITE_PATH})")
+                        continue
+                    relative, target = "index.html", "./" + target[len(SITE_PATH) :]
                 resolved = real_site / posixpath.normpath(posixpath.join(posixpath.dirname(relative), target))
                 if not (resolved / "index.html" if resolved.is_dir() else resolved).is_file():
                     broken.append(f"{page_path}: {tag} {element[attribute]}")
@@ -248,26 +254,123 @@ def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
         assert [path for path in pages if targets(path) != expected] == []
 
 
-# Templates copied from Material with a change of the atlas's: (ours, Material's, the part compared).
+# Templates copied from Material with a change of the atlas's: (ours, Material's, the part compared,
+# what the atlas leaves out of Material's on purpose).
 COPIED_TEMPLATES = [
-    ("atlas-outside-nav.html", "base.html", r"\{% block site_nav %\}(.*?)\{% endblock %\}"),
-    ("partials/alternate.html", "partials/alternate.html", r"\A(.*)\Z"),
+    ("atlas-outside-nav.html", "base.html", r"\{% block site_nav %\}(.*?)\{% endblock %\}", None),
+    ("partials/alternate.html", "partials/alternate.html", r"\A(.*)\Z", None),
+    # The page-level hreflang alternates: Material's script fetches a sitemap.xml beside each (404s).
+    (
+        "main.html",
+        "base.html",
+        r"\{% block site_meta %\}(.*?)\{% endblock %\}",
+        r"\{% if config\.extra\.alternate is iterable %\}.*?\{% endif %\}",
+    ),
 ]
 
 
-@pytest.mark.parametrize("ours, materials, part", COPIED_TEMPLATES)
-def test_copied_material_templates_stay_materials(ours, materials, part):
+@pytest.mark.parametrize("ours, materials, part, left_out", COPIED_TEMPLATES)
+def test_copied_material_templates_stay_materials(ours, materials, part, left_out):
     """A template the atlas copies from Material (to share a block, to add its search field) must
     follow Material's: the same lines but for the atlas's own (comments and atlas lines aside)."""
     import material
 
-    def lines(template: str) -> list[str]:
+    def lines(template: str, left_out=None) -> list[str]:
         body = re.sub(r"\{#.*?#\}", "", re.search(part, template, re.S).group(1), flags=re.S)
+        if left_out:
+            body, removed = re.subn(left_out, "", body, flags=re.S)
+            assert removed == 1, f"Material's {materials} no longer has what the atlas leaves out of it"
         return [line.strip() for line in body.splitlines() if line.strip() and "atlas" not in line and "endcall" not in line]
 
     material_file = Path(material.__file__).parent / "templates" / materials
     ours_file = Path(__file__).parent.parent / "overrides" / ours
-    assert lines(ours_file.read_text(encoding="utf-8")) == lines(material_file.read_text(encoding="utf-8"))
+    assert lines(ours_file.read_text(encoding="utf-8")) == lines(material_file.read_text(encoding="utf-8"), left_out)
+
+
+def meta(html: BeautifulSoup, key: str) -> list[str]:
+    return [tag["content"] for tag in html.select(f'meta[property="{key}"], meta[name="{key}"]')]
+
+
+@pytest.mark.parametrize("lang, prefix, locale, other", [("fr", "", "fr_FR", "en_US"), ("en", "en/", "en_US", "fr_FR")])
+def test_a_shared_link_shows_the_page_in_its_language(real_site, real_atlas, lang, prefix, locale, other):
+    """OpenGraph and Twitter cards on every page; a practice shows its title and summary."""
+    from atlas.settings import read_mkdocs_config
+
+    config = read_mkdocs_config(REPO)
+    site_name = config["site_name"] if lang == "fr" else config["plugins"][0]["i18n"]["languages"][1]["site_name"]
+    image = PUBLISHED_AT + "assets/atlas-share.png"
+    assert (real_site / "assets/atlas-share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    pages = [p for p in real_site.glob(f"{prefix}**/index.html") if prefix or p.relative_to(real_site).parts[0] != "en"]
+    assert len(pages) > 100
+    for path in pages:
+        html = page(real_site, path.relative_to(real_site).as_posix())
+        assert meta(html, "og:site_name") == [site_name], path
+        assert meta(html, "og:locale") == [locale] and meta(html, "og:locale:alternate") == [other], path
+        assert meta(html, "og:image") == [image] and meta(html, "twitter:image") == [image], path
+        assert meta(html, "og:title")[0].strip() and meta(html, "og:description")[0].strip(), path
+        assert meta(html, "og:url") == [html.select_one('link[rel="canonical"]')["href"]], path
+        assert meta(html, "twitter:card") == ["summary_large_image"], path
+        assert html.select('head link[rel="alternate"][hreflang]') == [], "no page-level alternates (see main.html)"
+    practice = real_atlas.practices["lyon-centsept"].data
+    html = page(real_site, f"{prefix}practices/lyon-centsept/index.html")
+    assert meta(html, "og:title") == meta(html, "twitter:title") == [practice["title"][lang]]
+    assert meta(html, "og:description") == [practice["summary"][lang]]
+    assert meta(html, "og:type") == ["article"]
+    assert meta(html, "og:url") == [f"{PUBLISHED_AT}{prefix}practices/lyon-centsept/"]
+
+
+def json_ld(html: BeautifulSoup) -> dict:
+    (script,) = html.select('script[type="application/ld+json"]')
+    return json.loads(script.string)
+
+
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_search_engines_read_the_case_its_places_themes_and_sources(real_site, real_atlas, lang, prefix):
+    from atlas.facets import FACETS_BY_ID
+
+    for slug, practice in real_atlas.practices.items():
+        data = json_ld(page(real_site, f"{prefix}practices/{slug}/index.html"))
+        assert data["@type"] == "Article" and data["inLanguage"] == lang
+        assert data["headline"] == practice.data["title"][lang]
+        assert data["url"] == f"{PUBLISHED_AT}{prefix}practices/{slug}/"
+        assert data["dateModified"] == practice.data["last_reviewed"]
+        located = {
+            (place["name"], place["geo"]["latitude"], place["geo"]["longitude"])
+            for place in data["spatialCoverage"]
+            if "geo" in place
+        }
+        names = {place["name"] for place in data["spatialCoverage"]}
+        for city in practice.cities:
+            entry = real_atlas.cities[city]
+            assert entry["name"][lang] in names, (slug, city)
+            if not practice.data.get("location"):  # else the place is the practice's own point
+                assert (entry["name"][lang], entry["lat"], entry["lon"]) in located, (slug, city)
+        assert [thing["name"] for thing in data["about"]] == [
+            str(FACETS_BY_ID["theme"].label(real_atlas, key, lang).text.unescape()) for key in practice.data["themes"]
+        ]
+        assert [work["name"] for work in data["citation"]] == [source["title"] for source in practice.data["sources"]]
+    home = json_ld(page(real_site, f"{prefix}index.html"))
+    assert home["@type"] == "WebSite" and home["url"] == PUBLISHED_AT + prefix
+    from atlas.settings import read_mkdocs_config
+
+    assert home["publisher"]["name"] == read_mkdocs_config(REPO)["extra"]["atlas"]["publisher"]["name"][lang]
+
+
+@pytest.mark.parametrize("prefix, words", [("", ("Éditeur", "Creative Commons")), ("en/", ("Publisher", "Creative Commons"))])
+def test_the_footer_says_who_publishes_under_which_licence_and_where_data_and_guide_are(real_site, prefix, words):
+    for path in (f"{prefix}index.html", f"{prefix}practices/lyon-centsept/index.html", f"{prefix}themes/health/index.html"):
+        html = page(real_site, path)
+        footer = html.select_one("footer.md-footer .atlas-footer")
+        assert all(word in footer.get_text() for word in words), path
+        assert footer.select_one('a[rel~="license"]')["href"].startswith("https://creativecommons.org/licenses/by/4.0/")
+        targets = [a["href"] for a in footer.select("a")[1:]]
+        href, anchor = targets[0].split("#") if "#" in targets[0] else (targets[0], None)
+        about = resolve(path, href)
+        assert about == f"{prefix}about/index.html" and page(real_site, about).find(id=anchor) is not None, targets[0]
+        for href in targets[1:]:
+            target = real_site / posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+            assert target.is_file() or (target / "index.html").is_file(), href
+        assert "Material for MkDocs" not in footer.get_text()
 
 
 def test_properdocs_builds_the_same_site(real_site, tmp_path):
@@ -275,13 +378,7 @@ def test_properdocs_builds_the_same_site(real_site, tmp_path):
     PyPI `properdocs`) with Material frozen. It builds the atlas unchanged and strictly, into the
     same files (its generator tag aside; search bundles are compared by their file names only)."""
     site = tmp_path / "properdocs-site"
-    result = subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(site)],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
-    )
+    result = build_site(REPO, site, PUBLISHED_AT, command="properdocs")
     assert result.returncode == 0, result.stderr
 
     def files(root: Path) -> set[str]:

@@ -44,6 +44,9 @@
     form.querySelectorAll("input[type=checkbox]").forEach(function (box) {
       box.checked = (state.facets[box.name] || []).indexOf(box.value) !== -1;
     });
+    form.querySelectorAll("details").forEach(function (details) {
+      if (details.querySelector("input:checked")) details.open = true;  // a shared link shows what it filters by
+    });
   }
 
   function toQuery(state) {
@@ -92,7 +95,7 @@
   function card(practice) {
     var item = element("li", "atlas-card");
     item.dataset.slug = practice.slug;
-    var title = element("h3", "atlas-card__title");
+    var title = element("h2", "atlas-card__title");  // under the page's h1
     var link = element("a", null, practice.title);
     link.href = siteRoot + data.base + practice.slug + "/";
     title.appendChild(link);
@@ -129,6 +132,7 @@
 
   var typing = null;
   function update(push) {
+    if (!data) return;  // the data is on its way: render() reads the form when it arrives
     var state = readForm(), query = toQuery(state);
     if (query !== window.location.search && !(query === window.location.pathname && !window.location.search)) {
       window.history[push ? "pushState" : "replaceState"](null, "", query);
@@ -144,7 +148,11 @@
     clearTimeout(typing);
     typing = setTimeout(function () { update(false); }, 200);
   });
-  form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    update(true);
+    results.focus();  // the results, for keyboard and screen reader users who asked for them
+  });
   form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
   window.addEventListener("popstate", function () {
     var state = readUrl();
@@ -154,9 +162,8 @@
 
   fetch(root.dataset.dataUrl).then(function (response) { return response.json(); }).then(function (json) {
     data = json;
-    var state = readUrl();
+    var state = window.location.search ? readUrl() : readForm();  // what the reader chose while it loaded
     writeForm(state);
-    form.hidden = false;
     render(state);
     root.classList.add("atlas-index--ready");
   });

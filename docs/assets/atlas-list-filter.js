@@ -48,7 +48,6 @@
   window.addEventListener("popstate", function () { readUrl(); render(); });
 
   readUrl();
-  form.hidden = false;
   render();
   root.classList.add("atlas-list--ready");
 })();

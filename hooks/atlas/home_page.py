@@ -11,7 +11,8 @@ from .facets import FACETS_BY_ID, practices_by_key
 from .guide import GROUPS
 from .guide_pages import step_link
 from .model import Atlas
-from .views import text, vocabulary_text
+from .structured_data import website
+from .views import html_safe_json, text, vocabulary_text
 
 RECENT = 5  # practices under "what is new"
 
@@ -23,6 +24,7 @@ def home_view(atlas: Atlas, lang: str) -> dict:
     used_cities = {key for practice in atlas.practices.values() for key in practice.cities}
     recent = sorted(atlas.practices.values(), key=lambda p: (p.data["last_reviewed"], p.slug), reverse=True)[:RECENT]
     return {
+        "jsonld": html_safe_json(website(atlas, lang)),  # in the page's head
         "groups": [
             {
                 "key": group,

@@ -51,6 +51,7 @@ VENDOR_FILES = {
     ),
 }
 ZOOM_LOCK = re.compile(r"initial-scale=1\.0,\s*maximum-scale=1\.0,\s*user-scalable=no")
+SCRIPT_AFTER_BODY = re.compile(r"</body>\s*(<script>.*</script>)\s*</html>\s*$", re.S)
 DEFAULT_TILES = {
     "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
     "attribution": '&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>',
@@ -118,6 +119,8 @@ def _skeleton(folder: str, tiles_json: str, lang: str) -> str:
     html = figure.render()
     # The frame's own language, and page zoom: Folium forbids it (user-scalable=no), readers with low vision need it.
     html = html.replace("<html>", f'<html lang="{lang}">', 1)
+    # Folium writes its script after </body>, which HTML does not allow: move it inside.
+    html = SCRIPT_AFTER_BODY.sub(lambda match: f"{match.group(1)}\n</body>\n</html>\n", html, count=1)
     return ZOOM_LOCK.sub("initial-scale=1.0", html, count=1)
 
 

@@ -25,6 +25,41 @@ class Languages:
         return self.codes[0]
 
 
+@dataclass(frozen=True)
+class Publication:
+    """How the atlas is published (mkdocs.yml: site_url, and extra › atlas): its address (absolute
+    links in the sitemap, shared links, structured data and open data), its map tiles, its publisher."""
+
+    site_url: str = ""
+    map_tiles: dict | None = None
+    publisher: dict | None = None  # {name: {language: text}, url}
+    site_names: dict = field(default_factory=dict)  # language -> (the site's name, its description)
+
+    @classmethod
+    def from_config(cls, site_url: str | None, extra_atlas: dict | None, site_names: dict | None = None) -> Publication:
+        extra_atlas = extra_atlas or {}
+        site_url = site_url or ""
+        return cls(
+            site_url if not site_url or site_url.endswith("/") else site_url + "/",
+            extra_atlas.get("map_tiles"),
+            extra_atlas.get("publisher"),
+            site_names or {},
+        )
+
+    def site_name(self, lang: str) -> tuple[str, str]:
+        """The site's name and description in `lang` (mkdocs.yml, or the i18n plugin's for that language)."""
+        return self.site_names.get(lang) or next(iter(self.site_names.values()), ("", ""))
+
+    def publisher_name(self, lang: str, default: str) -> str:
+        """Who publishes the atlas (extra › atlas › publisher), else the site itself."""
+        name = (self.publisher or {}).get("name")
+        return localized(name, lang, default)[0] if name else self.site_name(lang)[0]
+
+    def absolute(self, url: str) -> str:
+        """A URL from the site's root, made absolute (as is, without a site_url)."""
+        return self.site_url + url
+
+
 @dataclass
 class Practice:
     slug: str
@@ -69,6 +104,7 @@ class Atlas:
     practices: dict[str, Practice]  # sorted by slug
     guide: Guide | None = None  # the guide's playbook (hooks/atlas/guide.py)
     actors: dict[str, Actor] = field(default_factory=dict)  # the actors' profiles, sorted by slug
+    publication: Publication = field(default_factory=lambda: Publication())  # address, map tiles, publisher: set per build
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property

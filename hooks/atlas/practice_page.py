@@ -15,7 +15,8 @@ from .model import Atlas, Practice
 from .narrative import practice_narrative
 from .records import points
 from .sections import missing_optional
-from .views import link, text, ui, vocabulary_text
+from .structured_data import practice_article
+from .views import html_safe_json, link, text, ui, vocabulary_text
 
 
 def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
@@ -36,6 +37,7 @@ def practice_view(atlas: Atlas, practice: Practice, lang: str) -> dict:
     return {
         "slug": practice.slug,
         "lang": lang,
+        "jsonld": html_safe_json(practice_article(atlas, practice, lang)),  # in the page's head
         "title": text(data["title"], lang, default),
         "summary": text(data.get("summary"), lang, default),
         "translated": lang in practice.narratives,

@@ -23,6 +23,8 @@ HOME = ""
 PRACTICES = "practices"  # the index of every practice; a practice's page is practices/<slug>
 MAP = "map"
 SEARCH = "search"
+ABOUT = "about"  # hand-written (docs/about.md): who publishes, the sources, the licence
+CONTRIBUTING = "contribuer"  # hand-written: the contributor guide
 METHOD = "method"  # the guide's method; a step's page is method/<key>
 GLOSSARY = "glossary"
 RECOMMENDATIONS = "recommendations"
@@ -38,6 +40,7 @@ WORLD_MAP = f"{MAPS}/world.html"
 VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
 SEARCH_BUNDLE = "pagefind"  # one Pagefind bundle per language, beside its pages
 FILTER_SCRIPT = "assets/atlas-filter.js"  # the index's filter (docs/assets/)
+SHARE_IMAGE = "assets/atlas-share.png"  # what a shared link shows (docs/assets/)
 
 
 def practice(slug: str) -> str:

@@ -37,3 +37,15 @@ def configured_languages(root: Path) -> Languages:
         if isinstance(plugin, dict) and "i18n" in plugin:
             return languages_from_i18n(plugin["i18n"]["languages"])
     raise ValueError("mkdocs.yml has no i18n plugin with languages")
+
+
+def site_names(languages_config, site_name: str, site_description: str | None) -> dict[str, tuple[str, str]]:
+    """Each language's site name and description: mkdocs.yml's, or the i18n plugin's override."""
+
+    def get(item, key):
+        return item.get(key) if isinstance(item, dict) else getattr(item, key, None)
+
+    return {
+        get(item, "locale"): (get(item, "site_name") or site_name, get(item, "site_description") or site_description or "")
+        for item in languages_config
+    }

@@ -11,13 +11,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from babel import Locale
+from babel.core import get_global
 from markupsafe import escape
 
 from . import routes
 from .actor_pages import actor_template_view, actor_view, actors_index_view, profile_summary
 from .editing import contributing_view
 from .facet_pages import facet_page_view, guide_text, overview_view
-from .facets import FACETS
+from .facets import FACETS, FACETS_BY_ID
 from .files import links_leaving
 from .fragments import SharedFragments
 from .geojson import geojson
@@ -27,7 +29,7 @@ from .index_page import filter_data, index_view
 from .load import load_atlas
 from .map_page import map_data, world_map_view
 from .maps import map_files, vendor_files
-from .model import Atlas, Languages, localized
+from .model import Atlas, Languages, Publication, localized
 from .narrative import RenderedNarrative, practice_narrative
 from .practice_page import practice_view
 from .problems import AtlasDataError
@@ -70,9 +72,12 @@ class StaticFile:
     path: Path | None = None  # …or a file of an installed package (Leaflet), never of practices/
 
 
-def load_site(root: Path, languages: Languages, published_folders, preview: str | None = None) -> Atlas:
+def load_site(
+    root: Path, languages: Languages, published_folders, preview: str | None = None, publication: Publication | None = None
+) -> Atlas:
     """The atlas checked, and the folders published as they are (docs/, the theme's overrides)
-    free of links out of the repository; AtlasDataError lists every problem of both."""
+    free of links out of the repository; AtlasDataError lists every problem of both. The atlas
+    carries how it is published (its address, map tiles, publisher)."""
     problems = [problem for folder in published_folders if folder for problem in links_leaving(Path(folder), root)]
     try:
         atlas = load_atlas(root, languages, narratives_of={preview} if preview else None)
@@ -80,13 +85,40 @@ def load_site(root: Path, languages: Languages, published_folders, preview: str 
         problems += error.problems
     if problems:
         raise AtlasDataError(problems)
+    atlas.publication = publication or Publication()
     return atlas
+
+
+def og_locale(lang: str) -> str:
+    """OpenGraph's form of a language: its likeliest territory (fr_FR, en_US)."""
+    locale = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def template_globals(atlas: Atlas, lang: str) -> dict:
     """What every template of one language's build can use (the 404 page too)."""
+    strings, publication = ui(lang, atlas.languages.default), atlas.publication
     return {
-        "atlas_ui": ui(lang, atlas.languages.default),
+        "atlas_share": {
+            "locale": og_locale(lang),
+            "alternate_locales": [og_locale(code) for code in atlas.languages.codes if code != lang],
+            "image": publication.absolute(routes.SHARE_IMAGE),
+            "image_alt": strings["share_image_alt"],
+            "footer": {
+                "publisher": escape(publication.publisher_name(lang, atlas.languages.default)),
+                "licence_url": strings["licence_url"],
+                "about_url": atlas.routes.page_url(routes.ABOUT, lang),
+                "data_url": atlas.routes.file_url(routes.GEOJSON, lang),
+                "contributing_url": atlas.routes.page_url(routes.CONTRIBUTING, lang),
+            },
+        },
+        "atlas_ui": strings,
+        # Without JavaScript, the search page offers these lists instead.
+        "atlas_browse": [{"label": strings["index_title"], "url": atlas.routes.page_url(routes.PRACTICES, lang)}]
+        + [
+            {"label": strings[f"facet_{facet}_plural"], "url": atlas.routes.page_url(FACETS_BY_ID[facet].path, lang)}
+            for facet in ("lever", "theme", "city", "country")
+        ],
         "atlas_search_url": atlas.routes.page_url(routes.SEARCH, lang),
         "atlas_search_bundle": atlas.routes.file_url(routes.SEARCH_BUNDLE, lang) + "/",
         "atlas_shared": SharedFragments(),  # fragments rendered once per build (hooks/atlas/fragments.py)
@@ -282,19 +314,19 @@ def _file(atlas: Atlas, path: str, lang: str, content) -> StaticFile:
     return StaticFile(atlas.routes.page_source(folder, lang, name), atlas.routes.file_url(path, lang), content)
 
 
-def static_files(
-    atlas: Atlas, lang: str, map_tiles: dict | None = None, site_url: str = "", only: str | None = None
-) -> list[StaticFile]:
+def static_files(atlas: Atlas, lang: str, only: str | None = None) -> list[StaticFile]:
     """The data files, map frames and images of `lang`, and (once, with the default language) Leaflet."""
     files = [
         _file(atlas, path, lang, html_safe_json(data))
         for path, data in (
             (routes.FILTER_DATA, filter_data(atlas, lang)),
             (routes.MAP_DATA, map_data(atlas, lang)),
-            (routes.GEOJSON, geojson(atlas, lang, site_url)),
+            (routes.GEOJSON, geojson(atlas, lang, atlas.publication.site_url)),
         )
     ]
-    files += [_file(atlas, map_file.path, lang, map_file.html) for map_file in map_files(atlas, lang, map_tiles, only)]
+    files += [
+        _file(atlas, map_file.path, lang, map_file.html) for map_file in map_files(atlas, lang, atlas.publication.map_tiles, only)
+    ]
     for slug, practice in atlas.practices.items():
         if only and slug != only:
             continue
