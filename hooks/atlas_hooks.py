@@ -25,7 +25,7 @@ from mkdocs.structure.toc import get_toc
 from atlas.model import Atlas, Publication
 from atlas.problems import AtlasDataError
 from atlas.search_index import Indexing, SearchIndexError
-from atlas.settings import languages_from_i18n, site_names
+from atlas.settings import generation_time, languages_from_i18n, site_names
 from atlas.site import GeneratedPage, hand_written_view, load_site, site_pages, static_files, template_globals
 
 log = logging.getLogger("mkdocs.hooks.atlas")
@@ -67,8 +67,11 @@ def on_config(config):
                     config.site_url,
                     config.extra.get("atlas"),
                     site_names(plugin.config.languages, config.site_name, config.site_description),
+                    generation_time(os.environ.get("SOURCE_DATE_EPOCH")),
                 ),
             )
+        except ValueError as error:  # SOURCE_DATE_EPOCH
+            raise Abort(str(error)) from None
         except AtlasDataError as error:
             for problem in error.problems:
                 log.error(str(problem))

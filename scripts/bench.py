@@ -95,6 +95,7 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
             "start_year": rng.randint(2005, 2024),
             "sdgs": rng.sample(range(1, 18), 2),
             "sources": [{"title": "Document de référence", "publisher": "Réseau de villes", "year": 2022}],
+            "published": "2026-11-21",
             "last_reviewed": "2026-11-21",
         }
         data["cities"] = list(dict.fromkeys(data["cities"]))
@@ -214,7 +215,15 @@ def sizes(site: Path) -> dict:
         "index page download (page + data, gzip)": gzipped(site / "practices/index.html", site / "data/practices.json"),
         "index data file": size(site / "data/practices.json"),
         "world map data file": size(site / "data/map.json"),
-        "GeoJSON export": size(site / "data/practices.geojson"),
+        "GeoJSON export": size(site / routes.GEOJSON),
+        "CSV export": size(site / routes.CSV),
+        "data package": size(site / routes.DATAPACKAGE),
+        "Atom feed": size(site / routes.feed("fr", "fr")),
+        "API: list of practices": size(site / routes.API_PRACTICES),
+        "API: a practice, median": statistics.median(size(p) for p in (site / routes.API / "practices").glob("*.json")),
+        "API: a practice, largest": max(size(p) for p in (site / routes.API / "practices").glob("*.json")),
+        "API: vocabularies": size(site / routes.API_VOCABULARIES),
+        "API: every answer, one language": sum(size(p) for p in (site / routes.API).rglob("*.json")),
         "site total": total,
     }
 
@@ -346,6 +355,14 @@ def main(argv=None) -> int:
         "index data file",
         "index page download (page + data, gzip)",
         "GeoJSON export",
+        "CSV export",
+        "data package",
+        "Atom feed",
+        "API: list of practices",
+        "API: a practice, median",
+        "API: a practice, largest",
+        "API: vocabularies",
+        "API: every answer, one language",
     ):
         print(f"{key + ' (bytes)':44}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
     print(f"{'site bytes per practice':44}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))

@@ -125,6 +125,7 @@ def create(root: Path, args, interactive: bool) -> Path:
         "actors": [{"name": "TODO: actor's name", "type": "TODO-actor-type", "role": {"fr": "TODO", "en": "TODO"}}],
         "status": args.status or "TODO-status",
         "sources": [{"title": "TODO: the document's title", "publisher": "TODO: its publisher"}],
+        "published": datetime.date.today().isoformat(),
         "last_reviewed": datetime.date.today().isoformat(),
     }
     if args.actor:

@@ -45,6 +45,7 @@ PRACTICE = {
     "status": "ongoing",
     "start_year": 2014,
     "sources": [{"title": "Guide pratique", "publisher": "Sciences Po, AIMF", "year": 2022}],
+    "published": "2026-11-21",
     "last_reviewed": "2026-11-21",
 }
 
@@ -256,7 +257,9 @@ class FixtureAtlas:
 
 # Where the real atlas is published in the tests: a GitHub Pages project site, under a sub-path.
 PUBLISHED_AT = "https://example.github.io/atlas/"
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
+# Builds are reproducible: the open data's generation time is SOURCE_DATE_EPOCH's (2026-11-30T00:53:20Z).
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_EPOCH": "1796000000"}
+GENERATED_AT = "2026-11-30T00:53:20Z"
 
 
 def build_site(root: Path, site: Path, site_url: str | None = None, command: str = "mkdocs") -> subprocess.CompletedProcess:

@@ -245,6 +245,7 @@ def test_header_search_field_leads_to_results(page):
         "actors/",
         "en/actors/tuba/",
         "actor-profile/",
+        "en/data/",
     ],
 )
 def test_no_serious_accessibility_violation(page, path):

@@ -40,6 +40,7 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
         "recommendations",
         "actors",
         "actor-profile",
+        "data",
     }
     expected_pages |= facet_pages(atlas)
     for lang, prefix in (("fr", ""), ("en", "en/")):
@@ -49,24 +50,30 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
         assert practice.sources == {"fr": "practices/lyon-centsept/index.md", "en": "practices/lyon-centsept/index.en.md"}
         assert practice.files == {"fr": "practices/lyon-centsept/index.html", "en": "en/practices/lyon-centsept/index.html"}
         files = {file.dest_uri: file for file in static_files(atlas, lang)}
+        api = ["index", "practices", "vocabularies", "actors", "practices/lyon-centsept"]
+        api += [f"{value}" for value in facet_pages(atlas) if "/" in value]
         generated = {
             f"{prefix}{path}"
             for path in (
                 "data/practices.json",
                 "data/map.json",
                 "data/practices.geojson",
+                "data/practices.csv",
+                "datapackage.json",
                 "maps/world.html",
                 "maps/cities/lyon.html",
                 "maps/practices/lyon-centsept.html",
                 "practices/lyon-centsept/batiment.png",
+                *(f"api/v1/{answer}.json" for answer in api),
             )
         }
-        vendor = {path for path in files if path.startswith("assets/vendor/")}
-        assert set(files) == generated | vendor
-        assert bool(vendor) == (lang == "fr")  # Leaflet once, with the default language
+        generated.add("feed.xml" if lang == "fr" else "feed-en.xml")  # at the root, whatever the language
+        once = {path for path in files if path.startswith("assets/vendor/")} | ({"api/v1/schema.json"} if lang == "fr" else set())
+        assert set(files) == generated | once
+        assert bool(once) == (lang == "fr")  # Leaflet and the API's schema once, with the default language
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].content == image_bytes("PNG")  # the checked bytes
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].path is None
-        assert all(file.path is None for path, file in files.items() if path not in vendor)  # nothing copied from practices/
+        assert all(file.path is None for path, file in files.items() if path not in once)  # nothing copied from practices/
 
 
 def test_a_preview_generates_what_one_practice_touches(fixture_atlas):

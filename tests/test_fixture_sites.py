@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
 import sys
+from xml.etree import ElementTree
 
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import EN_MD, FR_MD, REPO, image_bytes
+from conftest import BUILD_ENV, EN_MD, FR_MD, REPO, image_bytes
 
 
 def read(site, path):
@@ -51,18 +54,24 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
         "recommendations",
         "actors",
         "actor-profile",
+        "data",
     ]
     pages += [folder for folder in facet_keys] + [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
-    expected = {"404.html"} | {
+    api = ["index", "practices", "vocabularies", "actors", "practices/lyon-centsept"]
+    api += [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
+    expected = {"404.html", "sitemap.xml", "feed.xml", "feed-en.xml", "api/v1/schema.json"} | {
         f"{prefix}{path}"
         for prefix in ("", "en/")
         for path in (
             "data/practices.json",
             "data/map.json",
             "data/practices.geojson",
+            "data/practices.csv",
+            "datapackage.json",
             "maps/world.html",
             "maps/cities/lyon.html",
             "maps/practices/lyon-centsept.html",
+            *(f"api/v1/{answer}.json" for answer in api),
         )
     }
     expected |= {
@@ -73,7 +82,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
     built = {
         p.relative_to(fixture_atlas.site).as_posix()
         for p in fixture_atlas.site.rglob("*")
-        if p.suffix in (".html", ".json", ".geojson")
+        if p.suffix in (".html", ".json", ".geojson", ".csv", ".xml")
     }
     built = {path for path in built if not path.startswith(("pagefind/", "en/pagefind/"))}
     assert built == expected
@@ -230,6 +239,17 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
             r"atlasMap\.show\(map_0, (.*)\);", read(fixture_atlas.site, f"{prefix}maps/practices/lyon-centsept.html")
         )
         assert json.loads(popup_data.group(1))["practices"][0]["title"] == HOSTILE
+        api = json.loads(read(fixture_atlas.site, f"{prefix}api/v1/practices/lyon-centsept.json"))["result"]
+        assert api["title"] == api["actors"][0]["name"] == api["sources"][0]["title"] == HOSTILE
+        table = csv.DictReader(io.StringIO(read(fixture_atlas.site, f"{prefix}data/practices.csv").removeprefix("\ufeff")))
+        assert HOSTILE in [row["title"] for row in table]
+    for feed in ("feed.xml", "feed-en.xml"):  # XML escapes it; a reader gets the text back
+        titles = (
+            ElementTree.parse(fixture_atlas.site / feed)
+            .getroot()
+            .findall(".//{http://www.w3.org/2005/Atom}entry/{http://www.w3.org/2005/Atom}title")
+        )
+        assert HOSTILE in [title.text for title in titles]
 
 
 def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
@@ -242,7 +262,7 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
         capture_output=True,
         text=True,
         cwd=fixture_atlas.root,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "ATLAS_PREVIEW": "lyon-centsept"},
+        env={**BUILD_ENV, "ATLAS_PREVIEW": "lyon-centsept"},
     )
     assert result.returncode == 0, result.stderr
     for path in (

@@ -70,7 +70,7 @@ CASES = {
         {"tittle": {"fr": "x"}},
         [
             f"{P}: tittle: 'tittle' is not a known field; did you mean 'title'? allowed here: cities, scope, title, summary, "
-            "city_role, city_role_note, themes, levers, actors, status, start_year, end_year, sdgs, location, links, sources, related, last_reviewed. Fix its name or remove it"
+            "city_role, city_role_note, themes, levers, actors, status, start_year, end_year, sdgs, location, links, sources, related, published, last_reviewed. Fix its name or remove it"
         ],
     ),
     "missing required field": (
@@ -92,6 +92,22 @@ CASES = {
         {"last_reviewed": "2026-12-01"},
         [
             f"{P}: last_reviewed: '2026-12-01' is in the future; expected the date the facts were last checked, today (2026-11-21) at the latest"
+        ],
+    ),
+    "publication date in the future": (
+        {"published": "2026-12-01", "last_reviewed": "2026-11-20"},
+        [
+            f"{P}: published: '2026-12-01' is after last_reviewed '2026-11-20'; expected the date the practice first appeared "
+            "in the atlas, on or before its last review. Fix one of the two dates",
+            f"{P}: published: '2026-12-01' is in the future; expected the date the practice first appeared in the atlas, "
+            "today (2026-11-21) at the latest",
+        ],
+    ),
+    "published after the review": (
+        {"published": "2026-11-20", "last_reviewed": "2026-11-19"},
+        [
+            f"{P}: published: '2026-11-20' is after last_reviewed '2026-11-19'; expected the date the practice first appeared "
+            "in the atlas, on or before its last review. Fix one of the two dates"
         ],
     ),
     "review date not a date": (
@@ -148,6 +164,15 @@ def test_missing_required_field(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept", remove=("sources",))
     assert problems_of(fixture_atlas) == [
         f"{P}: sources: is missing; expected where the facts come from: at least one public document. Add it"
+    ]
+
+
+def test_missing_publication_date(fixture_atlas):
+    fixture_atlas.add_practice("lyon-centsept", remove=("published",))
+    assert problems_of(fixture_atlas) == [
+        f"{P}: published: is missing; expected date the practice first appeared in the atlas (YYYY-MM-DD): it stays when "
+        "the practice is revised, and feeds and open data list new practices by it. Not in the future, not after "
+        "last_reviewed. Add it"
     ]
 
 

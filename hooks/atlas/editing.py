@@ -55,6 +55,7 @@ EXAMPLES = {
         }
     ],
     "related": ["lyon-tuba-open-data"],
+    "published": "2026-11-21",
     "last_reviewed": "2026-11-21",
 }
 

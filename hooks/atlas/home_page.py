@@ -8,6 +8,7 @@ from babel.dates import format_date
 
 from . import routes
 from .facets import FACETS_BY_ID, practices_by_key
+from .feeds import newest
 from .guide import GROUPS
 from .guide_pages import step_link
 from .model import Atlas
@@ -22,7 +23,6 @@ def home_view(atlas: Atlas, lang: str) -> dict:
     levers = FACETS_BY_ID["lever"]
     counts = {key: len(practices) for key, practices in practices_by_key(atlas, levers).items()}
     used_cities = {key for practice in atlas.practices.values() for key in practice.cities}
-    recent = sorted(atlas.practices.values(), key=lambda p: (p.data["last_reviewed"], p.slug), reverse=True)[:RECENT]
     return {
         "jsonld": html_safe_json(website(atlas, lang)),  # in the page's head
         "groups": [
@@ -54,13 +54,14 @@ def home_view(atlas: Atlas, lang: str) -> dict:
         "countries": len(
             {key for practice in atlas.practices.values() for key in FACETS_BY_ID["country"].practice_keys(atlas, practice)}
         ),
-        "recent": [
+        "recent": [  # the feed's newest
             {
-                "title": text(p.data["title"], lang, atlas.languages.default),
-                "url": page_url(routes.practice(p.slug), lang),
-                "date": format_date(datetime.date.fromisoformat(p.data["last_reviewed"]), "long", locale=lang),
-                "iso": p.data["last_reviewed"],
+                "title": text(atlas.practices[d["slug"]].data["title"], lang, atlas.languages.default),
+                "url": page_url(routes.practice(d["slug"]), lang),
+                "date": format_date(datetime.date.fromisoformat(d["last_reviewed"]), "long", locale=lang),
+                "iso": d["last_reviewed"],
             }
-            for p in recent
+            for d in newest(atlas, lang)[:RECENT]
         ],
+        "open_data_url": page_url(routes.OPEN_DATA, lang),
     }

@@ -34,9 +34,12 @@ class Publication:
     map_tiles: dict | None = None
     publisher: dict | None = None  # {name: {language: text}, url}
     site_names: dict = field(default_factory=dict)  # language -> (the site's name, its description)
+    generated_at: str = ""  # when the build ran, UTC (settings.generation_time): the open data's envelope
 
     @classmethod
-    def from_config(cls, site_url: str | None, extra_atlas: dict | None, site_names: dict | None = None) -> Publication:
+    def from_config(
+        cls, site_url: str | None, extra_atlas: dict | None, site_names: dict | None = None, generated_at: str = ""
+    ) -> Publication:
         extra_atlas = extra_atlas or {}
         site_url = site_url or ""
         return cls(
@@ -44,6 +47,7 @@ class Publication:
             extra_atlas.get("map_tiles"),
             extra_atlas.get("publisher"),
             site_names or {},
+            generated_at,
         )
 
     def site_name(self, lang: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ PAGE_TYPES = {
     "recommendations": ("recommendations/", None),
     "search": ("search/?q=innovation", ".pagefind-ui__result-link"),
     "about": ("about/", None),
+    "open data": ("data/", None),
     "contributor guide": ("contribuer/", None),
     "not found": ("no-such-page/", None),
 }

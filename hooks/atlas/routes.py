@@ -31,10 +31,21 @@ RECOMMENDATIONS = "recommendations"
 ACTORS = "actors"  # the index of actors; an actor's page is actors/<key>
 ACTOR_TEMPLATE = "actor-profile"  # the guide's blank actor profile, to print
 
+OPEN_DATA = "data"  # the open-data page, beside the data files
+
 # Files
 FILTER_DATA = "data/practices.json"  # the index's filter; internal, may change with the site
 MAP_DATA = "data/map.json"  # the world map's markers; internal
-GEOJSON = "data/practices.geojson"  # open data, documented in the README
+# Open data (hooks/atlas/api.py, tables.py, feeds.py), documented on the open-data page and in the README
+GEOJSON = "data/practices.geojson"
+CSV = "data/practices.csv"
+DATAPACKAGE = "datapackage.json"  # at the language's root: a data package's paths stay inside its folder
+API = "api/v1"
+API_INDEX = f"{API}/index.json"
+API_PRACTICES = f"{API}/practices.json"
+API_VOCABULARIES = f"{API}/vocabularies.json"
+API_ACTORS = f"{API}/actors.json"
+API_SCHEMA = f"{API}/schema.json"  # one for every language: published once, at the site's root
 MAPS = "maps"  # map frames: maps/world.html, maps/<folder>/<key>.html
 WORLD_MAP = f"{MAPS}/world.html"
 VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
@@ -58,6 +69,26 @@ def step(key: str) -> str:
 def term(key: str) -> str:
     """A glossary entry: an anchor of the glossary page."""
     return f"{GLOSSARY}#{key}"
+
+
+def api_practice(slug: str) -> str:
+    return f"{API}/practices/{slug}.json"
+
+
+def api_facet_value(folder: str, key: str) -> str:
+    """A facet value's answer: api_facet_value('cities', 'lyon') is api/v1/cities/lyon.json."""
+    return f"{API}/{folder}/{key}.json"
+
+
+def api_actor(key: str) -> str:
+    return f"{API}/actors/{key}.json"
+
+
+def feed(lang: str, default: str) -> str:
+    """A language's Atom feed, at the site's root for every language (feed.xml, feed-en.xml):
+    Material's script fetches a sitemap.xml beside every `<link rel="alternate">` of a page,
+    and only the site's root has one."""
+    return "feed.xml" if lang == default else f"feed-{lang}.xml"
 
 
 def map_frame(folder: str, key: str) -> str:

@@ -187,21 +187,32 @@ def date_problems(data: dict, today: datetime.date):
             yield (name,), f"{year} is too far in the future; expected at most {today.year + 1}"
     if isinstance(start, int) and isinstance(end, int) and end < start:
         yield ("end_year",), f"{end} is before start_year {start}; expected a year from {start} on. Fix one of the two years"
-    reviewed = data.get("last_reviewed")
-    if isinstance(reviewed, str) and DATE.fullmatch(reviewed):
+    dates = {}
+    for name, meaning in (
+        ("published", "the practice first appeared in the atlas"),
+        ("last_reviewed", "the facts were last checked"),
+    ):
+        value = data.get(name)
+        if not (isinstance(value, str) and DATE.fullmatch(value)):
+            continue
         try:
-            date = datetime.date.fromisoformat(reviewed)
+            dates[name] = datetime.date.fromisoformat(value)
         except ValueError:
-            yield ("last_reviewed",), f"{show(reviewed)} is not a real date; expected YYYY-MM-DD"
-        else:
-            if date > today:
-                yield (
-                    ("last_reviewed",),
-                    (
-                        f"{show(reviewed)} is in the future; expected the date the facts were last "
-                        f"checked, today ({today.isoformat()}) at the latest"
-                    ),
-                )
+            yield (name,), f"{show(value)} is not a real date; expected YYYY-MM-DD"
+            continue
+        if dates[name] > today:
+            yield (
+                (name,),
+                f"{show(value)} is in the future; expected the date {meaning}, today ({today.isoformat()}) at the latest",
+            )
+    if len(dates) == 2 and dates["published"] > dates["last_reviewed"]:
+        yield (
+            ("published",),
+            (
+                f"{show(data['published'])} is after last_reviewed {show(data['last_reviewed'])}; expected the date the "
+                "practice first appeared in the atlas, on or before its last review. Fix one of the two dates"
+            ),
+        )
     for index, source in enumerate(data.get("sources") if isinstance(data.get("sources"), list) else []):
         year = source.get("year") if isinstance(source, dict) else None
         if isinstance(year, int) and year > today.year:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import yaml
@@ -49,3 +50,20 @@ def site_names(languages_config, site_name: str, site_description: str | None) -
         get(item, "locale"): (get(item, "site_name") or site_name, get(item, "site_description") or site_description or "")
         for item in languages_config
     }
+
+
+def generation_time(source_date_epoch: str | None, now: datetime.datetime | None = None) -> str:
+    """When the build ran, UTC, to the second, for the open data's envelope: SOURCE_DATE_EPOCH
+    when set (reproducible builds: the publishing workflow gives the commit's time, so two
+    builds of one commit write the same files), else now."""
+    if source_date_epoch:
+        try:
+            moment = datetime.datetime.fromtimestamp(int(source_date_epoch), datetime.UTC)
+        except (ValueError, OverflowError, OSError):
+            raise ValueError(
+                f"SOURCE_DATE_EPOCH={source_date_epoch!r} is not a time; expected seconds since 1970-01-01 UTC, "
+                "e.g. $(git log -1 --format=%ct), or leave it unset"
+            ) from None
+    else:
+        moment = now or datetime.datetime.now(datetime.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

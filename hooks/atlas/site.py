@@ -17,9 +17,12 @@ from markupsafe import escape
 
 from . import routes
 from .actor_pages import actor_template_view, actor_view, actors_index_view, profile_summary
+from .api import SCHEMA_FILE as API_SCHEMA_FILE
+from .api import answers, envelope
 from .editing import contributing_view
 from .facet_pages import facet_page_view, guide_text, overview_view
 from .facets import FACETS, FACETS_BY_ID
+from .feeds import feed_xml
 from .files import links_leaving
 from .fragments import SharedFragments
 from .geojson import geojson
@@ -31,8 +34,10 @@ from .map_page import map_data, world_map_view
 from .maps import map_files, vendor_files
 from .model import Atlas, Languages, Publication, localized
 from .narrative import RenderedNarrative, practice_narrative
+from .open_data_page import open_data_view
 from .practice_page import practice_view
 from .problems import AtlasDataError
+from .tables import csv_text, datapackage
 from .views import html_safe_json, ui
 
 # Hand-written pages of docs/ whose template shows data: template -> (its name in the context, its view).
@@ -108,11 +113,16 @@ def template_globals(atlas: Atlas, lang: str) -> dict:
                 "publisher": escape(publication.publisher_name(lang, atlas.languages.default)),
                 "licence_url": strings["licence_url"],
                 "about_url": atlas.routes.page_url(routes.ABOUT, lang),
-                "data_url": atlas.routes.file_url(routes.GEOJSON, lang),
+                "data_url": atlas.routes.page_url(routes.OPEN_DATA, lang),
                 "contributing_url": atlas.routes.page_url(routes.CONTRIBUTING, lang),
             },
         },
         "atlas_ui": strings,
+        # The language's Atom feed, for every page's head (feed readers find it there).
+        "atlas_feed": {
+            "url": routes.feed(lang, atlas.languages.default),
+            "title": strings["feed_title"].format(site=publication.site_name(lang)[0]),
+        },
         # Without JavaScript, the search page offers these lists instead.
         "atlas_browse": [{"label": strings["index_title"], "url": atlas.routes.page_url(routes.PRACTICES, lang)}]
         + [
@@ -204,6 +214,18 @@ def site_pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Generat
                     content=explained.rendered(lang, default)[0] if explained else None,
                 )
             )
+    pages.append(
+        GeneratedPage(
+            routes.OPEN_DATA,
+            lang,
+            "open-data.html",
+            strings["open_data_title"],
+            lambda: open_data_view(atlas, lang),
+            "open_data",
+            in_nav=True,
+            description=strings["open_data_description"],
+        )
+    )
     pages += guide_pages(atlas, lang) + actor_pages(atlas, lang, only)
     for page in pages:
         page.sources = {code: atlas.routes.page_source(page.path, code) for code in atlas.languages.codes}
@@ -315,7 +337,8 @@ def _file(atlas: Atlas, path: str, lang: str, content) -> StaticFile:
 
 
 def static_files(atlas: Atlas, lang: str, only: str | None = None) -> list[StaticFile]:
-    """The data files, map frames and images of `lang`, and (once, with the default language) Leaflet."""
+    """The data files (the pages' and the open data), map frames and images of `lang`, and
+    (once, with the default language) Leaflet and the API's schema."""
     files = [
         _file(atlas, path, lang, html_safe_json(data))
         for path, data in (
@@ -324,6 +347,16 @@ def static_files(atlas: Atlas, lang: str, only: str | None = None) -> list[Stati
             (routes.GEOJSON, geojson(atlas, lang, atlas.publication.site_url)),
         )
     ]
+    files += [
+        _file(atlas, answer.path, lang, html_safe_json(envelope(atlas, lang, answer))) for answer in answers(atlas, lang, only)
+    ]
+    if not only:
+        files += [
+            _file(atlas, routes.CSV, lang, csv_text(atlas, lang)),
+            _file(atlas, routes.DATAPACKAGE, lang, html_safe_json(datapackage(atlas, lang))),
+        ]
+        feed = routes.feed(lang, atlas.languages.default)  # at the root, whatever the language
+        files.append(StaticFile(feed, feed, feed_xml(atlas, lang)))
     files += [
         _file(atlas, map_file.path, lang, map_file.html) for map_file in map_files(atlas, lang, atlas.publication.map_tiles, only)
     ]
@@ -341,4 +374,5 @@ def static_files(atlas: Atlas, lang: str, only: str | None = None) -> list[Stati
             )
     if lang == atlas.languages.default:
         files += [StaticFile(path, path, path=file) for path, file in vendor_files()]
+        files.append(StaticFile(routes.API_SCHEMA, routes.API_SCHEMA, path=API_SCHEMA_FILE))
     return files
