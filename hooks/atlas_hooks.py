@@ -6,17 +6,29 @@ pages, files, template data and problems all come from the core, which never imp
 mkdocs-static-i18n builds the site once per language. In each build, after the plugin has
 reorganised the files (its on_files runs at priority -100 and re-reads files from disk,
 which generated files do not survive), we add that language's generated pages and files and
-register them with the plugin, so that the language switcher and the sitemap's hreflang
-alternates know them.
+register them with the plugin, so that the language switcher knows them.
+
+The plugin builds the other languages one after the other, inside the default language's
+build. On Linux the atlas builds them in parallel instead: once the default language's build
+has cleaned the site folder, it forks one process per other language, which inherits the
+checked atlas and builds that language's pages and files into the same folder while the
+default language is built (ATLAS_PARALLEL=0 keeps the plugin's order: tests/test_site.py
+compares both). Either way, what every language shares is written once, by the default
+language's build: the theme's files, the 404 page (in every language) and the sitemap (every
+page of every language, hooks/atlas/sitemap.py).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import signal
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs import utils
+from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -27,6 +39,7 @@ from atlas.problems import AtlasDataError
 from atlas.search_index import Indexing, SearchIndexError
 from atlas.settings import generation_time, languages_from_i18n, site_names
 from atlas.site import GeneratedPage, hand_written_view, load_site, site_pages, static_files, template_globals
+from atlas.sitemap import sitemap_xml
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +54,7 @@ class BuildState:
     preview: str | None = None  # ATLAS_PREVIEW: the one practice `make preview` builds
     pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by source URI
     indexing: list[Indexing] = field(default_factory=list)
+    workers: dict[str, int] = field(default_factory=dict)  # language -> the process building it (parallel builds)
 
 
 state = BuildState()
@@ -51,10 +65,17 @@ def _language(config) -> tuple[object, str]:
     return plugin, plugin.current_language
 
 
+SHARED_TEMPLATES = ("404.html", "sitemap.xml")  # the same for every language: written by the default one
+
+
 @event_priority(-200)
 def on_config(config):
     """Load and check the data once per build: at the default language's build."""
     plugin, lang = _language(config)
+    for template in SHARED_TEMPLATES:  # the theme is shared by every language's build
+        (config.theme.static_templates.add if lang == plugin.default_language else config.theme.static_templates.discard)(
+            template
+        )
     if state.atlas is None or lang == plugin.default_language:
         preview = os.environ.get("ATLAS_PREVIEW") or None
         try:
@@ -88,8 +109,47 @@ def _generated(config, src: str, dest: str, **content) -> File:
     return file
 
 
+def _parallel() -> bool:
+    """Whether the other languages are built by parallel processes: on Linux (fork), unless
+    ATLAS_PARALLEL=0, and not for a preview (a handful of pages)."""
+    return sys.platform == "linux" and os.environ.get("ATLAS_PARALLEL", "1") != "0" and not state.preview
+
+
+def _build_language(config, lang: str) -> int:
+    """In a forked process: build `lang` into the site folder the parent cleaned; its exit status."""
+    plugin = config.plugins["i18n"]
+    plugin.current_language, plugin.building = lang, True  # this language only: the plugin builds no other
+    utils.clean_directory = lambda path: None  # the parent cleaned the folder and writes into it too
+    state.workers, state.indexing = {}, []  # the parent's
+    try:
+        build(config)
+        _wait_for_search_index()
+    except Exception as error:  # noqa: BLE001 -- whatever it is, the parent says the language failed
+        log.error(f"the '{lang}' pages could not be built: {error}")
+        return 1
+    return 0
+
+
+@event_priority(100)  # the first event after MkDocs has cleaned the site folder
+def _start_other_languages(files, config):
+    """At the default language's build: one process for each other language."""
+    plugin, lang = _language(config)
+    if lang != plugin.default_language or plugin.building:
+        return files
+    for other in plugin.build_languages if _parallel() else []:
+        if other == lang:
+            continue
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child builds `other`, and never returns into the parent's build
+            os._exit(_build_language(config, other))
+        state.workers[other] = pid
+    return files
+
+
 @event_priority(-200)
-def on_files(files, config):
+def _add_generated_files(files, config):
     plugin, lang = _language(config)
     atlas = state.atlas
     state.pages = {}
@@ -107,7 +167,15 @@ def on_files(files, config):
         content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}
         files.append(_generated(config, static.src_uri, static.dest_uri, **content))
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
+    if not state.preview:  # this language's search index, written beside the pages' rendering
+        state.indexing.append(Indexing(atlas, lang, Path(config.site_dir)))
+    if lang != plugin.default_language:  # the theme's and docs/'s files: copied once, by the default language
+        for file in [f for f in files if not f.is_documentation_page() and f.generated_by is None]:
+            files.remove(file)
     return files
+
+
+on_files = CombinedEvent(_start_other_languages, _add_generated_files)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -128,7 +196,11 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    env.globals.update(template_globals(state.atlas, _language(config)[1]))
+    plugin, lang = _language(config)
+    env.globals.update(template_globals(state.atlas, lang))
+    if lang == plugin.default_language:
+        hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
+        env.globals["atlas_sitemap"] = sitemap_xml(state.atlas, hand_written)
     return env
 
 
@@ -145,17 +217,31 @@ def on_page_context(context, page, config, nav):
 
 
 @event_priority(0)  # before mkdocs-static-i18n (-100) builds the next language
-def _start_search_index(config):
-    """Index this language's practice pages in the background while the next language builds."""
-    if not state.preview:
-        state.indexing.append(Indexing(Path(config.site_dir) / state.atlas.routes.prefix(_language(config)[1])))
+def _hold_the_plugin(config):
+    """When other processes build the other languages, the plugin builds none here."""
+    if state.workers:
+        _language(config)[0].building = True
 
 
 @event_priority(-500)
-def _finish_search_index(config):
-    """Once every language is built (not inside mkdocs-static-i18n's build of another one)."""
-    if _language(config)[0].building:
-        return
+def _finish(config):
+    """Once every language is built: not inside the plugin's build of another language, nor in
+    a process building one language (which waits for its own index)."""
+    plugin = _language(config)[0]
+    if state.workers:
+        plugin.building = False
+        failed = _wait_for_workers()
+        _wait_for_search_index()
+        if failed:
+            raise Abort(f"the {', '.join(failed)} pages could not be built: see the messages above")
+    elif not plugin.building:
+        _wait_for_search_index()
+
+
+on_post_build = CombinedEvent(_hold_the_plugin, _finish)
+
+
+def _wait_for_search_index() -> None:
     indexing, state.indexing = state.indexing, []
     errors = []
     for process in indexing:
@@ -167,14 +253,24 @@ def _finish_search_index(config):
         raise Abort("; ".join(errors))
 
 
-on_post_build = CombinedEvent(_start_search_index, _finish_search_index)
+def _wait_for_workers(stop: bool = False) -> list[str]:
+    """Wait for (or stop) the processes building the other languages; the languages that failed."""
+    workers, state.workers = state.workers, {}
+    failed = []
+    for lang, pid in workers.items():
+        if stop:
+            os.kill(pid, signal.SIGKILL)
+        if os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0 and not stop:
+            failed.append(lang)
+    return failed
 
 
 def on_build_error(error):
-    """Stop the indexing a failed build started (`mkdocs serve` goes on)."""
+    """Stop the indexing and the other languages' builds a failed build started (`mkdocs serve` goes on)."""
     for process in state.indexing:
         process.stop()
     state.indexing = []
+    _wait_for_workers(stop=True)
 
 
 def on_serve(server, config, builder):

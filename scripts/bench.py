@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Benchmark the atlas as it grows: build time against the Markdown floor, page and map sizes,
-what a reader downloads for each type of page and, where Lighthouse is installed, its scores.
+"""Benchmark the atlas as it grows: build time against a plain Material site of the same pages
+and against the Markdown floor, page, map and export sizes, what a reader downloads for each
+type of page and, where Lighthouse is installed, its scores.
 
 Grows a temporary copy of the real atlas to N practices (synthetic ones with ~600-word
-narratives in French and English, spread over the real cities and vocabularies), builds
-each as the README does (mkdocs build --strict), and prints every figure in one run, so
-that ratios compare builds made on the same machine at the same time.
+narratives in French and English, spread over the real cities and vocabularies, some naming
+synthetic actors' profiles), builds each as the README does (mkdocs build --strict), builds
+the peer a user would pick instead — plain MkDocs + Material + mkdocs-static-i18n with the
+same narratives, kept out of the navigation, and Material's own search — and prints every
+figure in one run, so that ratios compare builds made on the same machine at the same time.
 
   python scripts/bench.py                  # N = 250, 500, 1000
   python scripts/bench.py --sizes 100 200  # quicker
@@ -37,7 +40,10 @@ from atlas.pages_server import PagesServer
 from atlas.search_index import build_search_index
 
 ROOT = Path(__file__).resolve().parent.parent
-LINKED = ("docs", "overrides", "hooks", "schemas")
+# Built as GitHub Pages publishes it (under a sub-path: the 404 page's links), reproducibly.
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "ATLAS_SITE_URL": "https://example.github.io/atlas/", "SOURCE_DATE_EPOCH": "1796000000"}
+COPIED = ("docs", "overrides")  # published as they are: the build refuses links out of the repository
+LINKED = ("hooks", "schemas")
 
 
 def narrative_sentences(lang: str) -> list[str]:
@@ -64,7 +70,8 @@ def synthetic_narrative(rng: random.Random, sentences: list[str], headings: list
 
 
 def grow(root: Path, total: int, seed: int = 1) -> list[str]:
-    """Add synthetic practices to the copy at `root` until it has `total`; returns every narrative."""
+    """Add synthetic practices to the copy at `root` until it has `total` (and one synthetic
+    actor's profile for every 20, which some practices name); returns every narrative."""
     from atlas.editing import EN_HEADINGS, FR_HEADINGS
 
     rng = random.Random(seed)
@@ -72,6 +79,19 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
     cities = list(yaml.safe_load((root / "practices/cities.yml").read_text(encoding="utf-8")))
     sentences = {"fr": narrative_sentences("fr"), "en": narrative_sentences("en")}
     existing = [p for p in (root / "practices").iterdir() if (p / "practice.yml").exists()]
+    actors = [f"synthetic-actor-{index:04d}" for index in range(total // 20)]
+    for key in actors:
+        profile = {
+            "name": {"fr": f"Acteur synthétique {key[-4:]}", "en": f"Synthetic actor {key[-4:]}"},
+            "type": rng.choice(sorted(vocabulary["actor_types"])),
+            "cities": [rng.choice(cities)],
+            "profile": {"description": {"fr": rng.choice(sentences["fr"]), "en": rng.choice(sentences["en"])}},
+            "sources": [{"title": "Document de référence", "publisher": "Réseau de villes", "year": 2022}],
+            "last_reviewed": "2026-11-21",
+        }
+        (root / "practices/actors" / f"{key}.yml").write_text(
+            yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     for index in range(total - len(existing)):
         city = rng.choice(cities)
         slug = f"{city}-synthetic-{index:05d}"
@@ -90,8 +110,14 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
                     "role": {"fr": "partenaire", "en": "partner"},
                 }
                 for n in range(3)
-            ],
+            ]
+            + (
+                [{"actor": rng.choice(actors), "role": {"fr": "partenaire", "en": "partner"}}]
+                if actors and rng.random() < 0.3
+                else []
+            ),
             "status": rng.choice(sorted(vocabulary["statuses"])),
+            "city_role": rng.choice(sorted(vocabulary["city_roles"])),
             "start_year": rng.randint(2005, 2024),
             "sdgs": rng.sample(range(1, 18), 2),
             "sources": [{"title": "Document de référence", "publisher": "Réseau de villes", "year": 2022}],
@@ -105,10 +131,46 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
     return [p.read_text(encoding="utf-8") for p in (root / "practices").glob("*/*.md")]
 
 
+PEER_CONFIG = """
+site_name: Peer
+site_url: https://peer.example.org/
+theme: {name: material, language: fr, font: false}
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      languages:
+        - {locale: fr, name: Français, default: true, build: true}
+        - {locale: en, name: English, build: true}
+nav: [index.md]
+validation: {omitted_files: ignore, not_found: ignore, unrecognized_links: ignore, anchors: ignore}
+"""
+
+
+def peer_site(atlas_root: Path, peer: Path) -> None:
+    """What a user would pick instead of the atlas: plain MkDocs + Material + mkdocs-static-i18n,
+    the same narratives (each under its title) kept out of the navigation, Material's search."""
+    docs = peer / "docs"
+    for folder in sorted((atlas_root / "practices").iterdir()):
+        if not (folder / "practice.yml").exists():
+            continue
+        title = yaml.safe_load((folder / "practice.yml").read_text(encoding="utf-8"))["title"]
+        (docs / "practices" / folder.name).mkdir(parents=True)
+        for lang, name in (("fr", "index.md"), ("en", "index.en.md")):
+            if (folder / f"{lang}.md").exists():
+                text = f"# {title.get(lang, title['fr'])}\n\n" + (folder / f"{lang}.md").read_text(encoding="utf-8")
+                (docs / "practices" / folder.name / name).write_text(text, encoding="utf-8")
+    (docs / "index.md").write_text("# Pratiques\n", encoding="utf-8")
+    (docs / "index.en.md").write_text("# Practices\n", encoding="utf-8")
+    (peer / "mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
+
+
 def copy_atlas(target: Path) -> None:
     target.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "practices", target / "practices")
+    for name in COPIED:
+        shutil.copytree(ROOT / name, target / name)
     for name in LINKED:
         (target / name).symlink_to(ROOT / name)
 
@@ -155,13 +217,13 @@ def preview_rebuild(root: Path, slug: str) -> float:
     return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
 
 
-def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, int, float]:
-    """(seconds, peak memory in KB, CPU seconds of every process) of the README's strict build,
-    or of the preview of one practice."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"ATLAS_PREVIEW": preview} if preview else {})}
+def build(root: Path, site: Path, preview: str | None = None, strict: bool = True) -> tuple[float, int, float]:
+    """(seconds, peak memory of any one process in KB, CPU seconds of every process) of the
+    README's strict build, or of the preview of one practice."""
+    env = {**os.environ, **BUILD_ENV, **({"ATLAS_PREVIEW": preview} if preview else {})}
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)] + ([] if preview else ["--strict"]),
+        [sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)] + ([] if preview or not strict else ["--strict"]),
         capture_output=True,
         text=True,
         env=env,
@@ -174,13 +236,16 @@ def build(root: Path, site: Path, preview: str | None = None) -> tuple[float, in
     return seconds, peak, cpu
 
 
-def search_index_seconds(site: Path) -> float:
-    """Seconds Pagefind needs to index the built site on its own (in the build, the first
-    language is indexed while the next one is built)."""
+def search_index_seconds(root: Path, site: Path) -> float:
+    """Seconds Pagefind needs to write every language's bundle on its own (in the build, it
+    runs beside the pages' rendering)."""
+    from atlas.load import load_atlas
+    from atlas.settings import configured_languages
+
+    atlas = load_atlas(root, configured_languages(root))
     started = time.perf_counter()
-    for language_root in [site] + sorted(p.parent for p in site.glob(f"*/{routes.SEARCH_BUNDLE}")):
-        shutil.rmtree(language_root / routes.SEARCH_BUNDLE)
-        build_search_index(language_root)
+    for lang in atlas.languages.codes:
+        build_search_index(atlas, lang, site)
     return time.perf_counter() - started
 
 
@@ -309,7 +374,9 @@ def main(argv=None) -> int:
             narratives = grow(root, n)
             floor = markdown_floor(narratives)
             seconds, peak, cpu = build(root, root / "site")
-            search_seconds = search_index_seconds(root / "site")
+            peer_site(root, root / "peer")
+            peer_seconds, peer_peak, peer_cpu = build(root / "peer", root / "peer" / "site", strict=False)
+            search_seconds = search_index_seconds(root, root / "site")
             previewed = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))[0]
             preview_seconds, _, _ = build(root, root / "preview", preview=previewed)
             rebuild_seconds = preview_rebuild(root, previewed)
@@ -319,11 +386,14 @@ def main(argv=None) -> int:
                     "N": n,
                     "build s": seconds,
                     "cpu s": cpu,
+                    "peer s": peer_seconds,
+                    "peer cpu s": peer_cpu,
+                    "plain site peak memory, one process": peer_peak * 1024,
                     "search s": search_seconds,
                     "floor s": floor,
                     "preview s": preview_seconds,
                     "rebuild s": rebuild_seconds,
-                    "peak": peak * 1024,
+                    "peak memory, one process": peak * 1024,
                     **figures,
                     "downloads": page_downloads(root / "site"),
                     "lighthouse": lighthouse_scores(root / "site") if n == max(args.sizes) else {},
@@ -333,6 +403,9 @@ def main(argv=None) -> int:
             shutil.rmtree(root)
     print(f"{'N practices (× 2 languages)':44}" + "".join(f"{row['N']:>14}" for row in rows))
     print(f"{'build (s)':44}" + "".join(f"{row['build s']:>14.1f}" for row in rows))
+    print(f"{'plain Material + i18n site, same pages (s)':44}" + "".join(f"{row['peer s']:>14.1f}" for row in rows))
+    print(f"{'build / plain site':44}" + "".join(f"{row['build s'] / row['peer s']:>14.2f}" for row in rows))
+    print(f"{'plain site CPU, every process (s)':44}" + "".join(f"{row['peer cpu s']:>14.1f}" for row in rows))
     print(f"{'Python-Markdown floor (s)':44}" + "".join(f"{row['floor s']:>14.1f}" for row in rows))
     print(f"{'build / floor':44}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
     print(f"{'build CPU, every process (s)':44}" + "".join(f"{row['cpu s']:>14.1f}" for row in rows))
@@ -345,7 +418,8 @@ def main(argv=None) -> int:
     print(f"{'preview of one practice, cold (s)':44}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
     print(f"{'preview, rebuild after an edit (s)':44}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
     for key in (
-        "peak",
+        "peak memory, one process",
+        "plain site peak memory, one process",
         "practice page, median",
         "practice page, largest",
         "index page",

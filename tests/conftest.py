@@ -262,13 +262,15 @@ BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin", "SOURCE_DATE_E
 GENERATED_AT = "2026-11-30T00:53:20Z"
 
 
-def build_site(root: Path, site: Path, site_url: str | None = None, command: str = "mkdocs") -> subprocess.CompletedProcess:
+def build_site(
+    root: Path, site: Path, site_url: str | None = None, command: str = "mkdocs", env: dict | None = None
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", command, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site)],
         capture_output=True,
         text=True,
         cwd=root,
-        env={**BUILD_ENV, **({"ATLAS_SITE_URL": site_url} if site_url else {})},
+        env={**BUILD_ENV, **({"ATLAS_SITE_URL": site_url} if site_url else {}), **(env or {})},
     )
 
 

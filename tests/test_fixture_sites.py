@@ -347,3 +347,16 @@ def test_a_link_out_of_the_repository_in_the_hand_written_pages_stops_the_build(
         "publishes only the repository's own files. Replace the link with the file itself"
     ]
     assert site_holds(fixture_atlas.site, SECRET.encode()) == []
+
+
+def test_a_language_that_cannot_be_built_stops_the_build_and_says_why(fixture_atlas):
+    """Languages are built in parallel processes (on Linux): a strict warning in the English
+    pages alone still fails the build, with the warning and the language named."""
+    fixture_atlas.add_practice("lyon-centsept")
+    about = fixture_atlas.root / "docs/about.en.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[A lost page](nope.md)\n", encoding="utf-8")
+    result = fixture_atlas.build()
+    assert result.returncode != 0
+    assert "WARNING -  Doc file 'about.en.md' contains a link 'nope.md', but the target is not found" in result.stderr
+    assert "ERROR   -  the 'en' pages could not be built: Aborted with 1 warnings in strict mode!" in result.stderr
+    assert "the en pages could not be built: see the messages above" in result.stdout + result.stderr

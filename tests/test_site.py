@@ -55,18 +55,46 @@ def test_language_switcher_leads_to_the_same_practice_both_ways(real_site, real_
         assert switcher_target(real_site, f"en/practices/{slug}/index.html", "fr") == f"practices/{slug}/index.html"
 
 
-def test_sitemap_lists_both_languages_with_hreflang_alternates(real_site, real_atlas):
+def test_sitemap_lists_every_page_in_every_language_with_its_hreflang_alternates(real_site):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     sitemap = ElementTree.parse(real_site / "sitemap.xml")
     alternates = {
         url.findtext("s:loc", namespaces=ns): {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
         for url in sitemap.findall("s:url", ns)
     }
-    base = PUBLISHED_AT
-    for slug in real_atlas.practices:
-        expected = {"fr": f"{base}practices/{slug}/", "en": f"{base}en/practices/{slug}/"}
-        assert alternates[expected["fr"]] == expected
-        assert alternates[expected["en"]] == expected
+    pages = {path.relative_to(real_site).parent.as_posix() for path in real_site.rglob("index.html")}
+    pages = {"" if page == "." else page + "/" for page in pages if not page.startswith(("pagefind", "en/pagefind"))}
+    french = {page for page in pages if not page.startswith("en/") and page != "en/"}
+    assert set(alternates) == {PUBLISHED_AT + page for page in pages}
+    assert pages == french | {"en/" + page for page in french}  # every page in both languages
+    for page in french:
+        expected = {"fr": PUBLISHED_AT + page, "en": f"{PUBLISHED_AT}en/{page}"}
+        assert alternates[expected["fr"]] == alternates[expected["en"]] == expected
+
+
+def test_the_404_page_speaks_every_language_and_leads_home_under_the_sites_path(real_site):
+    html = page(real_site, "404.html")
+    sections = html.select("article section[lang]")
+    assert [section["lang"] for section in sections] == ["fr", "en"]
+    assert sections[0].h1.get_text() == "Page introuvable" and sections[1].h2.get_text() == "Page not found"
+    assert [a["href"] for a in sections[0].select("a")] == [SITE_PATH, f"{SITE_PATH}search/"]
+    assert [a["href"] for a in sections[1].select("a")] == [f"{SITE_PATH}en/", f"{SITE_PATH}en/search/"]
+
+
+def test_languages_built_in_parallel_give_the_site_built_one_after_the_other(real_site, tmp_path):
+    """On Linux the other languages are built by forked processes (hooks/atlas_hooks.py);
+    ATLAS_PARALLEL=0 keeps mkdocs-static-i18n's order. Both builds write the same files, byte
+    for byte: pages, data, maps, each language's search bundle, the sitemap, the 404 page."""
+    sequential = tmp_path / "sequential"
+    result = build_site(REPO, sequential, PUBLISHED_AT, env={"ATLAS_PARALLEL": "0"})
+    assert result.returncode == 0, result.stderr
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+    built, expected = files(real_site), files(sequential)
+    assert set(built) == set(expected)
+    assert [path for path in sorted(built) if built[path] != expected[path]] == []
 
 
 GENERATED_PAGE = re.compile(r"(practices|cities|countries|regions|themes|levers|actor-types|statuses|sdgs)/[^/#]+/")

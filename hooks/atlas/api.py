@@ -131,7 +131,10 @@ def answers(atlas: Atlas, lang: str, only: str | None = None) -> list[Answer]:
                 **_facet_value_details(atlas, facet.id, key, lang),
             }
             vocabularies[facet.id].append({**value, "count": len(by_key.get(key, []))})
-            practices_of_value = _practice_summaries(atlas, by_key.get(key, []), lang)
+            practices_of_value = [
+                {name: summary[name] for name in ("slug", "title", "url", "api_url")}  # a list: each leads to its file
+                for summary in _practice_summaries(atlas, by_key.get(key, []), lang)
+            ]
             result.append(
                 Answer(
                     routes.api_facet_value(facet.path, key),

@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from babel import Locale
 
@@ -30,14 +30,20 @@ DATE = re.compile(load_schema("practice")["$defs"]["date"]["pattern"])
 # -- Text and numbers, anywhere --------------------------------------------------------------
 
 
+CONTROL_CHARACTERS = [chr(code) for code in (*range(0x20), *range(0x7F, 0xA0))]  # Unicode's category Cc
+
+
+@cache
+def _controls(allowed: frozenset) -> re.Pattern:
+    """The control characters not in `allowed`; with line breaks allowed, CR only before LF."""
+    refused = "".join(char for char in CONTROL_CHARACTERS if char not in allowed and not (char == "\r" and "\n" in allowed))
+    return re.compile(f"[{re.escape(refused)}]" + ("|\r(?!\n)" if "\n" in allowed else ""))
+
+
 def control_character(text: str, allowed=frozenset()) -> tuple[int, str] | None:
     """(index, character) of the first control character of `text` not in `allowed`."""
-    for index, char in enumerate(text):
-        if char not in allowed and unicodedata.category(char) == "Cc":
-            if char == "\r" and "\n" in allowed and text[index + 1 : index + 2] == "\n":
-                continue
-            return index, char
-    return None
+    found = _controls(frozenset(allowed)).search(text)
+    return (found.start(), found.group()) if found else None
 
 
 def describe_character(char: str) -> str:

@@ -132,6 +132,19 @@ def template_globals(atlas: Atlas, lang: str) -> dict:
         "atlas_search_url": atlas.routes.page_url(routes.SEARCH, lang),
         "atlas_search_bundle": atlas.routes.file_url(routes.SEARCH_BUNDLE, lang) + "/",
         "atlas_shared": SharedFragments(),  # fragments rendered once per build (hooks/atlas/fragments.py)
+        # The 404 page, in every language, the default first (templates/404.html)
+        "atlas_not_found": [
+            {
+                "lang": code,
+                "title": ui(code, atlas.languages.default)["not_found_title"],
+                "text": ui(code, atlas.languages.default)["not_found_text"],
+                "home": atlas.routes.page_url(routes.HOME, code),
+                "home_label": ui(code, atlas.languages.default)["not_found_home"],
+                "search": atlas.routes.page_url(routes.SEARCH, code),
+                "search_label": ui(code, atlas.languages.default)["not_found_search"],
+            }
+            for code in atlas.languages.codes
+        ],
     }
 
 
