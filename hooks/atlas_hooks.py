@@ -170,7 +170,8 @@ def _add_generated_files(files, config):
     if not state.preview:  # this language's search index, written beside the pages' rendering
         state.indexing.append(Indexing(atlas, lang, Path(config.site_dir)))
     if lang != plugin.default_language:  # the theme's and docs/'s files: copied once, by the default language
-        for file in [f for f in files if not f.is_documentation_page() and f.generated_by is None]:
+        shared = [f for f in files if not f.is_documentation_page() and f.generated_by is None]
+        for file in [f for f in shared if not f.dest_uri.startswith(f"{lang}/")]:
             files.remove(file)
     return files
 

@@ -168,6 +168,7 @@ def test_bad_data_stops_the_build_with_one_line_per_problem(fixture_atlas):
 
 
 HOSTILE = '</title><script>alert("x")</script><img src=x onerror=alert(1)>"\'&'
+FORMULA = '=HYPERLINK("https://example.org/","click")'  # a spreadsheet would run it
 OG_TEXT = ("og:title", "og:description", "twitter:title", "twitter:description")
 
 
@@ -194,7 +195,7 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
             "related": ["lyon-autre"],
         },
     )
-    fixture_atlas.add_practice("lyon-autre", {"title": hostile})
+    fixture_atlas.add_practice("lyon-autre", {"title": hostile, "summary": {"fr": FORMULA, "en": FORMULA}})
     result = fixture_atlas.build()
     assert result.returncode == 0, result.stderr
     for path in fixture_atlas.site.rglob("*"):
@@ -242,7 +243,11 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         api = json.loads(read(fixture_atlas.site, f"{prefix}api/v1/practices/lyon-centsept.json"))["result"]
         assert api["title"] == api["actors"][0]["name"] == api["sources"][0]["title"] == HOSTILE
         table = csv.DictReader(io.StringIO(read(fixture_atlas.site, f"{prefix}data/practices.csv").removeprefix("\ufeff")))
-        assert HOSTILE in [row["title"] for row in table]
+        rows = {row["slug"]: row for row in table}
+        assert rows["lyon-centsept"]["title"] == HOSTILE
+        assert rows["lyon-autre"]["summary"] == "'" + FORMULA  # shown as text by a spreadsheet, not run
+        other = json.loads(read(fixture_atlas.site, f"{prefix}api/v1/practices/lyon-autre.json"))["result"]
+        assert other["summary"] == FORMULA  # the JSON keeps the text as written
     for feed in ("feed.xml", "feed-en.xml"):  # XML escapes it; a reader gets the text back
         titles = (
             ElementTree.parse(fixture_atlas.site / feed)

@@ -83,12 +83,26 @@ def csv_rows(atlas: Atlas, lang: str) -> list[list]:
     return [[column.name for column in COLUMNS]] + [[column.value(document) for column in COLUMNS] for document in documents]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text a spreadsheet would run as a formula (it begins with = + - @, a tab or a carriage
+    return: OWASP's CSV injection) is written after an apostrophe, which spreadsheets show as
+    text; numbers are left as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_text(atlas: Atlas, lang: str) -> str:
     """RFC 4180 CSV (comma, double quotes, CRLF), UTF-8 with a byte-order mark so that
     spreadsheets open it with its accents."""
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerows(
-        [["" if value is None else value for value in row] for row in csv_rows(atlas, lang)]
+        [[spreadsheet_safe(value) for value in row] for row in csv_rows(atlas, lang)]
     )
     return "\ufeff" + buffer.getvalue()
 
