@@ -29,3 +29,4 @@ PAGE_TYPES = {
     "contributor guide": ("contribuer/", None),
     "not found": ("no-such-page/", None),
 }
+NOT_FOUND = "not found"  # served with status 404: Lighthouse audits only pages that load
