@@ -12,6 +12,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 
+from atlas import routes
 from atlas.cli import find_chromium
 from atlas.page_types import PAGE_TYPES
 from atlas.pages_server import PagesServer
@@ -400,8 +401,9 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 @pytest.mark.parametrize("kind", PAGE_TYPES)
 def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_jump(browser, base_url, kind, prefix):
     """On a phone and a slow line (Lighthouse's "slow 4G"), served as GitHub Pages serves the atlas:
-    no request fails (map tiles aside: the network is cut), no console error, and nothing moves
-    once shown (cumulative layout shift under 0.05, measured in the page)."""
+    no request fails (map tiles aside: the network is cut), no console error, nothing is fetched
+    that the reader does not need (the sitemap is for search engines), and nothing moves once
+    shown (cumulative layout shift under 0.05, measured in the page)."""
     path, ready = PAGE_TYPES[kind]
     tiles = tile_host()
     context = browser.new_context(
@@ -413,8 +415,9 @@ def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_j
     page = context.new_page()
     page.set_default_timeout(20_000)
     context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_4G)
-    failed, errors = [], []
+    failed, errors, requested = [], [], []
     document = base_url + prefix + path
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != document else None)
     page.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.url}") if urlsplit(r.url).hostname != tiles else None)
     page.on(
@@ -431,8 +434,12 @@ def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_j
     if ready:
         page.wait_for_selector(ready)
     shift = page.evaluate(LAYOUT_SHIFT)
+    feeds = page.eval_on_selector_all('head link[rel="alternate"][type="application/atom+xml"]', "ls => ls.map(l => l.href)")
     context.close()
     assert failed == [] and errors == []
+    assert [url for url in requested if url.endswith("/sitemap.xml")] == []
+    feed_lang = "en" if prefix and kind != "not found" else "fr"  # the 404 page is one page for every language
+    assert feeds == [base_url + routes.feed(feed_lang, "fr")]  # back in the head once loaded, for feed readers
     assert shift < 0.05
 
 

@@ -80,33 +80,63 @@ var atlasMap = (function () {
     var root = options.root;
     map.setView(options.center, options.zoom);
     if (L.Browser.mobile) map.dragging.disable();  // one finger scrolls the page, two fingers zoom the map
-    var layer = options.cluster ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
+    var drawn = null;  // called once the markers of the last draw are all on the map
+    var layer = options.cluster
+      ? L.markerClusterGroup({
+          showCoverageOnHover: false,
+          chunkedLoading: true,  // adds markers in slices, so that a phone's main thread stays free
+          chunkProgress: function (processed, total) {
+            if (processed === total && drawn) { var done = drawn; drawn = null; done(); }
+          }
+        })
+      : L.featureGroup();
     layer.addTo(map);
 
     var base = options.base;
 
-    function draw(practices) {
+    function marker(practice, point) {
+      var href = root + base + practice.slug + "/";
+      var content = null;  // the popup is built when it first opens, not for every marker up front
+      var item = L.marker([point[0], point[1]], { title: practice.title, alt: practice.title, keyboard: true });
+      item.bindPopup(function () {
+        if (!content) {
+          content = popup(practice, point[2], href);
+          if (content.atlasLoadSummary) content.atlasLoadSummary();
+        }
+        return content;
+      });
+      item.atlasSlug = practice.slug;
+      return item;
+    }
+
+    function draw(practices, done) {
       layer.clearLayers();
+      var markers = [];
       practices.forEach(function (practice) {
         practice.points.forEach(function (point) {
           if (options.only && (practice.keys.city || [])[point[2]] !== options.only) return;
-          var marker = L.marker([point[0], point[1]], { title: practice.title, alt: practice.title, keyboard: true });
-          var content = popup(practice, point[2], root + base + practice.slug + "/");
-          marker.bindPopup(content);
-          if (content.atlasLoadSummary) marker.on("popupopen", content.atlasLoadSummary);
-          marker.atlasSlug = practice.slug;
-          layer.addLayer(marker);
+          markers.push(marker(practice, point));
         });
       });
-      if (options.fit && layer.getLayers().length) {
-        map.fitBounds(layer.getBounds(), { padding: [20, 20], maxZoom: options.maxZoom || 6 });
+      if (options.fit && markers.length) {
+        var bounds = L.latLngBounds(markers.map(function (item) { return item.getLatLng(); }));
+        map.fitBounds(bounds, { padding: [20, 20], maxZoom: options.maxZoom || 6 });
+      }
+      if (options.cluster) {
+        drawn = done || null;
+        layer.addLayers(markers);  // one pass over the clusters instead of one per marker
+      } else {
+        markers.forEach(function (item) { layer.addLayer(item); });
+        if (done) done();
       }
     }
+
+    function ready() { document.documentElement.classList.add("atlas-map-ready"); }
 
     if (options.dataUrl) {
       fetch(options.dataUrl).then(function (response) { return response.json(); }).then(function (data) {
         base = data.base;
-        draw(data.practices);
+        draw(data.practices, ready);
         if (options.filters) {
           filterControl(data.labels, data.ui, options.filters, data.practices, function (wanted) {
             draw(data.practices.filter(function (p) {
@@ -116,11 +146,9 @@ var atlasMap = (function () {
             }));
           }).addTo(map);
         }
-        document.documentElement.classList.add("atlas-map-ready");
       });
     } else {
-      draw(options.practices);
-      document.documentElement.classList.add("atlas-map-ready");
+      draw(options.practices, ready);
     }
     window.atlasLayer = layer;  // lets the tests (and curious readers) count the markers
   }
