@@ -169,9 +169,10 @@ def _add_generated_files(files, config):
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
     if not state.preview:  # this language's search index, written beside the pages' rendering
         state.indexing.append(Indexing(atlas, lang, Path(config.site_dir)))
-    if lang != plugin.default_language:  # the theme's and docs/'s files: copied once, by the default language
-        shared = [f for f in files if not f.is_documentation_page() and f.generated_by is None]
-        for file in [f for f in shared if not f.dest_uri.startswith(f"{lang}/")]:
+    if lang != plugin.default_language:  # the theme's and docs/'s shared files: copied once, by the default language
+        for file in [
+            f for f in files if not f.is_documentation_page() and f.generated_by is None and not f.dest_uri.startswith(f"{lang}/")
+        ]:
             files.remove(file)
     return files
 

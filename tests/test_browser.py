@@ -14,7 +14,7 @@ from playwright.sync_api import expect, sync_playwright
 
 from atlas import routes
 from atlas.cli import find_chromium
-from atlas.page_types import PAGE_TYPES
+from atlas.page_types import NOT_FOUND, PAGE_TYPES
 from atlas.pages_server import PagesServer
 from conftest import PUBLISHED_AT
 
@@ -430,7 +430,7 @@ def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_j
     )
     page.on("pageerror", lambda error: errors.append(str(error)))
     response = page.goto(prefix + path, wait_until="networkidle")
-    assert response.status == (404 if kind == "not found" else 200)
+    assert response.status == (404 if kind == NOT_FOUND else 200)
     if ready:
         page.wait_for_selector(ready)
     shift = page.evaluate(LAYOUT_SHIFT)
@@ -438,7 +438,7 @@ def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_j
     context.close()
     assert failed == [] and errors == []
     assert [url for url in requested if url.endswith("/sitemap.xml")] == []
-    feed_lang = "en" if prefix and kind != "not found" else "fr"  # the 404 page is one page for every language
+    feed_lang = "en" if prefix and kind != NOT_FOUND else "fr"  # the 404 page is one page for every language
     assert feeds == [base_url + routes.feed(feed_lang, "fr")]  # back in the head once loaded, for feed readers
     assert shift < 0.05
 

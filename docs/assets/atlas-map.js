@@ -80,13 +80,20 @@ var atlasMap = (function () {
     var root = options.root;
     map.setView(options.center, options.zoom);
     if (L.Browser.mobile) map.dragging.disable();  // one finger scrolls the page, two fingers zoom the map
-    var drawn = null;  // called once the markers of the last draw are all on the map
+    // Markers are added in slices, so that a phone's main thread stays free. A draw asked for
+    // while slices are still being added (a filter changed early) waits for them to finish:
+    // clearing the layer would not stop them.
+    var adding = null, waiting = null;  // the draw under way (its callback), the one to do next
     var layer = options.cluster
       ? L.markerClusterGroup({
           showCoverageOnHover: false,
-          chunkedLoading: true,  // adds markers in slices, so that a phone's main thread stays free
+          chunkedLoading: true,
           chunkProgress: function (processed, total) {
-            if (processed === total && drawn) { var done = drawn; drawn = null; done(); }
+            if (processed !== total || !adding) return;
+            var done = adding.done;
+            adding = null;
+            if (done) done();
+            if (waiting) { var next = waiting; waiting = null; setTimeout(function () { draw(next.practices, next.done); }, 0); }
           }
         })
       : L.featureGroup();
@@ -110,6 +117,7 @@ var atlasMap = (function () {
     }
 
     function draw(practices, done) {
+      if (adding) { waiting = { practices: practices, done: done }; return; }
       layer.clearLayers();
       var markers = [];
       practices.forEach(function (practice) {
@@ -123,7 +131,7 @@ var atlasMap = (function () {
         map.fitBounds(bounds, { padding: [20, 20], maxZoom: options.maxZoom || 6 });
       }
       if (options.cluster) {
-        drawn = done || null;
+        adding = { done: done };
         layer.addLayers(markers);  // one pass over the clusters instead of one per marker
       } else {
         markers.forEach(function (item) { layer.addLayer(item); });

@@ -4,6 +4,8 @@ Lighthouse about it. Paths are from a language's root; the pages are the real at
 
 from __future__ import annotations
 
+NOT_FOUND = "not found"  # the one page served with status 404 (Lighthouse audits only pages that load)
+
 # type -> (path, a selector present once the page's scripts are done, or None)
 PAGE_TYPES = {
     "home": ("", None),
@@ -27,6 +29,5 @@ PAGE_TYPES = {
     "about": ("about/", None),
     "open data": ("data/", None),
     "contributor guide": ("contribuer/", None),
-    "not found": ("no-such-page/", None),
+    NOT_FOUND: ("no-such-page/", None),
 }
-NOT_FOUND = "not found"  # served with status 404: Lighthouse audits only pages that load
