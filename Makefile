@@ -28,6 +28,7 @@ build: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
+	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.installed

@@ -34,12 +34,22 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from atlas.model import Atlas, Publication
-from atlas.problems import AtlasDataError
-from atlas.search_index import Indexing, SearchIndexError
-from atlas.settings import generation_time, languages_from_i18n, site_names
-from atlas.site import GeneratedPage, hand_written_view, load_site, site_pages, static_files, template_globals
-from atlas.sitemap import sitemap_xml
+from atlas.base.problems import AtlasDataError
+from atlas.model.model import Atlas
+from atlas.model.settings import generation_time, languages_from_i18n, publication, site_names
+from atlas.site import (
+    SearchIndexError,
+    autoescaped,
+    hand_written_view,
+    load_site,
+    page_meta,
+    search_indexing,
+    site_pages,
+    sitemap_xml,
+    static_files,
+    template_globals,
+)
+from atlas.views import Page
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,8 +62,8 @@ class BuildState:
 
     atlas: Atlas | None = None
     preview: str | None = None  # ATLAS_PREVIEW: the one practice `make preview` builds
-    pages: dict[str, GeneratedPage] = field(default_factory=dict)  # by source URI
-    indexing: list[Indexing] = field(default_factory=list)
+    pages: dict[str, Page] = field(default_factory=dict)  # by source URI
+    indexing: list = field(default_factory=list)  # the search bundles being written (site.search_indexing)
     workers: dict[str, int] = field(default_factory=dict)  # language -> the process building it (parallel builds)
 
 
@@ -78,15 +88,16 @@ def on_config(config):
         )
     if state.atlas is None or lang == plugin.default_language:
         preview = os.environ.get("ATLAS_PREVIEW") or None
+        extra = config.extra.get("atlas")
         try:
             state.atlas = load_site(
                 Path(config.config_file_path).resolve().parent,
-                languages_from_i18n(plugin.config.languages),
+                languages_from_i18n(plugin.config.languages, extra),
                 (config.docs_dir, config.theme.custom_dir),
                 preview,
-                Publication.from_config(
+                publication(
                     config.site_url,
-                    config.extra.get("atlas"),
+                    extra,
                     site_names(plugin.config.languages, config.site_name, config.site_description),
                     generation_time(os.environ.get("SOURCE_DATE_EPOCH")),
                 ),
@@ -168,7 +179,7 @@ def _add_generated_files(files, config):
         files.append(_generated(config, static.src_uri, static.dest_uri, **content))
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
     if not state.preview:  # this language's search index, written beside the pages' rendering
-        state.indexing.append(Indexing(atlas, lang, Path(config.site_dir)))
+        state.indexing.append(search_indexing(atlas, lang, Path(config.site_dir)))
     if lang != plugin.default_language:  # the theme's and docs/'s shared files: copied once, by the default language
         for file in [
             f for f in files if not f.is_documentation_page() and f.generated_by is None and not f.dest_uri.startswith(f"{lang}/")
@@ -183,7 +194,7 @@ on_files = CombinedEvent(_start_other_languages, _add_generated_files)
 def on_page_markdown(markdown, page, config, files):
     generated = state.pages.get(page.file.src_uri)
     if generated is not None:
-        page.meta.update(generated.meta)
+        page.meta.update(page_meta(generated))
     return markdown
 
 
@@ -198,7 +209,9 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    """The atlas's own templates escape what they write; the theme's do not (MkDocs's default)."""
     plugin, lang = _language(config)
+    env.autoescape = autoescaped
     env.globals.update(template_globals(state.atlas, lang))
     if lang == plugin.default_language:
         hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]

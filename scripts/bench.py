@@ -32,14 +32,15 @@ from pathlib import Path
 import markdown
 import yaml
 
-from atlas import routes
-from atlas.cli import find_chromium
-from atlas.narrative import MARKDOWN_EXTENSIONS
-from atlas.page_types import NOT_FOUND, PAGE_TYPES
-from atlas.pages_server import PagesServer
-from atlas.search_index import build_search_index
+from atlas.base import catalog, routes
+from atlas.check.narrative import MARKDOWN_EXTENSIONS
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))  # what the browser tests and the benchmark share (tests/support/)
+from support.browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
+from support.page_types import NOT_FOUND, PAGE_TYPES, page_types  # noqa: E402
+from support.pages_server import PagesServer  # noqa: E402
+
 # Built as GitHub Pages publishes it (under a sub-path: the 404 page's links), reproducibly.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "ATLAS_SITE_URL": "https://example.github.io/atlas/", "SOURCE_DATE_EPOCH": "1796000000"}
 COPIED = ("docs", "overrides")  # published as they are: the build refuses links out of the repository
@@ -72,8 +73,7 @@ def synthetic_narrative(rng: random.Random, sentences: list[str], headings: list
 def grow(root: Path, total: int, seed: int = 1) -> list[str]:
     """Add synthetic practices to the copy at `root` until it has `total` (and one synthetic
     actor's profile for every 20, which some practices name); returns every narrative."""
-    from atlas.editing import EN_HEADINGS, FR_HEADINGS
-
+    headings = {lang: list(catalog.headings("practices", lang).values()) for lang in ("fr", "en")}
     rng = random.Random(seed)
     vocabulary = yaml.safe_load((root / "practices/vocabulary.yml").read_text(encoding="utf-8"))
     cities = list(yaml.safe_load((root / "practices/cities.yml").read_text(encoding="utf-8")))
@@ -126,8 +126,8 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
         }
         data["cities"] = list(dict.fromkeys(data["cities"]))
         (folder / "practice.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        (folder / "fr.md").write_text(synthetic_narrative(rng, sentences["fr"], FR_HEADINGS), encoding="utf-8")
-        (folder / "en.md").write_text(synthetic_narrative(rng, sentences["en"], EN_HEADINGS), encoding="utf-8")
+        (folder / "fr.md").write_text(synthetic_narrative(rng, sentences["fr"], headings["fr"]), encoding="utf-8")
+        (folder / "en.md").write_text(synthetic_narrative(rng, sentences["en"], headings["en"]), encoding="utf-8")
     return [p.read_text(encoding="utf-8") for p in (root / "practices").glob("*/*.md")]
 
 
@@ -239,13 +239,14 @@ def build(root: Path, site: Path, preview: str | None = None, strict: bool = Tru
 def search_index_seconds(root: Path, site: Path) -> float:
     """Seconds Pagefind needs to write every language's bundle on its own (in the build, it
     runs beside the pages' rendering)."""
-    from atlas.load import load_atlas
-    from atlas.settings import configured_languages
+    from atlas.model.load import load_atlas
+    from atlas.model.settings import configured_languages
+    from atlas.site import search_indexing
 
     atlas = load_atlas(root, configured_languages(root))
     started = time.perf_counter()
     for lang in atlas.languages.codes:
-        build_search_index(atlas, lang, site)
+        search_indexing(atlas, lang, site).wait()
     return time.perf_counter() - started
 
 
@@ -316,10 +317,8 @@ def page_downloads(site: Path) -> dict:
         return total
 
     with PagesServer(site, "/atlas/") as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        figures = {kind: measure(browser, base, path, ready) for kind, (path, ready) in PAGE_TYPES.items()}
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        figures = {kind: measure(browser, base, path, ready) for kind, (path, ready) in page_types(site).items()}
         browser.close()
     return figures
 
@@ -336,7 +335,7 @@ def lighthouse_scores(site: Path) -> dict:
         return {}
     scores = {}
     with PagesServer(site, "/atlas/") as base:
-        for kind, (path, _) in PAGE_TYPES.items():
+        for kind, (path, _) in page_types(site).items():
             if kind == NOT_FOUND:
                 continue
             result = subprocess.run(

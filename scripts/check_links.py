@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import sys
 
-from atlas.cli import load_or_explain, tool_parser
-from atlas.links import check_links, cited_urls, links_report
+from atlas.tools.cli import load_or_explain, tool_parser
+from atlas.tools.links import check_links, cited_urls, links_report
 
 
 def main(argv=None) -> int:

@@ -16,20 +16,21 @@ import datetime
 import os
 import sys
 
-from atlas.cli import tool_parser
-from atlas.editing import actor_template
-from atlas.routes import ACTORS_DIR
-from atlas.rules import KEY
+from atlas.base.paths import actor_file
+from atlas.check.contract import actor_template
+from atlas.check.rules import KEY
+from atlas.model.settings import configured_languages
+from atlas.tools.cli import tool_parser
 
 
 def main(argv=None) -> int:
     parser = tool_parser(__doc__)
     parser.add_argument("key", help="the actor's permanent key, e.g. tuba (lowercase letters, digits and hyphens)")
-    parser.add_argument("--name", required=True, help="its name, as the sources give it")
+    parser.add_argument("--name", required=True, help="its name in the atlas's default language, as the sources give it")
     parser.add_argument("--type", help="public, private, academic, civil-society or international (actor_types)")
     parser.add_argument("--city", action="append", help="a city's key in practices/cities.yml (repeat for several)")
     args = parser.parse_args(argv)
-    path = args.root / ACTORS_DIR / f"{args.key}.yml"
+    path = args.root / actor_file(args.key)
     if not KEY.match(args.key):
         print(
             f"new_actor: {args.key!r} is not a valid key; expected lowercase ASCII letters, digits and hyphens, e.g. 'tuba'",
@@ -37,11 +38,14 @@ def main(argv=None) -> int:
         )
         return 2
     if os.path.lexists(path):
-        print(f"new_actor: {ACTORS_DIR}/{args.key}.yml already exists; choose another key or edit that profile", file=sys.stderr)
+        print(f"new_actor: {actor_file(args.key)} already exists; choose another key or edit that profile", file=sys.stderr)
         return 2
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(actor_template(args.name, args.type, args.city, datetime.date.today().isoformat()), encoding="utf-8")
-    print(f"created {ACTORS_DIR}/{args.key}.yml; write what the sources say, then run: python scripts/validate.py")
+    languages = configured_languages(args.root)
+    path.write_text(
+        actor_template(languages, args.name, args.type, args.city, datetime.date.today().isoformat()), encoding="utf-8"
+    )
+    print(f"created {actor_file(args.key)}; write what the sources say, then run: make validate")
     return 0
 
 

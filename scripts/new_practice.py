@@ -1,42 +1,49 @@
 #!/usr/bin/env python3
-"""Create a practice folder: practice.yml (every field annotated), fr.md and en.md.
+"""Create a practice folder: practice.yml (every field annotated) and a narrative per language.
 
 Examples:
   python scripts/new_practice.py lyon-centsept --city lyon --title "Le CentSept"
   python scripts/new_practice.py            (in a terminal: asks the questions)
 
-Fields you do not give are written as TODO values, which `scripts/validate.py` points at
-until you replace them. The questions and the annotations come from schemas/practice.schema.json.
+Fields you do not give are written as TODO values, which `make validate` points at until you
+replace them. The questions and the annotations come from schemas/practice.schema.json.
 """
 
 from __future__ import annotations
 
 import datetime
+import json
 import os
+import re
 import sys
 from pathlib import Path
 
 import yaml
 
-from atlas.cli import tool_parser
-from atlas.editing import narrative_template, practice_fields, practice_template
-from atlas.rules import slug_problem
-from atlas.settings import configured_languages
-from atlas.yamlfile import load_yaml_file
+from atlas.base import paths
+from atlas.base.languages import WORKING_LANGUAGE, Languages
+from atlas.base.problems import AtlasDataError
+from atlas.check.contract import narrative_template, practice_fields, practice_template
+from atlas.check.rules import country_problem, slug_problem
+from atlas.check.schema import keys_schema, schema_problems
+from atlas.model.settings import configured_languages
+from atlas.read.yamlfile import load_yaml_file
+from atlas.tools.cli import tool_parser
 
 # The required fields an editor answers in a word; their questions come from the schema.
 QUESTIONS = {"title": "title", "city_role": "city_role", "themes": "theme", "levers": "lever", "status": "status"}
 DEFAULTS = {"status": "ongoing"}
+TOP_LEVEL_KEY = re.compile(r"^([a-z0-9][a-z0-9-]*):", re.M)
 
 
 class Refused(Exception):
     pass
 
 
-def read_list(root: Path, name: str) -> dict:
-    doc, problems = load_yaml_file(root / "practices" / name, f"practices/{name}")
+def read_list(root: Path, path: str) -> dict:
+    doc, problems = load_yaml_file(root / path, path)
     if doc is None or not isinstance(doc.data, dict):
-        raise Refused(f"practices/{name} cannot be read ({'; '.join(map(str, problems))}); fix it first (scripts/validate.py)")
+        raise Refused(f"{path} cannot be read ({'; '.join(map(str, problems))}); fix it first (make validate)")
     return doc.data
 
 
@@ -56,77 +63,102 @@ def ask(prompt: str, default: str | None = None, allowed=None) -> str:
 
 
 def check_slug(root: Path, slug: str, city: str) -> None:
-    """The loader's slug rule (atlas.rules.slug_problem), then a folder that does not exist yet."""
+    """The loader's slug rule (atlas.check.rules.slug_problem), then a folder that does not exist yet."""
     problem = slug_problem(slug, [city])
     if problem is not None:
         raise Refused(f"{problem}; choose another slug")
-    if os.path.lexists(root / "practices" / slug):
-        raise Refused(f"practices/{slug} already exists; choose another slug or edit that practice")
+    if os.path.lexists(root / paths.practice_folder(slug)):
+        raise Refused(f"{paths.practice_folder(slug)} already exists; choose another slug or edit that practice")
 
 
-def add_city(root: Path, key: str, spec: str) -> None:
-    """Append a city given as 'Name,COUNTRY,region,lat,lon' to cities.yml."""
+def new_city(languages: Languages, vocabulary: dict, key: str, spec: str) -> dict:
+    """A city given as 'Name,COUNTRY,region,lat,lon', checked as the validator checks cities.yml."""
     try:
         name, country, region, lat, lon = [part.strip() for part in spec.split(",")]
-        entry = {
-            key: {"name": {"fr": name, "en": name}, "country": country, "region": region, "lat": float(lat), "lon": float(lon)}
-        }
+        city = {"name": {languages.default: name}, "country": country, "region": region, "lat": float(lat), "lon": float(lon)}
     except ValueError:
         raise Refused(
             f"--new-city expects 'Name,COUNTRY,region,lat,lon', e.g. 'Dakar,SN,west-africa,14.69,-17.44'; got '{spec}'"
         ) from None
-    with (root / "practices" / "cities.yml").open("a", encoding="utf-8") as cities:
-        cities.write("\n" + yaml.safe_dump(entry, allow_unicode=True, sort_keys=False, default_flow_style=None))
+    problems = [
+        str(p)
+        for p in schema_problems(
+            "cities", {key: city}, paths.CITIES_FILE, lambda path: None, json.dumps(keys_schema(vocabulary, None))
+        )
+    ]
+    if (message := country_problem(country, languages)) is not None:
+        problems.append(f"{paths.CITIES_FILE}: {key}.country: {message}")
+    if problems:
+        raise Refused("the new city is not valid: " + "; ".join(problems))
+    return city
+
+
+def add_city(root: Path, key: str, city: dict) -> None:
+    """Insert the city into cities.yml in the order of the keys, the file's comments kept."""
+    path = root / paths.CITIES_FILE
+    text = path.read_text(encoding="utf-8")
+    entry = yaml.safe_dump({key: city}, allow_unicode=True, sort_keys=False, default_flow_style=None)
+    after = next((found for found in TOP_LEVEL_KEY.finditer(text) if found.group(1) > key), None)
+    text = text.rstrip("\n") + "\n" + entry if after is None else text[: after.start()] + entry + text[after.start() :]
+    path.write_text(text, encoding="utf-8")
+
+
+def _ask_missing(args, vocabulary: dict) -> None:
+    for field in (f for f in practice_fields() if f.path in QUESTIONS):
+        attribute = QUESTIONS[field.path]
+        if getattr(args, attribute):
+            continue
+        described = field.description(WORKING_LANGUAGE, args.languages).rstrip(".")
+        prompt = f"{field.path} — {described}" + (" (comma-separated)" if field.is_list else "")
+        answer = ask(prompt, DEFAULTS.get(field.path), allowed=vocabulary.get(field.list_name) if field.list_name else None)
+        setattr(args, attribute, answer.split(",") if field.is_list else answer)
+
+
+def _city(root: Path, args, vocabulary: dict, cities: dict, interactive: bool) -> None:
+    if args.city in cities:
+        return
+    if (
+        interactive
+        and not args.new_city
+        and ask(f"'{args.city}' is not in {paths.CITIES_FILE}. Add it? (y/n)", "y").lower().startswith("y")
+    ):
+        questions = ("City name", "Country (ISO code, e.g. SN)")
+        args.new_city = ",".join(
+            [*(ask(q) for q in questions), ask("Region", allowed=vocabulary["regions"]), ask("Latitude"), ask("Longitude")]
+        )
+    if not args.new_city:
+        raise Refused(
+            f"'{args.city}' is not a city of {paths.CITIES_FILE}; add it with "
+            f"--new-city 'Name,COUNTRY,region,lat,lon' or edit {paths.CITIES_FILE}"
+        )
+    add_city(root, args.city, new_city(args.languages, vocabulary, args.city, args.new_city))
 
 
 def create(root: Path, args, interactive: bool) -> Path:
-    vocabulary, cities = read_list(root, "vocabulary.yml"), read_list(root, "cities.yml")
+    vocabulary, cities = read_list(root, paths.VOCABULARY_FILE), read_list(root, paths.CITIES_FILE)
+    languages = args.languages
     if interactive:
         args.slug = args.slug or ask("Slug (the city's key, then a short name, e.g. lyon-centsept)")
-        args.city = args.city or ask("City key (practices/cities.yml)", args.slug.split("-")[0])
+        args.city = args.city or ask(f"City key ({paths.CITIES_FILE})", args.slug.split("-")[0])
     if not args.slug or not args.city or (not args.title and not interactive):
         raise Refused("give a slug, --city and --title (or run it in a terminal to be asked)")
     check_slug(root, args.slug, args.city)
-    if args.city not in cities:
-        if (
-            interactive
-            and not args.new_city
-            and ask(f"'{args.city}' is not in practices/cities.yml. Add it? (y/n)", "y").lower().startswith("y")
-        ):
-            args.new_city = ",".join(
-                [
-                    ask("City name"),
-                    ask("Country (ISO code, e.g. SN)"),
-                    ask("Region", allowed=vocabulary["regions"]),
-                    ask("Latitude"),
-                    ask("Longitude"),
-                ]
-            )
-        if not args.new_city:
-            raise Refused(
-                f"'{args.city}' is not a city of practices/cities.yml; add it with "
-                "--new-city 'Name,COUNTRY,region,lat,lon' or edit practices/cities.yml"
-            )
-        add_city(root, args.city, args.new_city)
+    _city(root, args, vocabulary, cities, interactive)
     if interactive:
-        for field in (f for f in practice_fields() if f.path in QUESTIONS):
-            attribute = QUESTIONS[field.path]
-            if getattr(args, attribute):
-                continue
-            prompt = f"{field.path} — {field.description['en'].rstrip('.')}" + (" (comma-separated)" if field.is_list else "")
-            answer = ask(prompt, DEFAULTS.get(field.path), allowed=vocabulary.get(field.list_name) if field.list_name else None)
-            setattr(args, attribute, answer.split(",") if field.is_list else answer)
+        _ask_missing(args, vocabulary)
+    today = datetime.date.today().isoformat()
+    translated = dict(item.split("=", 1) for item in args.title_in or [])
     values = {
         "cities": [args.city],
-        "title": {"fr": args.title, **({"en": args.title_en} if args.title_en else {})},
+        "title": {languages.default: args.title, **translated},
         "city_role": args.city_role or "TODO-city-role",
         "themes": [t.strip() for t in args.theme] if args.theme else ["TODO-theme"],
         "levers": [lever.strip() for lever in args.lever] if args.lever else ["TODO-lever"],
-        "actors": [{"name": "TODO: actor's name", "type": "TODO-actor-type", "role": {"fr": "TODO", "en": "TODO"}}],
+        "actors": [{"name": "TODO: actor's name", "type": "TODO-actor-type", "role": {languages.default: "TODO"}}],
         "status": args.status or "TODO-status",
         "sources": [{"title": "TODO: the document's title", "publisher": "TODO: its publisher"}],
-        "published": datetime.date.today().isoformat(),
-        "last_reviewed": datetime.date.today().isoformat(),
+        "published": today,
+        "last_reviewed": today,
     }
     if args.actor:
         values["actors"] = [{"name": name, "type": kind} for name, kind in (a.rsplit("=", 1) for a in args.actor)]
@@ -134,11 +166,11 @@ def create(root: Path, args, interactive: bool) -> Path:
         values["sources"] = [
             {"title": title, "publisher": publisher} for title, publisher in (s.rsplit("=", 1) for s in args.source)
         ]
-    folder = root / "practices" / args.slug
+    folder = root / paths.practice_folder(args.slug)
     folder.mkdir(parents=True)
-    (folder / "practice.yml").write_text(practice_template(values, vocabulary), encoding="utf-8")
-    for lang in configured_languages(root).codes:
-        (folder / f"{lang}.md").write_text(narrative_template(lang), encoding="utf-8")
+    (folder / paths.PRACTICE_FILE_NAME).write_text(practice_template(languages, values, vocabulary), encoding="utf-8")
+    for lang in languages.codes:
+        (folder / paths.narrative_name(lang)).write_text(narrative_template(languages, lang), encoding="utf-8")
     return folder
 
 
@@ -146,26 +178,26 @@ def main(argv=None) -> int:
     parser = tool_parser(__doc__)
     parser.add_argument("slug", nargs="?", help="the practice's folder name: its city's key, then a short name")
     parser.add_argument("--city", help="the main city's key in practices/cities.yml")
-    parser.add_argument("--title", help="the title in French")
-    parser.add_argument("--title-en", help="the title in English (optional)")
+    parser.add_argument("--title", help="the title in the atlas's default language")
+    parser.add_argument(
+        "--title-in", action="append", metavar="LANG=TITLE", help="the title in another language (repeat for several)"
+    )
     parser.add_argument("--city-role", help="what the city government did: a key of city_roles (initiator, partner, none…)")
     parser.add_argument("--theme", action="append", help="a theme key (repeat for several)")
     parser.add_argument("--lever", action="append", help="a lever key (repeat for several)")
     parser.add_argument("--status", help="a status key")
     parser.add_argument("--actor", action="append", help="an actor as 'Name=type' (repeat for several)")
     parser.add_argument("--source", action="append", help="a source as 'Title=Publisher' (repeat for several)")
-    parser.add_argument("--new-city", help="add the city to cities.yml: 'Name,COUNTRY,region,lat,lon'")
+    parser.add_argument("--new-city", help="add the city to practices/cities.yml: 'Name,COUNTRY,region,lat,lon'")
     parser.add_argument("--ask", action="store_true", help="ask for what is missing even when not in a terminal")
     args = parser.parse_args(argv)
     try:
+        args.languages = configured_languages(args.root)
         folder = create(args.root, args, interactive=args.ask or sys.stdin.isatty())
-    except Refused as refusal:
+    except (Refused, AtlasDataError) as refusal:
         print(f"new_practice: {refusal}", file=sys.stderr)
         return 2
-    print(
-        f"created {folder.relative_to(args.root)}/ (practice.yml, narratives); "
-        "fill in the TODOs, then run: python scripts/validate.py"
-    )
+    print(f"created {folder.relative_to(args.root)}/ (practice.yml, narratives); fill in the TODOs, then run: make validate")
     return 0
 
 

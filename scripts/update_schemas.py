@@ -12,26 +12,28 @@ import json
 import sys
 from pathlib import Path
 
-from atlas.cli import tool_parser
-from atlas.routes import ACTORS_DIR
-from atlas.schema import KEYS_SCHEMA_FILE, SCHEMA_DIR, keys_schema
-from atlas.yamlfile import load_yaml_file
+from atlas.base import paths
+from atlas.check.schema import KEYS_SCHEMA_FILE, keys_schema
+from atlas.read.yamlfile import load_yaml_file
+from atlas.tools.cli import tool_parser
 
 
 def generated_keys_schema(root: Path) -> str:
-    def data(name):
-        doc, _ = load_yaml_file(root / "practices" / name, f"practices/{name}")
+    def data(path):
+        doc, _ = load_yaml_file(root / path, path)
         return doc.data if doc and isinstance(doc.data, dict) else None
 
-    actors = sorted(path.stem for path in (root / ACTORS_DIR).glob("*.yml"))
-    return json.dumps(keys_schema(data("vocabulary.yml"), data("cities.yml"), actors), indent=2, ensure_ascii=False) + "\n"
+    actors = sorted(path.stem for path in (root / paths.ACTORS).glob("*.yml"))
+    return (
+        json.dumps(keys_schema(data(paths.VOCABULARY_FILE), data(paths.CITIES_FILE), actors), indent=2, ensure_ascii=False) + "\n"
+    )
 
 
 def main(argv=None) -> int:
     parser = tool_parser(__doc__)
     parser.add_argument("--check", action="store_true", help="only check that the file is up to date (exit 1 if not)")
     args = parser.parse_args(argv)
-    target = SCHEMA_DIR / KEYS_SCHEMA_FILE
+    target = paths.SCHEMA_DIR / KEYS_SCHEMA_FILE
     text = generated_keys_schema(args.root)
     if args.check:
         if not target.exists() or target.read_text(encoding="utf-8") != text:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import sys
 
-from atlas.cli import tool_parser
-from atlas.editing import github_annotation
-from atlas.load import load_atlas
-from atlas.problems import AtlasDataError
-from atlas.settings import configured_languages
+from atlas.base.problems import AtlasDataError
+from atlas.model.load import load_atlas
+from atlas.model.settings import configured_languages
+from atlas.tools.cli import tool_parser
+from atlas.tools.reports import github_annotation
 
 
 def main(argv=None) -> int:

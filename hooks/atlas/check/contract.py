@@ -1,0 +1,152 @@
+"""The format contract as editors meet it, derived from the schemas (the one definition): the
+field table of the contributor guide, the scaffolds' annotated templates and their examples
+(the schema's `examples`), the narratives' recommended sections with their hints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+
+from ..base import catalog, paths
+from ..base.facets import LISTS
+from ..base.languages import WORKING_LANGUAGE, Languages
+from .schema import load_schema, schema_text
+from .sections import SECTIONS
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../../schemas/practice.schema.json"
+
+
+@dataclass(frozen=True)
+class FieldDoc:
+    path: str  # "actors[].role"
+    required: bool
+    node: dict  # its schema: its description in each language (check/schema.py, schema_text)
+    allowed: str | None  # where its keys come from, for readers: "themes (practices/vocabulary.yml)"
+    list_name: str | None = None  # that list in the data: "themes", "cities"
+    is_list: bool = False
+
+    def description(self, lang: str, languages: Languages) -> str:
+        return schema_text(self.node, "description", lang, languages)
+
+
+def _allowed(node: dict) -> tuple[str | None, str | None]:
+    ref = node.get("$ref", "")
+    if not ref.startswith("vocabulary-keys.schema.json#/$defs/"):
+        return None, None
+    name = ref.rsplit("/", 1)[1]
+    if name == "city":
+        return paths.CITIES_FILE, "cities"
+    if name == "actor":
+        return f"{paths.ACTORS}/ (the files' names)", None
+    list_name = next(entry.name for entry in LISTS.values() if entry.key_def == name)
+    return f"{list_name} ({paths.VOCABULARY_FILE})", list_name
+
+
+def practice_fields() -> list[FieldDoc]:
+    """Every field of practice.yml, top level then the fields of its list items and blocks."""
+    schema = load_schema("practice")
+    fields = []
+    for name, node in schema["properties"].items():
+        fields.append(
+            FieldDoc(name, name in schema["required"], node, *_allowed(node.get("items", node)), is_list="items" in node)
+        )
+        inner = node.get("items", node)
+        if "properties" in inner and inner.get("$ref") != "#/$defs/localized":  # a text in each language has no fields of its own
+            suffix = "[]" if "items" in node else ""
+            for sub, sub_node in inner["properties"].items():
+                fields.append(FieldDoc(f"{name}{suffix}.{sub}", sub in inner.get("required", []), sub_node, *_allowed(sub_node)))
+    return fields
+
+
+def example(name: str):
+    """The schema's example value of a field of practice.yml."""
+    return load_schema("practice")["properties"][name]["examples"][0]
+
+
+def _dump(name: str, value) -> str:
+    """YAML as an editor would write it: short lists and blocks inline, lists of blocks one item per line."""
+    flow = None if isinstance(value, (list, dict)) else False
+    return yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, default_flow_style=flow, width=1000).rstrip()
+
+
+def practice_template(languages: Languages, values: dict | None = None, vocabulary: dict | None = None) -> str:
+    """practice.yml with every field annotated REQUIRED or optional; optional fields commented out.
+
+    `values` fills fields (the scaffold's answers); the other fields show the schema's example.
+    """
+    values, fields = values or {}, practice_fields()
+    lines = [
+        SCHEMA_LINE,
+        "# A practice of the atlas. Each field says whether it is REQUIRED or optional and what it holds;",
+        "# the definition of every field is schemas/practice.schema.json. Delete optional fields you do not use",
+        "# (or leave them commented out). Facts only from the sources you cite; nothing invented.",
+    ]
+    for field in (f for f in fields if "." not in f.path):
+        lines += ["", f"# {'REQUIRED' if field.required else 'optional'} — {field.description(WORKING_LANGUAGE, languages)}"]
+        for sub in (f for f in fields if f.path.startswith((field.path + "[].", field.path + "."))):
+            required = "required" if sub.required else "optional"
+            lines.append(f"#  • {sub.path.split('.', 1)[1]}: {required} — {sub.description(WORKING_LANGUAGE, languages)}")
+        if field.list_name and field.list_name != "cities" and vocabulary is not None:
+            lines.append(f"#  • allowed: {', '.join(sorted(vocabulary.get(field.list_name, {})))}")
+        elif field.allowed:
+            lines.append(f"#  • allowed: the keys of {field.allowed}")
+        text = _dump(field.path, values.get(field.path, example(field.path)))
+        if not field.required and field.path not in values:
+            text = "\n".join("# " + line for line in text.splitlines())
+        lines.append(text)
+    return "\n".join(lines) + "\n"
+
+
+def actor_template(
+    languages: Languages, name: str, actor_type: str | None = None, cities: list[str] | None = None, reviewed: str = ""
+) -> str:
+    """practices/actors/<key>.yml, every field and every section of the guide's profile
+    annotated REQUIRED or optional from schemas/actor.schema.json; optional ones commented out."""
+    schema = load_schema("actor")
+    fields, sections = schema["properties"], schema["$defs"]["profile"]["properties"]
+    todo = {code: catalog.scaffold(languages, code)["profile_todo"] for code in languages.codes}
+    values = {
+        "name": {languages.default: name},  # other languages only where the sources give the name in them
+        "type": actor_type or "TODO-actor-type",
+        "cities": cities or ["lyon"],
+        "since": 2014,
+        "links": [
+            {
+                "url": "https://www.example.org",
+                "label": {code: catalog.scaffold(languages, code)["link_label"] for code in languages.codes},
+            }
+        ],
+        "sources": [{"title": "TODO: the document's title", "publisher": "TODO: its publisher", "year": 2022}],
+        "last_reviewed": reviewed,
+    }
+    given = {"name", "type", "sources", "last_reviewed"} | ({"cities"} if cities else set())
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/actor.schema.json",
+        "# An innovation actor's profile, after the AIMF guide's template. Each field and section says whether it",
+        "# is REQUIRED or optional and what it holds (schemas/actor.schema.json). Write only what the sources say:",
+        "# leave an optional section out (or commented) rather than guess.",
+    ]
+    for key, node in fields.items():
+        required = key in schema["required"]
+        lines += ["", f"# {'REQUIRED' if required else 'optional'} — {node['description']}"]
+        if key == "profile":
+            lines.append("profile:")
+            for section, section_node in sections.items():
+                needed = section in schema["$defs"]["profile"]["required"]
+                lines.append(
+                    f"  # {'REQUIRED' if needed else 'optional'} — {section_node['title']}: {section_node['description']}"
+                )
+                text = "\n".join("  " + line for line in _dump(section, todo).splitlines())
+                lines.append(text if needed else "\n".join("  # " + line.strip() for line in text.splitlines()))
+            continue
+        text = _dump(key, values[key])
+        lines.append(text if key in given else "\n".join("# " + line for line in text.splitlines()))
+    return "\n".join(lines) + "\n"
+
+
+def narrative_template(languages: Languages, lang: str) -> str:
+    """The recommended sections, each with the hint the validator refuses until it is replaced."""
+    headings = catalog.headings("practices", lang) or catalog.headings("practices", WORKING_LANGUAGE)
+    hint = catalog.scaffold(languages, lang)["hint"]
+    return "".join(f"## {headings[key]}\n\n{hint}\n\n" for key, _ in SECTIONS["practices"]).rstrip() + "\n"

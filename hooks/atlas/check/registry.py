@@ -1,0 +1,57 @@
+"""The one registry of content rules: every check a JSON Schema cannot express is a function
+listed here, and the loader and the Markdown renderer run them by stage.
+
+Stages, and what a rule of each receives (its subject) besides the context:
+- "document": one parsed YAML file of any kind, alone (run with its schema check, memoised);
+- "file": one parsed file with what it refers to (the lists, today);
+- "folder": a practice's folder name, with the cities its case file names;
+- "markdown": one rendered Markdown text (narratives/markdown_rules.py);
+- "sections": the `## ` headings of a narrative or a guide text, with its kind and language;
+- "atlas": what every file links to, once all are read.
+A rule yields (path, message) pairs — (field, message) for Markdown — or, at the atlas stage,
+problems; the caller adds the file's name and the field's line.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from ..base.languages import Languages
+from . import markdown_rules, rules, sections
+
+STAGES = ("document", "file", "folder", "markdown", "sections", "atlas")
+
+
+@dataclass(frozen=True)
+class Rule:
+    check: Callable  # (subject, context) -> pairs
+    stage: str
+    kinds: frozenset[str] = frozenset()  # the kinds of file it applies to; empty: every kind
+
+
+@dataclass(frozen=True)
+class Context:
+    """What rules may need besides their subject."""
+
+    languages: Languages
+    today: datetime.date | None = None
+    vocabulary: dict = field(default_factory=dict)
+    cities: dict = field(default_factory=dict)
+    actors: dict = field(default_factory=dict)
+    slug: str = ""  # a practice's folder name
+    markdown: Callable[[tuple], bool] = lambda path: False  # whether a field holds Markdown (schema's x-markdown)
+
+
+REGISTRY: tuple[Rule, ...] = tuple(
+    Rule(check, stage, frozenset(kinds)) for module in (rules, markdown_rules, sections) for check, stage, kinds in module.RULES
+)
+assert all(rule.stage in STAGES for rule in REGISTRY)
+
+
+def run(stage: str, kind: str, subject, context: Context | None) -> Iterable:
+    """Every pair the rules of `stage` find in `subject` (a file of `kind`)."""
+    for rule in REGISTRY:
+        if rule.stage == stage and (not rule.kinds or kind in rule.kinds):
+            yield from rule.check(subject, context)

@@ -1,0 +1,128 @@
+"""Facet pages: one page per city, country, region, theme, lever, city role, actor type, status
+and SDG, listing its practices (a lever opens with the guide's explanation of it, a city with
+its profile and ecosystem), and one overview page per facet with counts (the levers by the
+guide's groups)."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal
+
+from ..base import routes
+from ..base.facets import FACETS, Facet
+from ..model.model import Atlas
+from ..records import facets
+from ..records.actors import ecosystem, helix_order
+from ..records.facets import sort_key
+from ..records.guide import explanation
+from ..records.practice import place, records
+from ..records.values import localized, same
+from ..views import Page, ui
+
+
+def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
+    strings = ui(atlas, lang)
+    result = []
+    for facet in FACETS:
+        result.append(
+            Page(
+                facet.folder,
+                "facet-overview.html",
+                strings[f"facet_{facet.id}_plural"],
+                lambda facet=facet: overview_view(atlas, facet, lang),
+                "overview",
+                in_nav=True,
+            )
+        )
+        keys = facets.practice_keys(atlas, facet.id, atlas.practices[only]) if only else facets.all_keys(atlas, facet.id)
+        for key in keys:
+            explained = guide_text(atlas, facet, key)
+            result.append(
+                Page(
+                    facet.path(key),
+                    "facet.html",
+                    strings["facet_page_title"].format(
+                        kind=strings[f"facet_{facet.id}"], label=facets.label(atlas, facet.id, key, lang).text
+                    ),
+                    lambda facet=facet, key=key: value_view(atlas, facet, key, lang),
+                    "facet_page",
+                    content=explanation(atlas, explained, lang).rendered if explained else None,
+                )
+            )
+    return result
+
+
+def guide_text(atlas: Atlas, facet: Facet, key: str):
+    """What the guide says of a lever or a city, if anything."""
+    return {"lever": atlas.guide.levers, "city": atlas.guide.cities}.get(facet.id, {}).get(key)
+
+
+def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
+    counts = facets.counts(atlas, facet.id)
+    entries = [(term, counts.get(term.key, 0)) for term in facets.options(atlas, facet.id, lang)]
+    groups = None
+    if facet.id == "lever":
+        groups = [
+            {
+                "key": key,
+                "label": localized(atlas.languages, group["label"], lang),
+                "explanation": explanation(atlas, atlas.guide.groups[key], lang),
+                "entries": [(term, count) for term, count in entries if term.group == key],
+            }
+            for key, group in atlas.vocabulary["lever_groups"].items()
+        ]
+    return {"facet": facet.id, "title": ui(atlas, lang)[f"facet_{facet.id}_plural"], "entries": entries, "groups": groups}
+
+
+def value_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
+    practices = facets.practices_by_key(atlas, facet.id).get(key, [])
+    shown = records(atlas, lang, practices)
+    view = {
+        "facet": facet.id,
+        "kind": ui(atlas, lang)[f"facet_{facet.id}"],
+        "label": facets.label(atlas, facet.id, key, lang),
+        "overview_url": atlas.routes.page_url(facet.folder, lang),
+        "records": shown,
+        "description": None,
+        "city": None,
+        "by_role": None,
+        "ecosystem": None,
+        # The guide's explanation of a lever, or a city's innovation profile: the page's content.
+        "explanation": explanation(atlas, guide_text(atlas, facet, key), lang),
+        "map_url": atlas.routes.file_url(routes.map_frame("cities", key), lang) if facet.id == "city" and practices else None,
+    }
+    if facet.list_name and facet.list_name != "sdgs":
+        view["description"] = localized(atlas.languages, atlas.vocabulary[facet.list_name][key].get("description"), lang)
+    if facet.id == "lever":  # where a city government acted, apart from the ecosystem's initiatives
+        view["by_role"] = [{"acted": acted, "records": [r for r in shown if r.role.acted == acted]} for acted in (True, False)]
+    if facet.id == "city":
+        view["ecosystem"] = ecosystem_view(atlas, key, lang)
+        city = atlas.cities[key]
+        population = city.get("population")
+        view["city"] = {
+            "place": place(atlas, key, lang),
+            "population_year": city.get("population_year"),
+            "population": format_decimal(population, locale=lang) if population else None,
+        }
+    return view
+
+
+def ecosystem_view(atlas: Atlas, city: str, lang: str) -> list[dict]:
+    """A city's innovation actors by helix: profiled ones link their profile, others are named."""
+    found = ecosystem(atlas, city)
+    groups = []
+    for type_key in sorted(found, key=helix_order):
+        profiled = [
+            {
+                "name": localized(atlas.languages, atlas.actors[slug].data["name"], lang),
+                "url": atlas.routes.page_url(routes.actor(slug), lang),
+            }
+            for slug in found[type_key]["profiled"]
+        ]
+        named = [{"name": same(name, lang), "url": None} for name in found[type_key]["named"]]
+        groups.append(
+            {
+                "type": facets.term(atlas, "actor", type_key, lang),
+                "actors": sorted(profiled + named, key=lambda item: sort_key(item["name"].text)),
+            }
+        )
+    return groups

@@ -1,0 +1,194 @@
+"""Maps, built with Folium: the world map of every practice (its data in data/map.json), one
+map per city and one per practice, each its own HTML file shown in an <iframe> (Folium's
+global CSS must not touch the site's).
+
+Folium's default CDN scripts and styles (jQuery, Bootstrap, Font Awesome…) are replaced by
+Leaflet and Leaflet.markercluster served from the site (from the PyPI packages xstatic-leaflet
+and xstatic-leaflet-markercluster) and by assets/atlas-map.js, which draws the markers from
+the records: inline for small maps, from the data file for the world map. Only the tiles come
+from outside; their provider and attribution are settings (mkdocs.yml, extra › atlas ›
+map_tiles)."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from functools import cache
+from pathlib import Path
+
+import folium
+import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
+from branca.element import MacroElement, Template
+from markupsafe import escape
+
+from ..base import routes
+from ..model.model import Atlas
+from ..records import facets
+from ..records.practice import PracticeRecord, practice_record, records
+from ..views import File, html_safe_json, ui
+
+MAP_FILTERS = ("role", "region", "theme", "lever")  # the world map's filters
+VENDOR_FILES = {
+    "leaflet": (
+        Path(xstatic.pkg.leaflet.BASE_DIR),
+        [
+            "leaflet.js",
+            "leaflet.css",
+            "images/layers.png",
+            "images/layers-2x.png",
+            "images/marker-icon.png",
+            "images/marker-icon-2x.png",
+            "images/marker-shadow.png",
+        ],
+    ),
+    "leaflet.markercluster": (
+        Path(xstatic.pkg.leaflet_markercluster.BASE_DIR),
+        ["leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css"],
+    ),
+}
+ZOOM_LOCK = re.compile(r"initial-scale=1\.0,\s*maximum-scale=1\.0,\s*user-scalable=no")
+SCRIPT_AFTER_BODY = re.compile(r"</body>\s*(<script>.*</script>)\s*</html>\s*$", re.S)
+TITLE_SLOT, OPTIONS_SLOT = "atlas-title-slot", "atlas-options-slot"
+
+
+def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
+    """The world map and its data, one map per city with practices and one per practice, in
+    `lang` (with `only`, a preview: the world map, that practice's map and its cities'); with
+    the default language, Leaflet."""
+    result = [File(routes.MAP_DATA, html_safe_json(map_data(atlas, lang))), world_map(atlas, lang)]
+    by_city: dict[str, list] = {}
+    for record in (practice_record(atlas, practice, lang) for practice in atlas.practices.values()):  # by slug
+        for place in record.places:
+            by_city.setdefault(place.city.key, []).append(marker(record, keys={"city": record.keys["city"]}))
+        if (only and record.slug != only) or not record.points:  # a practice of a network or region may have no point
+            continue
+        result.append(practice_map(atlas, record))
+    for city, markers in by_city.items():
+        if not only or city in atlas.practices[only].cities:
+            result.append(city_map(atlas, city, markers, lang))
+    if lang == atlas.languages.default:
+        result += [File(path, package_file=file, shared=True) for path, file in vendor_files()]
+    return result
+
+
+def vendor_files() -> list[tuple[str, Path]]:
+    """(site path, file) of Leaflet and its cluster plugin, served by the site itself."""
+    return [(f"{routes.VENDOR}/{name}/{file}", base / file) for name, (base, names) in VENDOR_FILES.items() for file in names]
+
+
+def marker(record: PracticeRecord, keys: dict, summary: bool = True) -> dict:
+    """What a marker's popup shows of a practice: a map draws it at each of its points ([lat, lon, place])."""
+    return {
+        "slug": record.slug,
+        "title": record.title.text,
+        **({"summary": record.summary.text if record.summary else ""} if summary else {}),
+        "places": record.place_names,
+        "points": [[point.lat, point.lon, point.place] for point in record.points],
+        "keys": keys,
+    }
+
+
+def map_data(atlas: Atlas, lang: str) -> dict:
+    """The world map's data. Summaries stay on the practice pages, where a popup reads them when
+    it opens (they were 60 % of the gzipped data)."""
+    strings = ui(atlas, lang)
+    return {
+        "base": atlas.routes.page_url(routes.PRACTICES, lang),
+        "labels": {facet: {term.key: term.label.text for term in facets.options(atlas, facet, lang)} for facet in MAP_FILTERS},
+        "ui": {"all": strings["all"], "titles": {facet: strings[f"facet_{facet}_plural"] for facet in MAP_FILTERS}},
+        "practices": [marker(r, {facet: r.keys[facet] for facet in MAP_FILTERS}, summary=False) for r in records(atlas, lang)],
+    }
+
+
+def world_map(atlas: Atlas, lang: str) -> File:
+    world_file = atlas.routes.file_url(routes.WORLD_MAP, lang)
+    options = {
+        "dataUrl": routes.relative(atlas.routes.file_url(routes.MAP_DATA, lang), world_file),
+        "cluster": True,
+        "filters": list(MAP_FILTERS),
+        "fit": True,
+    }
+    return File(routes.WORLD_MAP, _folium_map(atlas, world_file, [15, 10], 2, options, lang, ui(atlas, lang)["map_title"]))
+
+
+def practice_map(atlas: Atlas, record: PracticeRecord) -> File:
+    path, lang = routes.map_frame("practices", record.slug), record.lang
+    options = {
+        "practices": [marker(record, {"city": record.keys["city"]})],
+        "base": atlas.routes.page_url(routes.PRACTICES, lang),
+        "fit": len(record.points) > 1,
+        "maxZoom": 11,
+    }
+    title = ui(atlas, lang)["map_frame"].format(label=record.title.text)
+    first = record.points[0]
+    return File(path, _folium_map(atlas, atlas.routes.file_url(path, lang), [first.lat, first.lon], 11, options, lang, title))
+
+
+def city_map(atlas: Atlas, city: str, markers: list[dict], lang: str) -> File:
+    """A city's map shows its practices at that city only."""
+    path = routes.map_frame("cities", city)
+    options = {"practices": markers, "base": atlas.routes.page_url(routes.PRACTICES, lang), "cluster": True, "only": city}
+    title = ui(atlas, lang)["map_frame"].format(label=facets.label(atlas, "city", city, lang).text)
+    center = [atlas.cities[city]["lat"], atlas.cities[city]["lon"]]
+    return File(path, _folium_map(atlas, atlas.routes.file_url(path, lang), center, 11, options, lang, title))
+
+
+class _PracticeLayer(MacroElement):
+    """Hands the map and its options to assets/atlas-map.js; `tojson` escapes <, > and & for the script."""
+
+    _template = Template("""
+{% macro script(this, kwargs) %}
+atlasMap.show({{ this._parent.get_name() }}, {{ this.options|tojson }});
+{% endmacro %}
+""")
+
+    def __init__(self, options: dict):
+        super().__init__()
+        self._name, self._id = "atlas_layer", "0"
+        self.options = options
+
+
+@cache
+def _skeleton(folder: str, tiles_json: str, lang: str) -> str:
+    """Folium renders one map document per folder and language (rendering one per map cost
+    ~9 ms each: 18 s at 1,000 practices); each map then fills in its title and options."""
+    tiles = json.loads(tiles_json)
+
+    def rel(target: str) -> str:
+        return posixpath.relpath(target, folder)
+
+    fmap = folium.Map(location=[0, 0], zoom_start=2, tiles=None, scrollWheelZoom=False, control_scale=False)
+    fmap._id = "0"
+    layer = folium.TileLayer(tiles=tiles["url"], attr=tiles["attribution"], max_zoom=tiles.get("max_zoom", 19))
+    layer._id = "0"
+    layer.add_to(fmap)
+    fmap.default_js = [
+        ("leaflet", rel(f"{routes.VENDOR}/leaflet/leaflet.js")),
+        ("markercluster", rel(f"{routes.VENDOR}/leaflet.markercluster/leaflet.markercluster.js")),
+        ("atlas_map", rel("assets/atlas-map.js")),
+    ]
+    fmap.default_css = [
+        ("leaflet_css", rel(f"{routes.VENDOR}/leaflet/leaflet.css")),
+        ("markercluster_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.css")),
+        ("markercluster_default_css", rel(f"{routes.VENDOR}/leaflet.markercluster/MarkerCluster.Default.css")),
+        ("atlas_map_css", rel("assets/atlas-map.css")),
+    ]
+    _PracticeLayer(OPTIONS_SLOT).add_to(fmap)
+    figure = fmap.get_root()
+    figure.title = TITLE_SLOT
+    html = figure.render()
+    # The frame's own language, and page zoom: Folium forbids it (user-scalable=no), readers with low vision need it.
+    html = html.replace("<html>", f'<html lang="{lang}">', 1)
+    # Folium writes its script after </body>, which HTML does not allow: move it inside.
+    html = SCRIPT_AFTER_BODY.sub(lambda match: f"{match.group(1)}\n</body>\n</html>\n", html, count=1)
+    return ZOOM_LOCK.sub("initial-scale=1.0", html, count=1)
+
+
+def _folium_map(atlas: Atlas, dest: str, center, zoom: int, options: dict, lang: str, title: str) -> str:
+    """The HTML of one map, written to `dest` (a path from the site root)."""
+    folder = posixpath.dirname(dest)
+    skeleton = _skeleton(folder, json.dumps(atlas.publication.map_tiles, sort_keys=True), lang)
+    options = {**options, "center": center, "zoom": zoom, "root": posixpath.relpath(".", folder) + "/"}
+    return skeleton.replace(TITLE_SLOT, str(escape(title)), 1).replace(json.dumps(OPTIONS_SLOT), html_safe_json(options), 1)

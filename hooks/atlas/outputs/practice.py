@@ -1,0 +1,106 @@
+"""A practice's page in each language, its structured data (a schema.org Article for search
+engines), and its images beside it."""
+
+from __future__ import annotations
+
+from ..base import routes
+from ..model.model import Atlas
+from ..records.practice import PracticeRecord, practice_record
+from ..views import File, Page, html_safe_json, long_date, organization, ui
+
+
+def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
+    result = []
+    for slug, practice in atlas.practices.items():
+        if only and slug != only:
+            continue
+        record = practice_record(atlas, practice, lang)
+        result.append(
+            Page(
+                routes.practice(slug),
+                "practice.html",
+                record.title.text,
+                lambda record=record: view(atlas, record),
+                "practice",
+                content=record.narrative.rendered,
+                description=record.summary.text if record.summary else None,
+            )
+        )
+    return result
+
+
+def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
+    """Its images, beside its page in every language, from the bytes the core checked."""
+    return [
+        File(name, content, beside_page=routes.practice(slug))
+        for slug, practice in atlas.practices.items()
+        if not only or slug == only
+        for name, content in practice.images.items()
+    ]
+
+
+def view(atlas: Atlas, record: PracticeRecord) -> dict:
+    strings, lang = ui(atlas, record.lang), record.lang
+    missing = record.narrative.missing_sections
+    return {
+        "record": record,
+        "jsonld": html_safe_json(article(atlas, record)),  # in the page's head
+        # One line where the sources report no results or challenges (those sections are then left out).
+        "missing": strings["missing_sections"].format(
+            what=strings["missing_both" if len(missing) == 2 else f"missing_{missing[0]}"]
+        )
+        if missing
+        else None,
+        "years": years(record.start_year, record.end_year, strings),
+        "last_reviewed": strings["last_reviewed"].format(date=long_date(record.last_reviewed, lang)),
+        "map_url": atlas.routes.file_url(routes.map_frame("practices", record.slug), lang) if record.points else None,
+    }
+
+
+def years(start, end, strings) -> str | None:
+    if start and end:
+        return f"{start}–{end}" if end != start else str(start)
+    if start:
+        return strings["since"].format(start=start)
+    return str(end) if end else None
+
+
+def article(atlas: Atlas, record: PracticeRecord) -> dict:
+    """The case for search engines: its title and summary in the page's language (or its
+    fallback), where it happens, its themes, its sources."""
+    places = []
+    for point in record.points:
+        name = record.places[point.place].city.label.text if record.places else record.scope.name.text
+        places.append(
+            {"@type": "Place", "name": name, "geo": {"@type": "GeoCoordinates", "latitude": point.lat, "longitude": point.lon}}
+        )
+    located = {place["name"] for place in places}
+    places += [
+        {"@type": "Place", "name": place.city.label.text} for place in record.places if place.city.label.text not in located
+    ]
+    if record.scope and not places:
+        places.append({"@type": "Place", "name": record.scope.name.text})
+    absolute, home = atlas.publication.absolute, atlas.routes.page_url(routes.HOME, record.lang)
+    return {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": record.title.text,
+        "description": record.summary.text if record.summary else "",
+        "inLanguage": record.narrative.lang,
+        "url": absolute(record.url),
+        "dateModified": record.last_reviewed,
+        "spatialCoverage": places,
+        "about": [{"@type": "Thing", "name": theme.label.text} for theme in record.themes],
+        "citation": [
+            {
+                "@type": "CreativeWork",
+                "name": source.title,
+                "publisher": {"@type": "Organization", "name": source.publisher},
+                **({"datePublished": str(source.year)} if source.year else {}),
+                **({"url": source.url} if source.url else {}),
+            }
+            for source in record.sources
+        ],
+        "isPartOf": {"@type": "WebSite", "name": atlas.publication.site_name(record.lang)[0], "url": absolute(home)},
+        "publisher": organization(atlas, record.lang),
+    }

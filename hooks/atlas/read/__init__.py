@@ -1,0 +1,1 @@
+"""Reading the editors' files safely: regular files only, strict YAML, text without control characters."""

@@ -1,0 +1,1 @@
+"""One published record per practice, actor and guide text and language: what every output reads."""

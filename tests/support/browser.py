@@ -1,0 +1,29 @@
+"""The browser for the browser tests and the benchmark."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+# Chromium without its background connections: this machine's network is closed, and a test must see only the site's requests.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium() -> str | None:
+    """$ATLAS_CHROMIUM, else Debian's chromium, else a Chrome already on the machine (GitHub's runners have one)."""
+    candidates = [
+        os.environ.get("ATLAS_CHROMIUM"),
+        shutil.which("chromium"),
+        shutil.which("chromium-browser"),
+        shutil.which("google-chrome"),
+        shutil.which("google-chrome-stable"),
+    ]
+    return next((path for path in candidates if path and os.path.exists(path)), None)
