@@ -70,6 +70,13 @@ VOCABULARY = {
             "education": ("Éducation", "Education"),
         }
     ),
+    "lever_groups": _entries(
+        {
+            "internal": ("Actions internes", "Internal actions"),
+            "external": ("Actions externes", "External actions"),
+            "strategy": ("Définir une stratégie", "Defining a strategy"),
+        }
+    ),
     "levers": _entries(
         {
             "actor-mapping": ("Cartographier les acteurs", "Map the actors"),
@@ -288,9 +295,22 @@ def real_site(tmp_path_factory) -> Path:
     return site
 
 
+def published_atlas(root: Path, languages=None, today: datetime.date = TODAY):
+    """An atlas loaded as a build loads it, with its settings from its mkdocs.yml: what the core's
+    page and file functions take (tests of the core without MkDocs)."""
+    from atlas.model.load import load_atlas
+    from atlas.model.settings import configured_languages, publication, read_mkdocs_config, site_names
+
+    config = read_mkdocs_config(root)
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    atlas = load_atlas(root, languages or configured_languages(root), today=today)
+    atlas.publication = publication(
+        PUBLISHED_AT, config["extra"]["atlas"], site_names(i18n["languages"], config["site_name"], config.get("site_description"))
+    )
+    return atlas
+
+
 @pytest.fixture(scope="session")
 def real_atlas():
-    from atlas.load import load_atlas
-    from atlas.settings import configured_languages
-
-    return load_atlas(REPO, configured_languages(REPO))
+    """The real atlas, loaded and published as the README's build does it (the core alone)."""
+    return published_atlas(REPO, today=datetime.date.today())

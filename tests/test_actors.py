@@ -11,8 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from atlas.load import load_atlas
-from atlas.model import Languages
+from atlas.base.languages import Languages
+from atlas.model.load import load_atlas
 from conftest import REPO, TODAY
 
 FR_EN = Languages(("fr", "en"))
@@ -38,7 +38,7 @@ LINKED = {
 
 
 def problems_of(atlas) -> list[str]:
-    from atlas.problems import AtlasDataError
+    from atlas.base.problems import AtlasDataError
 
     with pytest.raises(AtlasDataError) as caught:
         load_atlas(atlas.root, FR_EN, today=TODAY)

@@ -3,12 +3,10 @@ language, where they come from and where they go."""
 
 from __future__ import annotations
 
-from atlas.load import load_atlas
-from atlas.model import Languages
-from atlas.site import site_pages, static_files
-from conftest import FR_MD, TODAY, VOCABULARY, image_bytes
+import pytest
 
-FR_EN = Languages(("fr", "en"))
+from atlas.site import site_pages, static_files
+from conftest import FR_MD, REPO, VOCABULARY, image_bytes, published_atlas
 
 
 def facet_pages(atlas) -> set[str]:
@@ -29,7 +27,7 @@ def facet_pages(atlas) -> set[str]:
 def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept", fr=FR_MD + "\n![Le bâtiment](batiment.png)\n")
     fixture_atlas.write("practices/lyon-centsept/batiment.png", image_bytes("PNG"))
-    atlas = load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
+    atlas = published_atlas(fixture_atlas.root)
     expected_pages = {
         "practices",
         "practices/lyon-centsept",
@@ -79,9 +77,55 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
 def test_a_preview_generates_what_one_practice_touches(fixture_atlas):
     fixture_atlas.add_practice("lyon-centsept")
     fixture_atlas.add_practice("abidjan-babylab", {"cities": ["abidjan"], "themes": ["education"]})
-    atlas = load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
+    atlas = published_atlas(fixture_atlas.root)
     paths = {page.path for page in site_pages(atlas, "en", only="lyon-centsept")}
     assert "practices/lyon-centsept" in paths and "practices/abidjan-babylab" not in paths
     assert "themes/social-innovation" in paths and "themes/education" not in paths
     files = {file.dest_uri for file in static_files(atlas, "en", only="lyon-centsept")}
     assert "en/maps/practices/lyon-centsept.html" in files and "en/maps/practices/abidjan-babylab.html" not in files
+
+
+def test_a_misspelt_setting_stops_the_build_with_a_suggestion():
+    """extra › atlas in mkdocs.yml is checked against schemas/settings.schema.json: a misspelt key is
+    an error that names it, never a silent default."""
+    from atlas.base.problems import AtlasDataError
+    from atlas.model.settings import publication
+
+    tiles = {"url": "https://tile.example.org/{z}/{x}/{y}.png", "attribution": "Tiles"}
+    with pytest.raises(AtlasDataError) as caught:
+        publication("", {"publisher": {"name": {"fr": "Le secrétariat"}}, "map_tile": tiles})
+    assert [str(problem) for problem in caught.value.problems] == [
+        "mkdocs.yml: extra.atlas.map_tile: 'map_tile' is not a known field; did you mean 'map_tiles'? allowed here: "
+        "publisher, map_tiles, fallback. Fix its name or remove it",
+        "mkdocs.yml: extra.atlas.map_tiles: is missing; expected the map tiles: the only thing published pages fetch from "
+        "another host. Any Leaflet tile URL; give its attribution as the provider asks. Add it",
+    ]
+    assert (
+        publication("https://example.org", {"publisher": {"name": {"fr": "x"}}, "map_tiles": tiles}).site_url
+        == "https://example.org/"
+    )
+
+
+def test_every_configured_language_has_every_interface_text():
+    """Readers never meet a key or another language's word of the interface in a configured language."""
+    from atlas.base import catalog
+    from atlas.model.settings import configured_languages
+
+    languages = configured_languages(REPO)
+    assert {lang: catalog.missing_texts(languages, lang) for lang in languages.codes} == {lang: [] for lang in languages.codes}
+
+
+def test_the_core_never_unescapes_and_names_no_language():
+    """Text is escaped once, where it meets its format, so nothing is ever unescaped; a language is
+    chosen by the language service and the data, never by a "fr" or "en" written in the code."""
+    import io
+    import tokenize
+
+    literals = []
+    for path in (REPO / "hooks").rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        assert "unescape" not in source, path
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.STRING and token.string.strip("'\"") in ("fr", "en", "es"):
+                literals.append(f"{path.relative_to(REPO)}:{token.start[0]}")
+    assert [place for place in literals if not place.startswith("hooks/atlas/base/languages.py")] == []

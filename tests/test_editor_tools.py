@@ -12,10 +12,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from atlas.editing import EXAMPLES, practice_fields, practice_template
-from atlas.links import check_url
-from atlas.schema import load_schema
+from atlas.base.languages import Languages
+from atlas.check.contract import example, practice_fields, practice_template
+from atlas.check.schema import load_schema
+from atlas.tools.links import check_url
 from conftest import EN_MD, FR_MD, REPO
+
+FR_EN = Languages(("fr", "en"))
+EXAMPLES = {name: example(name) for name in load_schema("practice")["properties"]}
 
 SCRIPTS = REPO / "scripts"
 
@@ -80,7 +84,6 @@ def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
         f"{practice}: levers[0]",
         f"{practice}: actors[0].name",
         f"{practice}: actors[0].type",
-        f"{practice}: actors[0].role.en",
         f"{practice}: actors[0].role.fr",
         f"{practice}: status",
         f"{practice}: sources[0].publisher",
@@ -114,7 +117,7 @@ def test_scaffold_offers_to_add_an_unknown_city(fixture_atlas):
     assert result.returncode == 0, result.stderr
     cities = yaml.safe_load((fixture_atlas.practices / "cities.yml").read_text(encoding="utf-8"))
     assert cities["dakar"] == {
-        "name": {"fr": "Dakar", "en": "Dakar"},
+        "name": {"fr": "Dakar"},
         "country": "SN",
         "region": "west-africa",
         "lat": 14.69,
@@ -157,7 +160,7 @@ def test_scaffold_refuses(fixture_atlas, args, message):
 
 def test_template_annotates_exactly_the_schema_fields():
     schema = load_schema("practice")
-    template = practice_template()
+    template = practice_template(FR_EN)
     annotated = re.findall(r"^# (REQUIRED|optional) — ", template, re.M)
     top_level = re.findall(r"^(?:# )?([a-z_]+):", template, re.M)
     assert top_level == list(schema["properties"]) == list(EXAMPLES)
@@ -166,11 +169,12 @@ def test_template_annotates_exactly_the_schema_fields():
     assert nested == {
         f"{name}[].{sub}" for name in ("actors", "links", "sources") for sub in schema["properties"][name]["items"]["properties"]
     } | {f"{name}.{sub}" for name in ("location", "scope") for sub in schema["properties"][name]["properties"]}
-    assert all(field.description["en"] and field.description["fr"] for field in practice_fields())
+    descriptions = [(field.description("fr", FR_EN), field.description("en", FR_EN)) for field in practice_fields()]
+    assert all(fr and en and fr != en for fr, en in descriptions)  # in each language, from the schema
 
 
 def test_template_with_every_field_filled_is_valid(fixture_atlas):
-    text = practice_template(values=EXAMPLES)
+    text = practice_template(FR_EN, values=EXAMPLES)
     assert "\n# summary:" not in text and "\nsummary:" in text
     fixture_atlas.add_practice("lyon-tuba-open-data")
     fixture_atlas.write("practices/lyon-centsept/practice.yml", text)
@@ -202,7 +206,7 @@ def test_translation_report_lists_missing_english(fixture_atlas):
     result = run("translation_report.py", root=fixture_atlas.root)
     assert result.returncode == 0
     assert result.stdout == (
-        "## Translation report\n\n- `en`: 1 of 2 practices complete\n\n"
+        "## Translation report\n\n- `en`: 1 of 2 practices complete (missing texts are shown in: fr)\n\n### `en`\n\n"
         "| practice | language | missing |\n|---|---|---|\n"
         "| `lyon-tuba` | en | `en.md`, `title.en`, `summary.en`, `actors[0].role.en` |\n"
     )

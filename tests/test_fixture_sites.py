@@ -281,34 +281,57 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
     assert not (preview_site / "themes/education").exists()
 
 
-def test_a_third_language_needs_only_configuration(fixture_atlas):
-    """Spanish added in mkdocs.yml alone: the build passes and every page has its Spanish version, in French until translated."""
+def test_a_third_language_with_a_fallback_chain_needs_only_configuration(fixture_atlas):
+    """A language added in mkdocs.yml alone, its chain `pt: [en, fr]`: every page has its version in
+    it; a text not translated yet shows in the first language of the chain that has it, marked
+    with its language and under a notice that says which; the interface falls back the same way."""
     config = fixture_atlas.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "        - locale: en\n",
-            "        - locale: es\n          name: Español\n          build: true\n        - locale: en\n",
-            1,
-        ),
-        encoding="utf-8",
+    text = config.read_text(encoding="utf-8").replace(
+        "        - locale: en\n",
+        "        - locale: pt\n          name: Português\n          build: true\n        - locale: en\n",
+        1,
     )
-    fixture_atlas.add_practice("lyon-centsept")
+    config.write_text(text.replace("  atlas:\n", "  atlas:\n    fallback:\n      pt: [en, fr]\n", 1), encoding="utf-8")
+    fixture_atlas.add_practice("lyon-centsept")  # French and English
+    fixture_atlas.add_practice("lyon-tuba", {"title": {"fr": "Tuba"}, "summary": {"fr": "Un lieu."}}, en=None)  # French only
     result = fixture_atlas.build()
     assert result.returncode == 0, result.stderr
-    html = soup(fixture_atlas.site, "es/practices/lyon-centsept/index.html")
-    assert html.html["lang"] == "es"
-    assert html.select_one(".atlas-narrative")["lang"] == "fr" and html.h1["lang"] == "fr"
-    assert html.select_one('.md-select__link[hreflang="es"]') is not None
-    assert (fixture_atlas.site / "es/practices/index.html").exists() and (
-        fixture_atlas.site / "es/data/practices.geojson"
+    html = soup(fixture_atlas.site, "pt/practices/lyon-centsept/index.html")
+    assert html.html["lang"] == "pt"
+    assert html.select_one(".atlas-narrative")["lang"] == "en" and html.h1["lang"] == "en"  # the chain's first: English
+    assert html.h1.get_text() == "CentSept"
+    assert "inglês" in html.select_one(".atlas-untranslated").get_text()  # which language, in the page's (Babel)
+    french_only = soup(fixture_atlas.site, "pt/practices/lyon-tuba/index.html")
+    assert french_only.select_one(".atlas-narrative")["lang"] == "fr" and french_only.h1["lang"] == "fr"
+    assert "francês" in french_only.select_one(".atlas-untranslated").get_text()
+    assert html.select_one('.md-select__link[hreflang="pt"]') is not None
+    assert (fixture_atlas.site / "pt/practices/index.html").exists() and (
+        fixture_atlas.site / "pt/data/practices.geojson"
     ).exists()
+    answer = json.loads(read(fixture_atlas.site, "pt/api/v1/practices/lyon-centsept.json"))["result"]
+    assert (answer["title"], answer["language"], answer["translated"]) == ("CentSept", "en", False)
     report = subprocess.run(
         [sys.executable, "scripts/translation_report.py", "--root", str(fixture_atlas.root)],
         capture_output=True,
         text=True,
         cwd=REPO,
     )
-    assert "| `lyon-centsept` | es | `es.md`, `title.es`, `summary.es`, `actors[0].role.es` |" in report.stdout
+    assert "- `pt`: 0 of 2 practices complete (missing texts are shown in: en → fr)" in report.stdout
+    assert "| `lyon-centsept` | pt | `pt.md`, `title.pt`, `summary.pt`, `actors[0].role.pt` |" in report.stdout
+    assert "| `hooks/atlas/i18n/pt.yml` |" in report.stdout  # the interface's texts too
+
+
+def test_a_fallback_chain_names_configured_languages_only(fixture_atlas):
+    config = fixture_atlas.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("  atlas:\n", "  atlas:\n    fallback:\n      en: [pt, fr]\n", 1)
+    )
+    result = fixture_atlas.build()
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: extra.atlas.fallback.en[0]: 'pt' is not a language of the atlas; configured: fr, en "
+        "(plugins › i18n › languages). Fix the code or remove it"
+    ) in result.stderr
 
 
 SECRET = "SECRET-OF-THE-BUILD-MACHINE-7f3a"

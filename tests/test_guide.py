@@ -11,9 +11,9 @@ from collections import deque
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.load import load_atlas
-from atlas.model import Languages
-from atlas.problems import AtlasDataError
+from atlas.base.languages import Languages
+from atlas.base.problems import AtlasDataError
+from atlas.model.load import load_atlas
 from conftest import EN_MD, FR_MD, GUIDE, TODAY, guide_text
 
 FR_EN = Languages(("fr", "en"))

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
 import pytest
 
-from atlas.geojson import geojson
-from atlas.index_page import filter_data
-from atlas.map_page import map_data
-from atlas.maps import map_files
+from atlas.outputs import maps
+from atlas.outputs.geojson import geojson
+from atlas.outputs.index import filter_data
+from conftest import PUBLISHED_AT
 
 SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
 
@@ -40,21 +41,31 @@ def test_geojson_has_every_practice_at_every_city(real_atlas, lang):
     for feature in features:
         practice = real_atlas.practices[feature["properties"]["slug"]]
         assert feature["properties"]["title"] == practice.data["title"][lang]
-        assert feature["properties"]["url"] == ("en/" if lang == "en" else "") + f"practices/{practice.slug}/"
+        assert feature["properties"]["url"] == PUBLISHED_AT + ("en/" if lang == "en" else "") + f"practices/{practice.slug}/"
         assert feature["properties"]["theme_keys"] == practice.data["themes"]
 
 
 def test_practices_in_several_cities_show_on_each(real_atlas):
     several = [p for p in real_atlas.practices.values() if len(p.cities) > 1 and not p.data.get("location")]
     assert several, "the atlas has practices in several cities (e.g. Bilbao–Bordeaux mentoring)"
-    records = {r["slug"]: r for r in filter_data(real_atlas, "fr")["practices"]}
+    markers = {r["slug"]: r for r in maps.map_data(real_atlas, "fr")["practices"]}
     for practice in several:
-        assert [point[2] for point in records[practice.slug]["points"]] == list(range(len(practice.cities)))
+        assert [point[2] for point in markers[practice.slug]["points"]] == list(range(len(practice.cities)))
+        assert markers[practice.slug]["places"][: len(practice.cities)] == [
+            f"{real_atlas.cities[city]['name']['fr']} ({country})"
+            for city, country in zip(practice.cities, countries(real_atlas, practice), strict=True)
+        ]
+
+
+def countries(atlas, practice) -> list[str]:
+    from babel import Locale
+
+    return [Locale.parse("fr").territories[atlas.cities[city]["country"]] for city in practice.cities]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
-    files = {f.path: f.html for f in map_files(real_atlas, lang)}
+    files = {f.path: f.content for f in maps.files(real_atlas, lang) if f.path.startswith("maps/")}
     used_cities = {c for p in real_atlas.practices.values() for c in p.cities}
     located = {s for s, p in real_atlas.practices.items() if p.cities or p.data.get("location")}  # a network may have no point
     assert set(files) == {"maps/world.html"} | {f"maps/practices/{s}.html" for s in located} | {
@@ -67,11 +78,12 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
         ), path
         assert "user-scalable=no" not in html
         assert '"scrollWheelZoom": false' in html  # scrolling the page never gets caught by a map
-    practice = real_atlas.practices["lyon-centsept"]
-    options = map_options(files["maps/practices/lyon-centsept.html"])
-    assert [r["title"] for r in options["practices"]] == [practice.data["title"][lang]]
-    city = map_options(files["maps/cities/abidjan.html"])
-    assert {r["slug"] for r in city["practices"]} == {s for s, p in real_atlas.practices.items() if "abidjan" in p.cities}
+    for slug in located:
+        options = map_options(files[f"maps/practices/{slug}.html"])
+        assert [r["title"] for r in options["practices"]] == [real_atlas.practices[slug].data["title"][lang]]
+    for city in used_cities:
+        shown = map_options(files[f"maps/cities/{city}.html"])
+        assert {r["slug"] for r in shown["practices"]} == {s for s, p in real_atlas.practices.items() if city in p.cities}
     world = map_options(files["maps/world.html"])
     assert (
         world["dataUrl"] == "../data/map.json"
@@ -81,21 +93,22 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     assert world["filters"] == ["role", "region", "theme", "lever"]
 
 
-def test_map_tiles_are_configurable(real_atlas):
+def test_map_tiles_are_configurable(real_atlas, monkeypatch):
     tiles = {"url": "https://tiles.example.org/{z}/{x}/{y}.png", "attribution": "Example tiles"}
-    html = map_files(real_atlas, "fr", tiles)[0].html
+    monkeypatch.setattr(real_atlas, "publication", dataclasses.replace(real_atlas.publication, map_tiles=tiles))
+    html = maps.world_map(real_atlas, "fr").content
     assert "https://tiles.example.org/{z}/{x}/{y}.png" in html and "Example tiles" in html
     assert "openstreetmap" not in html.lower()
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
-def test_world_map_data_is_the_index_records_without_summaries(real_atlas, lang):
+def test_world_map_data_is_the_index_data_without_summaries(real_atlas, lang):
     records = {r["slug"]: r for r in filter_data(real_atlas, lang)["practices"]}
-    data = map_data(real_atlas, lang)
+    data = maps.map_data(real_atlas, lang)
     assert data["base"] == ("en/" if lang == "en" else "") + "practices/"
     for item in data["practices"]:
         record = records[item["slug"]]
         assert "summary" not in item
-        assert (item["title"], item["places"], item["points"]) == (record["title"], record["places"], record["points"])
+        assert (item["title"], item["places"]) == (record["title"], record["places"])
         assert item["keys"] == {facet: record["keys"][facet] for facet in ("role", "region", "theme", "lever")}
     assert set(data["labels"]) == {"role", "region", "theme", "lever"}

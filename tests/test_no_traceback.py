@@ -17,9 +17,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.load import load_atlas
-from atlas.model import Atlas, Languages
-from atlas.problems import AtlasDataError
+from atlas.base.languages import Languages
+from atlas.base.problems import AtlasDataError
+from atlas.model.load import load_atlas
+from atlas.model.model import Atlas
 from conftest import CITIES, GUIDE, PRACTICE, TODAY, VOCABULARY, FixtureAtlas
 
 FR_EN = Languages(("fr", "en"))

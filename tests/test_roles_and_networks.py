@@ -9,9 +9,9 @@ import posixpath
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.load import load_atlas
-from atlas.model import Languages
-from atlas.problems import AtlasDataError
+from atlas.base.languages import Languages
+from atlas.base.problems import AtlasDataError
+from atlas.model.load import load_atlas
 from conftest import EN_MD, FR_MD, TODAY
 
 FR_EN = Languages(("fr", "en"))
@@ -163,4 +163,6 @@ def test_a_network_practice_everywhere(fixture_atlas):
     )
     data = json.loads((site / "data/practices.json").read_text(encoding="utf-8"))
     record = next(r for r in data["practices"] if r["slug"] == "scalex-alliance")
-    assert record["points"] == [] and record["keys"]["country"] == ["al", "rs"] and record["keys"]["role"] == ["network-member"]
+    assert record["keys"]["country"] == ["al", "rs"] and record["keys"]["role"] == ["network-member"]
+    markers = json.loads((site / "data/map.json").read_text(encoding="utf-8"))
+    assert next(r for r in markers["practices"] if r["slug"] == "scalex-alliance")["points"] == []

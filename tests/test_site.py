@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
@@ -14,8 +12,7 @@ from xml.etree import ElementTree
 import pytest
 from bs4 import BeautifulSoup
 
-from atlas.actors import entries
-from atlas.views import sort_key
+from atlas.records.facets import sort_key
 from conftest import PUBLISHED_AT, REPO, build_site
 
 SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/
@@ -100,9 +97,10 @@ def test_languages_built_in_parallel_give_the_site_built_one_after_the_other(rea
 GENERATED_PAGE = re.compile(r"(practices|cities|countries|regions|themes|levers|actor-types|statuses|sdgs)/[^/#]+/")
 
 
-def test_practice_and_facet_pages_are_kept_out_of_the_navigation(real_site):
+def test_practice_and_facet_pages_are_kept_out_of_the_navigation(real_site, real_atlas):
     """Only the index and the overview pages are in the navigation, whatever the number of practices."""
-    for path in ("index.html", "en/index.html", "practices/lyon-centsept/index.html", "en/themes/health/index.html"):
+    slug, theme = next(iter(real_atlas.practices)), next(iter(real_atlas.vocabulary["themes"]))
+    for path in ("index.html", "en/index.html", f"practices/{slug}/index.html", f"en/themes/{theme}/index.html"):
         nav = page(real_site, path).select_one("nav.md-nav--primary")
         links = [resolve(path, a["href"]) for a in nav.find_all("a", href=True)]
         assert ("en/" if path.startswith("en/") else "") + "practices/index.html" in links
@@ -140,46 +138,55 @@ def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site
                     assert f"{prefix}practices/{slug}/index.html" in targets, (prefix, folder, key, slug)
 
 
-def test_practice_page_shows_the_case_file(real_site, real_atlas):
-    html = page(real_site, "en/practices/lyon-centsept/index.html")
-    facts = {dt.get_text(): text_of(dt.find_next_sibling("dd")) for dt in html.select(".atlas-facts dt")}
-    assert facts["City"] == "Lyon (France)"
-    assert facts["Status"].startswith("Ongoing · since 2014")
-    assert "Public incubators and accelerators" in [a.get_text() for a in html.select(".atlas-facts a")]
-    assert "Métropole de Lyon" in [td.get_text(strip=True) for td in html.select(".atlas-actors td")]
-    assert "AIMF" in html.select_one(".atlas-sources li").get_text()
-    assert html.select_one(".atlas-reviewed time")["datetime"] == real_atlas.practices["lyon-centsept"].data["last_reviewed"]
-    assert list(facts)[0] == "City government's role" and facts["City government's role"].startswith("Co-founder or partner")
-    assert [h.get_text() for h in html.select(".atlas-narrative h2")][-1] == "Lessons for other cities"
+def facts_of(html: BeautifulSoup) -> dict[str, BeautifulSoup]:
+    return {dt.get_text(): dt.find_next_sibling("dd") for dt in html.select(".atlas-facts dt")}
 
 
-def test_country_names_are_localized(real_site):
-    def place(path):
+@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+def test_a_practice_page_shows_its_case_file_the_city_role_first(real_site, real_atlas, lang, prefix):
+    """What the case file says is on the page, in the page's language: the city government's role
+    first, then the facts linking to their pages, the narrative, the actors, the sources, the review."""
+    role_title = {"fr": "Rôle de la mairie", "en": "City government's role"}[lang]
+    for slug, practice in real_atlas.practices.items():
+        data, path = practice.data, f"{prefix}practices/{slug}/index.html"
         html = page(real_site, path)
-        return text_of(
-            next(dt for dt in html.select(".atlas-facts dt") if dt.get_text() in ("Ville", "City")).find_next_sibling("dd")
-        )
+        facts = facts_of(html)
+        assert list(facts)[0] == role_title
+        assert text_of(facts[role_title]).startswith(real_atlas.vocabulary["city_roles"][data["city_role"]]["label"][lang])
+        linked = {
+            resolve(path, a["href"]).removeprefix(prefix).removesuffix("/index.html") for a in html.select(".atlas-facts a")
+        }
+        expected = {f"themes/{key}" for key in data["themes"]} | {f"levers/{key}" for key in data["levers"]}
+        expected |= {f"cities/{key}" for key in practice.cities} | {
+            f"statuses/{data['status']}",
+            f"city-roles/{data['city_role']}",
+        }
+        assert expected <= linked, slug
+        actors = [text_of(td) for td in html.select(".atlas-actors tbody tr td:first-child")]
+        assert len(actors) == len(data["actors"])
+        assert [entry["name"] for entry in data["actors"] if "name" in entry] == [
+            name for name, entry in zip(actors, data["actors"], strict=True) if "name" in entry
+        ]
+        assert [text_of(li.cite) for li in html.select(".atlas-sources li")] == [source["title"] for source in data["sources"]]
+        assert html.select_one(".atlas-reviewed time")["datetime"] == data["last_reviewed"]
+        assert html.select(".atlas-narrative h2"), slug
 
-    assert place("practices/abidjan-babylab/index.html") == "Abidjan (Côte d’Ivoire)"
-    assert place("en/practices/abidjan-babylab/index.html") == "Abidjan (Côte d’Ivoire)"
-    assert place("practices/lausanne-la-serre/index.html") == "Lausanne (Suisse)"
-    assert place("en/practices/lausanne-la-serre/index.html") == "Lausanne (Switzerland)"
 
+def test_country_names_are_in_the_readers_language(real_site, real_atlas):
+    """A country whose name differs from one language to the other (Suisse, Switzerland) is named in each page's."""
+    from babel import Locale
 
-def test_the_core_does_not_import_mkdocs():
-    """Every module of the core (hooks/atlas) imports without MkDocs, Material or the i18n plugin:
-    another generator could drive it."""
-    code = (
-        "import importlib, pkgutil, sys, atlas\n"
-        "for module in pkgutil.iter_modules(atlas.__path__):\n"
-        "    importlib.import_module(f'atlas.{module.name}')\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material', 'mkdocs_static_i18n')))\n"
-        "print(len([m for m in sys.modules if m.startswith('atlas.')]))"
+    names = {lang: Locale.parse(lang).territories for lang in real_atlas.languages.codes}
+    slug, practice = next(
+        (slug, p)
+        for slug, p in real_atlas.practices.items()
+        if p.cities and len({names[code][real_atlas.cities[p.cities[0]]["country"]] for code in names}) > 1
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    forbidden, count = result.stdout.split("\n")[:2]
-    assert forbidden == "[]"
-    assert int(count) == len(list((Path(__file__).parent.parent / "hooks/atlas").glob("*.py"))) - 1  # every module but __init__
+    code = real_atlas.cities[practice.cities[0]]["country"]
+    for lang, prefix in (("fr", ""), ("en", "en/")):
+        html = page(real_site, f"{prefix}practices/{slug}/index.html")
+        where = text_of(html.select_one(".atlas-facts dd:has(> a[href*='/cities/'])"))
+        assert f"({names[lang][code]})" in where
 
 
 def test_no_page_requests_a_third_party(real_site):
@@ -209,42 +216,32 @@ def test_no_page_requests_a_third_party(real_site):
     assert offenders == []
 
 
-def test_filter_data_matches_the_practice_files(real_site, real_atlas):
-    """The per-language data behind the index's filter says what the case files say."""
-    for lang, prefix in (("fr", ""), ("en", "en/")):
+def test_the_index_filters_by_what_each_practice_page_shows(real_site, real_atlas):
+    """The data behind the index's filter (data/practices.json) puts each practice under the very
+    values its page links to: its city role, cities, countries, themes, levers, actor types,
+    status and goals (regions: those of its cities, which the page does not link); and it shows
+    the page's title and summary."""
+    folders = {"role": "city-roles", "city": "cities", "country": "countries", "theme": "themes"}
+    folders |= {"lever": "levers", "actor": "actor-types", "status": "statuses", "sdg": "sdgs"}
+    for prefix in ("", "en/"):
         data = json.loads((real_site / f"{prefix}data/practices.json").read_text(encoding="utf-8"))
-        by_slug = {item["slug"]: item for item in data["practices"]}
-        assert set(by_slug) == set(real_atlas.practices)
-        for slug, practice in real_atlas.practices.items():
-            item, facts = by_slug[slug], practice.data
-            assert item["title"] == facts["title"][lang] and item["summary"] == facts["summary"][lang]
-            assert item["year"] == facts.get("start_year")
-            keys = item["keys"]
-            assert (keys["city"], keys["theme"], keys["lever"], keys["status"]) == (
-                practice.cities,
-                facts["themes"],
-                facts["levers"],
-                [facts["status"]],
-            )
-            assert set(keys["actor"]) == {actor["type"] for actor in entries(real_atlas, practice)}
-            assert keys["role"] == [facts["city_role"]]
-            assert keys["sdg"] == [str(n) for n in facts.get("sdgs", [])]
-            scope = practice.scope or {}
-            assert keys["country"] == list(
-                dict.fromkeys(
-                    [real_atlas.cities[c]["country"].lower() for c in practice.cities]
-                    + [code.lower() for code in scope.get("countries", [])]
-                )
-            )
-            assert keys["region"] == list(
-                dict.fromkeys([real_atlas.cities[c]["region"] for c in practice.cities] + scope.get("regions", []))
-            )
-        assert data["labels"]["theme"]["health"] == {"fr": "Santé", "en": "Health"}[lang]
+        assert {item["slug"] for item in data["practices"]} == set(real_atlas.practices)
+        for item in data["practices"]:
+            path = f"{prefix}practices/{item['slug']}/index.html"
+            html = page(real_site, path)
+            assert (item["title"], item["summary"]) == (text_of(html.h1), text_of(html.select_one(".atlas-summary")))
+            linked = {
+                resolve(path, a["href"]).removeprefix(prefix).removesuffix("/index.html") for a in html.select(".atlas-facts a")
+            }
+            from_data = {f"{folders[facet]}/{key}" for facet, keys in item["keys"].items() if facet in folders for key in keys}
+            assert from_data == {link for link in linked if link.split("/")[0] in folders.values()}, item["slug"]
+            for facet, keys in item["keys"].items():
+                assert all(key in data["labels"][facet] for key in keys)
 
 
 def test_every_link_between_pages_resolves(real_site):
     """Every relative link of every page leads to a file of the site: the navigation and tabs
-    that pages of one folder share (hooks/atlas/fragments.py) included."""
+    that pages of one folder share (site.SharedFragments) included."""
     broken = []
     for path in real_site.rglob("*.html"):
         page_path = path.relative_to(real_site).as_posix()
@@ -267,7 +264,7 @@ def test_every_link_between_pages_resolves(real_site):
 
 
 def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
-    """Pages of one folder share their tabs and navigation (hooks/atlas/fragments.py): from each
+    """Pages of one folder share their tabs and navigation (site.SharedFragments): from each
     page they must still lead where the home page's do."""
 
     def targets(path: str) -> list[str]:
@@ -322,7 +319,7 @@ def meta(html: BeautifulSoup, key: str) -> list[str]:
 @pytest.mark.parametrize("lang, prefix, locale, other", [("fr", "", "fr_FR", "en_US"), ("en", "en/", "en_US", "fr_FR")])
 def test_a_shared_link_shows_the_page_in_its_language(real_site, real_atlas, lang, prefix, locale, other):
     """OpenGraph and Twitter cards on every page; a practice shows its title and summary."""
-    from atlas.settings import read_mkdocs_config
+    from atlas.model.settings import read_mkdocs_config
 
     config = read_mkdocs_config(REPO)
     site_name = config["site_name"] if lang == "fr" else config["plugins"][0]["i18n"]["languages"][1]["site_name"]
@@ -339,12 +336,12 @@ def test_a_shared_link_shows_the_page_in_its_language(real_site, real_atlas, lan
         assert meta(html, "og:url") == [html.select_one('link[rel="canonical"]')["href"]], path
         assert meta(html, "twitter:card") == ["summary_large_image"], path
         assert html.select('head link[rel="alternate"][hreflang]') == [], "no page-level alternates (see main.html)"
-    practice = real_atlas.practices["lyon-centsept"].data
-    html = page(real_site, f"{prefix}practices/lyon-centsept/index.html")
-    assert meta(html, "og:title") == meta(html, "twitter:title") == [practice["title"][lang]]
-    assert meta(html, "og:description") == [practice["summary"][lang]]
-    assert meta(html, "og:type") == ["article"]
-    assert meta(html, "og:url") == [f"{PUBLISHED_AT}{prefix}practices/lyon-centsept/"]
+    for slug, practice in real_atlas.practices.items():
+        html = page(real_site, f"{prefix}practices/{slug}/index.html")
+        assert meta(html, "og:title") == meta(html, "twitter:title") == [practice.data["title"][lang]]
+        assert meta(html, "og:description") == [practice.data["summary"][lang]]
+        assert meta(html, "og:type") == ["article"]
+        assert meta(html, "og:url") == [f"{PUBLISHED_AT}{prefix}practices/{slug}/"]
 
 
 def json_ld(html: BeautifulSoup) -> dict:
@@ -354,10 +351,9 @@ def json_ld(html: BeautifulSoup) -> dict:
 
 @pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
 def test_search_engines_read_the_case_its_places_themes_and_sources(real_site, real_atlas, lang, prefix):
-    from atlas.facets import FACETS_BY_ID
-
     for slug, practice in real_atlas.practices.items():
-        data = json_ld(page(real_site, f"{prefix}practices/{slug}/index.html"))
+        html = page(real_site, f"{prefix}practices/{slug}/index.html")
+        data = json_ld(html)
         assert data["@type"] == "Article" and data["inLanguage"] == lang
         assert data["headline"] == practice.data["title"][lang]
         assert data["url"] == f"{PUBLISHED_AT}{prefix}practices/{slug}/"
@@ -373,20 +369,20 @@ def test_search_engines_read_the_case_its_places_themes_and_sources(real_site, r
             assert entry["name"][lang] in names, (slug, city)
             if not practice.data.get("location"):  # else the place is the practice's own point
                 assert (entry["name"][lang], entry["lat"], entry["lon"]) in located, (slug, city)
-        assert [thing["name"] for thing in data["about"]] == [
-            str(FACETS_BY_ID["theme"].label(real_atlas, key, lang).text.unescape()) for key in practice.data["themes"]
-        ]
+        themes = [dd for dt, dd in facts_of(html).items() if dt in ("Thèmes", "Themes")][0]
+        assert [thing["name"] for thing in data["about"]] == [text_of(a) for a in themes.select("a")]  # as the page names them
         assert [work["name"] for work in data["citation"]] == [source["title"] for source in practice.data["sources"]]
     home = json_ld(page(real_site, f"{prefix}index.html"))
     assert home["@type"] == "WebSite" and home["url"] == PUBLISHED_AT + prefix
-    from atlas.settings import read_mkdocs_config
+    from atlas.model.settings import read_mkdocs_config
 
     assert home["publisher"]["name"] == read_mkdocs_config(REPO)["extra"]["atlas"]["publisher"]["name"][lang]
 
 
 @pytest.mark.parametrize("prefix, words", [("", ("Éditeur", "Creative Commons")), ("en/", ("Publisher", "Creative Commons"))])
-def test_the_footer_says_who_publishes_under_which_licence_and_where_data_and_guide_are(real_site, prefix, words):
-    for path in (f"{prefix}index.html", f"{prefix}practices/lyon-centsept/index.html", f"{prefix}themes/health/index.html"):
+def test_the_footer_says_who_publishes_under_which_licence_and_where_data_and_guide_are(real_site, real_atlas, prefix, words):
+    slug, theme = next(iter(real_atlas.practices)), next(iter(real_atlas.vocabulary["themes"]))
+    for path in (f"{prefix}index.html", f"{prefix}practices/{slug}/index.html", f"{prefix}themes/{theme}/index.html"):
         html = page(real_site, path)
         footer = html.select_one("footer.md-footer .atlas-footer")
         assert all(word in footer.get_text() for word in words), path

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from atlas.load import load_atlas
-from atlas.model import Languages
-from atlas.problems import AtlasDataError
+from atlas.base.languages import Languages
+from atlas.base.problems import AtlasDataError
+from atlas.model.load import load_atlas
 from conftest import FR_MD, TODAY, image_bytes
 
 FR_EN = Languages(("fr", "en"))
@@ -404,7 +404,8 @@ def test_vocabulary_problem(fixture_atlas):
     path.write_text(path.read_text().replace("actor-mapping:\n    group: internal\n", "actor-mapping:\n    group: interne\n"))
     fixture_atlas.add_practice("lyon-centsept")
     assert problems_of(fixture_atlas) == [
-        "practices/vocabulary.yml: levers.actor-mapping.group: 'interne' is not allowed; expected one of: internal, external, strategy"
+        "practices/vocabulary.yml: levers.actor-mapping.group: 'interne' is not a group of levers; did you mean 'internal'? "
+        "known groups: internal, external, strategy (lever_groups, above)"
     ]
 
 
@@ -478,9 +479,9 @@ def test_no_folder_is_skipped_silently(fixture_atlas):
 
 def test_a_large_atlas_checked_in_two_processes_reports_the_same_problems(fixture_atlas, monkeypatch):
     """A cold load of a large atlas checks half of the folders in a second process
-    (atlas.load's check_in_two_processes): every problem must still be reported, once."""
-    import atlas.load
-    import atlas.parallel
+    (atlas.model.parallel): every problem must still be reported, once."""
+    import atlas.model.parallel
+    import atlas.model.reader
 
     for letter in "abcdef":
         fixture_atlas.add_practice(f"lyon-{letter}")
@@ -490,17 +491,17 @@ def test_a_large_atlas_checked_in_two_processes_reports_the_same_problems(fixtur
 
     def cold_problems() -> list[str]:
         checked_here.clear()
-        for memo in atlas.load.MEMOS:
+        for memo in atlas.model.reader.MEMOS:
             monkeypatch.setattr(memo, "results", {})
         return problems_of(fixture_atlas)
 
-    for memo, display_at in zip(atlas.load.MEMOS, (0, 1), strict=True):
+    for memo, display_at in zip(atlas.model.reader.MEMOS, (0, 1), strict=True):
         monkeypatch.setattr(
             memo, "function", lambda *args, f=memo.function, i=display_at: checked_here.add(args[i].split("/")[1]) or f(*args)
         )
     one_process = cold_problems()
     assert {"lyon-a", "lyon-f"} <= checked_here
-    monkeypatch.setattr(atlas.parallel, "PARALLEL_FROM", 4)
+    monkeypatch.setattr(atlas.model.parallel, "PARALLEL_FROM", 4)
     assert cold_problems() == one_process
     assert {"lyon-d", "lyon-e", "lyon-f"} & checked_here == set()  # checked by the second process
     assert one_process == [

@@ -1,4 +1,4 @@
-"""The values records are made of: plain data (text unescaped: each output's format escapes it
+"""The values records are made of: plain data (text as the editors wrote it: each output's format escapes it
 once, where it writes it), with a text's language so that a page can mark a fallback."""
 
 from __future__ import annotations
