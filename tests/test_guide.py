@@ -13,9 +13,9 @@ from bs4 import BeautifulSoup
 
 from atlas.base.languages import Languages
 from atlas.base.problems import AtlasDataError
-from atlas.records.facets import sort_key
 from atlas.model.load import load_atlas
-from conftest import EN_MD, FR_MD, GUIDE, TODAY, guide_text
+from atlas.records.facets import sort_key
+from conftest import EN_MD, FR_MD, GUIDE, TODAY, guide_text, parsed
 
 FR_EN = Languages(("fr", "en"))
 G = "practices/guide"
@@ -275,7 +275,7 @@ def test_guide_links_to_glossary_terms_lead_to_an_entry(real_site):
     for prefix in ("", "en/"):
         anchors = {dt["id"] for dt in soup(real_site, f"{prefix}glossary/index.html").select("dt[id]")}
         for path in (real_site / prefix).rglob("index.html"):
-            for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select('a[href*="glossary/#"]'):
+            for a in parsed(path).select('a[href*="glossary/#"]'):
                 assert a["href"].rsplit("#", 1)[1] in anchors, (path, a["href"])
 
 

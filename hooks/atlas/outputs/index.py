@@ -21,7 +21,7 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
             lambda: view(atlas, lang),
             "index",
             in_nav=True,
-            hide=("toc",),  # no headings to list: the results take the room
+            hide=("toc", "navigation"),  # no headings to list, the tabs lead elsewhere: the results take the room
             description=strings["index_description"],
         )
     ]

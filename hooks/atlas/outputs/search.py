@@ -75,7 +75,9 @@ def practice_document(record: PracticeRecord) -> str:
     people = [actor.name for actor in record.actors] + [actor.role for actor in record.actors]
     sources = [f"{source.title}, {source.publisher.text}" for source in record.sources]
     body = _text(record.summary) + Markup("").join(_text(text) for text in facts + people + sources)
-    return document(record.lang, "practice", record.title, body + _html(record.narrative.rendered.html, record.narrative.fallback))
+    return document(
+        record.lang, "practice", record.title, body + _html(record.narrative.rendered.html, record.narrative.fallback)
+    )
 
 
 def documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
@@ -88,7 +90,9 @@ def documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
         yield routes.facet_value("city", key), _city_document(atlas, key, lang)
     for slug in atlas.actors:
         record = actor_record(atlas, slug, lang)
-        body = _text(record.type.label) + Markup("").join(_text(s.title, "h2") + _html(s.html, s.fallback) for s in record.sections)
+        body = _text(record.type.label) + Markup("").join(
+            _text(s.title, "h2") + _html(s.html, s.fallback) for s in record.sections
+        )
         yield routes.actor(slug), document(lang, "actor", record.name, body)
 
 
@@ -108,13 +112,17 @@ def _guide_documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
         for key, group in atlas.vocabulary["lever_groups"].items()
     )
     yield routes.facet("lever"), document(lang, "lever", strings["facet_lever_plural"], groups, sections=True)
-    yield routes.METHOD, document(lang, "step", strings["method_title"], _explained(guide.explanation(atlas, atlas.guide.method, lang)))
+    yield (
+        routes.METHOD,
+        document(lang, "step", strings["method_title"], _explained(guide.explanation(atlas, atlas.guide.method, lang))),
+    )
     for index, step in enumerate(guide.steps(atlas, lang)):
         title = strings["step_page_title"].format(number=step.number, title=step.title.text)
         body = _explained(guide.explanation(atlas, atlas.guide.steps[index].text, lang))
         yield routes.step(step.key), document(lang, "step", title, body)
     terms = Markup("").join(
-        _text(entry.term, "h2", id=entry.key) + (_html(entry.definition.html, entry.definition.fallback) if entry.definition else "")
+        _text(entry.term, "h2", id=entry.key)
+        + (_html(entry.definition.html, entry.definition.fallback) if entry.definition else "")
         for entry in guide.glossary(atlas, lang)
     )
     yield routes.GLOSSARY, document(lang, "term", strings["glossary_title"], terms, sections=True)
@@ -122,7 +130,10 @@ def _guide_documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
         _text(item.title, "h2", id=item.key) + (_html(item.text.html, item.text.fallback) if item.text else "")
         for item in guide.recommendations(atlas, lang)
     )
-    yield routes.RECOMMENDATIONS, document(lang, "recommendation", strings["recommendations_title"], recommendations, sections=True)
+    yield (
+        routes.RECOMMENDATIONS,
+        document(lang, "recommendation", strings["recommendations_title"], recommendations, sections=True),
+    )
 
 
 def _city_document(atlas: Atlas, key: str, lang: str) -> str:

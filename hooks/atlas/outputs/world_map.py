@@ -23,7 +23,7 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
             lambda: view(atlas, lang),
             "world_map",
             in_nav=True,
-            hide=("toc",),
+            hide=("toc", "navigation"),
             description=intro(atlas, lang),
         )
     ]
