@@ -257,7 +257,11 @@ def site_pages(real_site) -> dict[str, tuple[str, str | None]]:
 def serious_violations(page) -> list[str]:
     """What axe finds serious or critical in the page as it is now."""
     violations = Axe().run(page).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in violations if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
