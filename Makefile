@@ -32,7 +32,7 @@ test: $(VENV)/.installed
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.installed
-	$(BIN)/python scripts/validate.py --format $(VALIDATE_FORMAT)
+	$(BIN)/python scripts/validate.py --format $(VALIDATE_FORMAT) $(if $(ROOT),--root $(ROOT))
 
 translation-report: $(VENV)/.installed
 	@$(BIN)/python scripts/translation_report.py

@@ -43,13 +43,14 @@ from atlas.site import (
     hand_written_view,
     load_site,
     page_meta,
+    page_toc,
     search_indexing,
     site_pages,
     sitemap_xml,
     static_files,
     template_globals,
 )
-from atlas.views import Page
+from atlas.views import Page, typeset
 
 log = logging.getLogger("mkdocs.hooks.atlas")
 ROOT = Path(__file__).resolve().parent.parent
@@ -205,6 +206,8 @@ def on_page_content(html, page, config, files):
     if generated is not None and generated.content is not None:
         page.toc = get_toc(list(generated.content.toc))
         return generated.content.html
+    if generated is not None and (tokens := page_toc(generated)) is not None:
+        page.toc = get_toc(tokens)
     return html
 
 
@@ -229,6 +232,11 @@ def on_page_context(context, page, config, nav):
     if view is not None:
         context[view[0]] = view[1]
     return context
+
+
+def on_post_page(output, page, config):
+    """The page's text with its language's typography (French: no-break spaces before : ; ! ?)."""
+    return typeset(output, _language(config)[1])
 
 
 @event_priority(0)  # before mkdocs-static-i18n (-100) builds the next language

@@ -29,6 +29,9 @@ def main(argv=None) -> int:
     parser.add_argument("--name", required=True, help="its name in the atlas's default language, as the sources give it")
     parser.add_argument("--type", help="public, private, academic, civil-society or international (actor_types)")
     parser.add_argument("--city", action="append", help="a city's key in practices/cities.yml (repeat for several)")
+    parser.add_argument(
+        "--lang", help="the language of the file's comments: a language of the atlas (its default language by default)"
+    )
     args = parser.parse_args(argv)
     path = args.root / actor_file(args.key)
     if not KEY.match(args.key):

@@ -168,7 +168,7 @@ def create(root: Path, args, interactive: bool) -> Path:
         ]
     folder = root / paths.practice_folder(args.slug)
     folder.mkdir(parents=True)
-    (folder / paths.PRACTICE_FILE_NAME).write_text(practice_template(languages, values, vocabulary), encoding="utf-8")
+    (folder / paths.PRACTICE_FILE_NAME).write_text(practice_template(languages, values, vocabulary, args.lang), encoding="utf-8")
     for lang in languages.codes:
         (folder / paths.narrative_name(lang)).write_text(narrative_template(languages, lang), encoding="utf-8")
     return folder
@@ -190,9 +190,16 @@ def main(argv=None) -> int:
     parser.add_argument("--source", action="append", help="a source as 'Title=Publisher' (repeat for several)")
     parser.add_argument("--new-city", help="add the city to practices/cities.yml: 'Name,COUNTRY,region,lat,lon'")
     parser.add_argument("--ask", action="store_true", help="ask for what is missing even when not in a terminal")
+    parser.add_argument(
+        "--lang", help="the language of the file's comments: a language of the atlas (its default language by default)"
+    )
     args = parser.parse_args(argv)
     try:
         args.languages = configured_languages(args.root)
+        if args.lang is not None and args.lang not in args.languages.codes:
+            raise Refused(
+                f"--lang {args.lang!r} is not a language of the atlas; expected one of: {', '.join(args.languages.codes)}"
+            )
         folder = create(args.root, args, interactive=args.ask or sys.stdin.isatty())
     except (Refused, AtlasDataError) as refusal:
         print(f"new_practice: {refusal}", file=sys.stderr)

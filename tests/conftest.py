@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import io
 import shutil
 import subprocess
@@ -279,6 +280,14 @@ def build_site(
         cwd=root,
         env={**BUILD_ENV, **({"ATLAS_SITE_URL": site_url} if site_url else {}), **(env or {})},
     )
+
+
+@functools.cache
+def parsed(path: Path):
+    """A built page, parsed once per session (lxml: several times faster than html.parser); read only."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(Path(path).read_bytes(), "lxml")
 
 
 @pytest.fixture

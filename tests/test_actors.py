@@ -70,7 +70,8 @@ CASES = {
         {},
         {"actors": [{"role": {"fr": "partenaire"}}]},
         [
-            f"{P}: actors[0].name: is missing; expected the actor's name, as the source gives it (an actor without a profile). Add it"
+            f"{P}: actors[0].name: is missing; expected the actor's name, as the source gives it (an actor without a profile): "
+            "one text, or a text in each language for a description. Add it"
         ],
     ),
     "profile without description": (
@@ -211,5 +212,8 @@ def test_profile_sections_are_markdown_and_may_hold_lists(fixture_atlas):
     with_actor(fixture_atlas, name={"fr": "Tubà\nLyon"})
     assert problems_of(fixture_atlas) == [
         f"{A}: name.fr: 'Tubà\\nLyon' contains a control character, U+000A (line break), at character 5; write it on one line "
-        "(a long text can use '>-' and continue on indented lines)"
+        "(a long text can use '>-' and continue on indented lines)",
+        # the practice that names the profile is told the profile has problems, not that it does not exist
+        f"{P}: actors[0].actor: 'tuba' names the profile practices/actors/tuba.yml, which has problems of its own (listed above "
+        "with that file); fix the profile",
     ]

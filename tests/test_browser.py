@@ -38,7 +38,7 @@ def site_path(url: str) -> str:
 
 def open_facet(page, facet: str) -> None:
     """Open the filter's group of one facet (closed until the reader opens it)."""
-    page.locator(f"details:has(input[name={facet}]) > summary").click()
+    page.locator(f"details.atlas-filters__facet:has(input[name={facet}]) > summary").click()
 
 
 @pytest.fixture(scope="session")
@@ -118,7 +118,10 @@ def test_combined_filters_show_exactly_the_matching_practices(page, real_atlas):
     page.locator(f"input[name=city][value={city}]").check()
     narrower = expected_slugs(real_atlas, theme=[theme], lever=[lever], city=[city])
     assert shown_slugs(page) == narrower
-    expect(page.locator("#atlas-results-count")).to_have_text(ui("fr")["results_count"].format(count=len(narrower)))
+    forms = ui("fr")["results_count"]
+    expect(page.locator("#atlas-results-count")).to_have_text(
+        forms["one" if len(narrower) < 2 else "other"].format(count=len(narrower))
+    )
 
 
 @pytest.mark.parametrize("prefix", ["", "en/"])
@@ -183,7 +186,7 @@ def test_keyboard_alone_operates_the_filters(page, real_atlas):
     page.focus("#atlas-q")
     page.keyboard.type(word)
     page.wait_for_function(f"document.querySelectorAll('.atlas-results .atlas-card').length < {len(real_atlas.practices)}")
-    cities = page.locator("details:has(input[name=city]) > summary")
+    cities = page.locator("details.atlas-filters__facet:has(input[name=city]) > summary")
     for _ in range(40):
         page.keyboard.press("Tab")
         if cities.evaluate("el => el === document.activeElement"):
@@ -225,8 +228,8 @@ def narrative_word(atlas) -> tuple[str, str]:
 def test_search_finds_a_practice_by_a_word_of_its_narrative_in_each_language(page, real_atlas, prefix):
     word, slug = narrative_word(real_atlas)
     page.goto(f"{prefix}search/?q={word}")
-    page.wait_for_selector(".pagefind-ui__result-link")
-    links = [site_path(url) for url in page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")]
+    page.wait_for_selector(".atlas-search--ready")
+    links = [site_path(url) for url in page.eval_on_selector_all(".atlas-search__result a", "els => els.map(e => e.href)")]
     assert f"/{prefix}practices/{slug}/" in links
     assert all(link.startswith("/en/") == bool(prefix) for link in links), "results are in the reader's language"
 
@@ -234,24 +237,16 @@ def test_search_finds_a_practice_by_a_word_of_its_narrative_in_each_language(pag
 def test_french_search_handles_apostrophes_and_accents(page):
     for query in ("d'innovation", "economie"):
         page.goto(f"search/?q={query}")
-        page.wait_for_selector(".pagefind-ui__result-link")
-        assert page.locator(".pagefind-ui__result-link").count() > 0, query
+        page.wait_for_selector(".atlas-search--ready")
+        assert page.locator(".atlas-search__result").count() > 0, query
 
 
 def test_header_search_field_leads_to_results(page, real_atlas):
     page.goto("en/")
     page.fill("#atlas-header-q", narrative_word(real_atlas)[0])
     page.press("#atlas-header-q", "Enter")
-    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_selector(".atlas-search__result")
     assert site_path(page.url) == "/en/search/"
-
-
-def accessibility_paths() -> list[str]:
-    """Every page type in each language, and the map frames, from the built site (found at collection)."""
-    return [f"{prefix}{kind}" for kind in PAGE_TYPES if kind != NOT_FOUND for prefix in ("", "en/")] + [
-        "world map frame",
-        "en/practice map frame",
-    ]
 
 
 @pytest.fixture(scope="session")
@@ -259,21 +254,22 @@ def site_pages(real_site) -> dict[str, tuple[str, str | None]]:
     return page_types(real_site)
 
 
-@pytest.mark.parametrize("kind", accessibility_paths())
-def test_no_serious_accessibility_violation(page, site_pages, kind):
-    prefix, name = ("en/", kind[3:]) if kind.startswith("en/") else ("", kind)
-    frames = {"world map frame": routes.WORLD_MAP, "practice map frame": f"maps/{site_pages['practice'][0].rstrip('/')}.html"}
-    path, ready = (frames[name], None) if name in frames else site_pages[name]
-    page.goto(prefix + path)
-    if ready:
-        page.wait_for_selector(ready)
+def serious_violations(page) -> list[str]:
+    """What axe finds serious or critical in the page as it is now."""
     violations = Axe().run(page).response["violations"]
-    serious = [
+    return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
         for v in violations
         if v["impact"] in ("serious", "critical")
     ]
-    assert serious == []
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_no_serious_accessibility_violation_in_the_map_frames(page, site_pages, prefix):
+    """The pages themselves are checked by the phone test below (one visit each); the map frames here."""
+    for path in (routes.WORLD_MAP, f"maps/{site_pages['practice'][0].rstrip('/')}.html"):
+        page.goto(prefix + path)
+        assert serious_violations(page) == [], path
 
 
 def world_map(page, path):
@@ -419,8 +415,8 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_jump(browser, base_url, site_pages, kind, prefix):
     """On a phone and a slow line (Lighthouse's "slow 4G"), served as GitHub Pages serves the atlas:
     no request fails (map tiles aside: the network is cut), no console error, nothing is fetched
-    that the reader does not need (the sitemap is for search engines), and nothing moves once
-    shown (cumulative layout shift under 0.05, measured in the page)."""
+    that the reader does not need (the sitemap is for search engines), nothing moves once shown
+    (cumulative layout shift under 0.05, measured in the page), and axe finds nothing serious."""
     path, ready = site_pages[kind]
     tiles = tile_host()
     context = browser.new_context(
@@ -452,7 +448,9 @@ def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_j
         page.wait_for_selector(ready)
     shift = page.evaluate(LAYOUT_SHIFT)
     feeds = page.eval_on_selector_all('head link[rel="alternate"][type="application/atom+xml"]', "ls => ls.map(l => l.href)")
+    serious = serious_violations(page)
     context.close()
+    assert serious == []
     assert failed == [] and errors == []
     assert [url for url in requested if url.endswith("/sitemap.xml")] == []
     feed_lang = "en" if prefix and kind != NOT_FOUND else "fr"  # the 404 page is one page for every language
@@ -514,3 +512,138 @@ def test_the_longest_practices_print_on_one_or_two_a4_pages_with_their_sources(p
         expect(page.locator(".atlas-sources")).to_be_visible()
         expect(page.locator(".atlas-reviewed")).to_be_visible()
         assert 1 <= pdf_pages(page.pdf(format="A4")) <= 2, slug
+
+
+# -- What a new reader met (issue 23) ------------------------------------------------------------
+
+
+def search_results(page, path: str) -> list[tuple[str, str]]:
+    """(kind label, address) of the results the search page shows for `path` (search/?q=…)."""
+    page.goto(path)
+    page.wait_for_selector(".atlas-search--ready")
+    return [
+        (item.locator(".atlas-search__kind").inner_text(), site_path(item.locator("a").evaluate("a => a.href")))
+        for item in page.locator(".atlas-search__result").all()
+    ]
+
+
+def folded(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def test_search_finds_the_playbook_and_actors_labels_each_kind_and_keeps_one(page, real_atlas):
+    """Items 1 and 2: the guide's lever is found with the practices, each result says its kind, a
+    kind can be kept (in the address too); the results are pages that have the word."""
+    results = search_results(page, "search/?q=incubateur")
+    lever = real_atlas.vocabulary["levers"]["public-incubator"]["label"]["fr"]  # the lever of incubators
+    assert ("LEVIER", "/levers/public-incubator/") in [(kind.upper(), url) for kind, url in results[:3]], lever
+    assert {kind.upper() for kind, _ in results} >= {"PRATIQUE", "LEVIER"}
+    page.locator(".atlas-search__kinds input[value=lever]").check()
+    assert "kind=lever" in page.url
+    assert {kind.upper() for kind, _ in search_results(page, page.url.split("/atlas/", 1)[1])} == {"LEVIER"}
+    for word in ("Sénégal", "Niger", "Mali", "Abidjan"):
+        for _, url in search_results(page, f"search/?q={word}"):
+            text = page.request.get(f"{urlsplit(page.url).scheme}://{urlsplit(page.url).netloc}/atlas{url.split('#')[0]}").text()
+            assert re.search(rf"\b{folded(word)}", folded(text)), (word, url)
+
+
+def test_the_index_offers_to_widen_a_search_that_finds_nothing(page, real_atlas):
+    """Item 3: a country without practices leads to its region; other words can be cleared."""
+    page.goto("practices/?q=Sénégal")
+    page.wait_for_selector(".atlas-index--ready")
+    suggestions = page.locator(".atlas-suggest li")
+    assert suggestions.nth(0).inner_text() == "Sénégal : aucune pratique pour l'instant."
+    region = real_atlas.vocabulary["regions"]["west-africa"]["label"]["fr"]
+    suggestions.nth(1).locator("a").click()
+    assert "region=west-africa" in page.url and "q=" not in page.url
+    assert shown_slugs(page) == expected_slugs(real_atlas, region=["west-africa"]) and region
+    page.goto("en/practices/?q=Bouak%C3%A9")
+    page.wait_for_selector(".atlas-index--ready")
+    expect(page.locator(".atlas-suggest li a")).to_have_text("Clear the words “Bouaké”")
+    page.locator(".atlas-suggest li a").click()
+    assert len(shown_slugs(page)) == len(real_atlas.practices)
+
+
+def test_the_not_found_page_speaks_the_language_of_the_address(browser, base_url):
+    """Item 8: one 404.html for every language: with scripts, the address's language alone, its
+    `lang` set; without, every language."""
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    page.goto("en/no-such-page/")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    visible = [section.get_attribute("lang") for section in page.locator("article section[lang]").all() if section.is_visible()]
+    assert visible == ["en"] and page.title().startswith("Page not found")
+    expect(page.locator(".atlas-not-found__site:visible")).to_have_text("Atlas of municipal innovation practices")
+    context.close()
+    context = browser.new_context(base_url=base_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("en/no-such-page/")
+    assert [s.get_attribute("lang") for s in page.locator("article section[lang]").all() if s.is_visible()] == ["fr", "en"]
+    context.close()
+
+
+def test_the_home_page_names_the_site_once_and_shows_where_to_start(browser, base_url, real_atlas):
+    """Item 9: the site's name in the header and the title only; the groups of levers without a
+    gap; "Where to start?" leads to the method's first step."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto("en/")
+    name = "Atlas of municipal innovation practices"
+    shown = page.evaluate(
+        """name => Array.from(document.querySelectorAll('body *')).filter(e => e.children.length === 0 &&
+           e.textContent.trim() === name && e.checkVisibility() && e.getBoundingClientRect().top < innerHeight).length""",
+        name,
+    )
+    assert shown == 2
+    widths = page.eval_on_selector_all(".atlas-group", "groups => groups.map(g => g.getBoundingClientRect().width)")
+    container = page.eval_on_selector(".atlas-groups", "e => e.getBoundingClientRect().width")
+    assert len(widths) == 3 and all(abs(width - container) < 1 for width in widths)  # one under the other: no empty block
+    start = page.locator(".atlas-start a")
+    expect(start).to_have_text("Where to start?")
+    start.click()
+    assert site_path(page.url) == f"/en/method/{real_atlas.guide.steps[0].key}/"
+    context.close()
+
+
+def test_the_index_uses_the_width_on_a_desktop_and_folds_its_filters_on_a_phone(browser, base_url, real_atlas):
+    """Items 10 and 11: on a desktop, results side by side, titles above lighter summaries; on a
+    phone, one control that says how many match, and the first result on the first screen; the
+    world map's panel folded there."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.goto("practices/")
+    page.wait_for_selector(".atlas-index--ready")
+    content = page.eval_on_selector(".md-content", "e => e.getBoundingClientRect().width")
+    results = page.eval_on_selector(".atlas-results", "e => e.getBoundingClientRect().width")
+    assert results > 0.6 * content
+    columns = page.eval_on_selector(
+        ".atlas-results .atlas-cards", "e => getComputedStyle(e).gridTemplateColumns.split(' ').length"
+    )
+    assert columns >= 2
+    sizes = page.eval_on_selector(
+        ".atlas-results .atlas-card",
+        "c => [c.querySelector('.atlas-card__title'), c.querySelector('.atlas-card__summary')].map(e => parseFloat(getComputedStyle(e).fontSize))",
+    )
+    assert sizes[0] > sizes[1]
+    context.close()
+    context = browser.new_context(base_url=base_url, viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto("en/practices/")
+    page.wait_for_selector(".atlas-index--ready")
+    toggle = page.locator(".atlas-filter-panel__toggle")
+    expect(toggle).to_have_text(f"Filter ({len(real_atlas.practices)})")
+    assert page.locator(".atlas-filter-panel").evaluate("d => !d.open")
+    assert page.eval_on_selector(".atlas-results .atlas-card", "c => c.getBoundingClientRect().top") < 823
+    toggle.click()
+    open_facet(page, "city")
+    page.locator("input[name=city]").first.check()
+    city = page.locator("input[name=city]").first.get_attribute("value")
+    expect(toggle).to_have_text(f"Filter ({len(expected_slugs(real_atlas, city=[city]))})")
+    page.goto("en/map/")
+    frame = page.frame_locator("iframe")
+    frame.locator("html.atlas-map-ready").wait_for(state="attached")
+    panel = frame.locator(".atlas-map-panel")
+    assert panel.evaluate("d => !d.open") and page.frames[1].evaluate("innerWidth") < 600
+    context.close()

@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 from atlas.base.languages import Languages
 from atlas.base.problems import AtlasDataError
 from atlas.model.load import load_atlas
-from conftest import EN_MD, FR_MD, GUIDE, TODAY, guide_text
+from atlas.records.facets import sort_key
+from conftest import EN_MD, FR_MD, GUIDE, TODAY, guide_text, parsed
 
 FR_EN = Languages(("fr", "en"))
 G = "practices/guide"
@@ -161,7 +162,7 @@ def test_a_lever_page_opens_with_its_explanation_in_each_language(fixture_atlas)
         text = page.select_one(".atlas-guide-text")
         assert text.h2.get_text() == headings and word in text.get_text()
         assert text.select_one("a")["href"] == "../../glossary/#co-creation"
-        assert page.select_one(".atlas-source").get_text(" ", strip=True).endswith("« Partie sur open-data ».")
+        assert " ".join(page.select_one(".atlas-source").get_text(" ").split()).endswith("« Partie sur open-data ».")
         cards = [
             posixpath.normpath(posixpath.join(f"{prefix}levers/open-data", a["href"]))
             for a in page.select(".atlas-card__title a")
@@ -240,15 +241,24 @@ def test_the_method_and_its_seven_steps(real_site, real_atlas, lang, prefix):
 
 @pytest.mark.parametrize("lang, prefix", PREFIXES)
 def test_the_glossary_and_the_recommendations(real_site, real_atlas, lang, prefix):
+    """The glossary in the reader's alphabetical order, a letter index leading to each letter, and
+    the guide's order kept at the end; the recommendations, long, open with a summary of every point."""
     glossary = soup(real_site, f"{prefix}glossary/index.html")
-    assert [dt["id"] for dt in glossary.select("dl.atlas-glossary dt")] == [term["key"] for term in real_atlas.guide.glossary]
-    assert {"quadruple-helix", "social-innovation", "co-creation", "coopetition", "fablab", "incubator"} <= {
-        dt["id"] for dt in glossary.select("dt")
-    }
+    terms = [dt.get_text() for dt in glossary.select("dl.atlas-glossary dt")]
+    assert terms == sorted(terms, key=sort_key) and len(terms) == len(real_atlas.guide.glossary)
+    letters = [a["href"] for a in glossary.select(".atlas-letters li a")]
+    assert letters and all(glossary.select_one(href) is not None for href in letters)
+    assert {sort_key(term)[0].upper() for term in terms} == {href.removeprefix("#letter-") for href in letters}
+    in_guide_order = [a["href"].removeprefix("#") for a in glossary.select("#guide-order + ol a")]
+    assert in_guide_order == [term["key"] for term in real_atlas.guide.glossary]
     recommendations = soup(real_site, f"{prefix}recommendations/index.html")
     kinds = [section["class"][1] for section in recommendations.select("section.atlas-recommendation")]
     assert {"atlas-recommendation--obstacle", "atlas-recommendation--opportunity"} <= set(kinds)
     assert len(kinds) == len(real_atlas.guide.recommendations)
+    summary = [a["href"] for a in recommendations.select(".atlas-in-brief a")]
+    assert sorted(summary) == sorted(f"#{item['key']}" for item in real_atlas.guide.recommendations)
+    toc = [a["href"].split("#")[1] for a in recommendations.select(".md-sidebar--secondary a[href*='#']")]
+    assert toc == [item["key"] for item in real_atlas.guide.recommendations]  # the page's table of contents
 
 
 @pytest.mark.parametrize("lang, prefix", PREFIXES)
@@ -265,7 +275,7 @@ def test_guide_links_to_glossary_terms_lead_to_an_entry(real_site):
     for prefix in ("", "en/"):
         anchors = {dt["id"] for dt in soup(real_site, f"{prefix}glossary/index.html").select("dt[id]")}
         for path in (real_site / prefix).rglob("index.html"):
-            for a in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select('a[href*="glossary/#"]'):
+            for a in parsed(path).select('a[href*="glossary/#"]'):
                 assert a["href"].rsplit("#", 1)[1] in anchors, (path, a["href"])
 
 

@@ -13,13 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from atlas.records.facets import sort_key
-from conftest import PUBLISHED_AT, REPO, build_site
+from conftest import PUBLISHED_AT, REPO, build_site, parsed
 
 SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/
 
 
 def page(site, path: str) -> BeautifulSoup:
-    return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
+    return parsed(site / path)
 
 
 def resolve(path: str, href: str) -> str:
@@ -193,7 +193,7 @@ def test_no_page_requests_a_third_party(real_site):
     """Published pages load nothing from another host (no CDN, no Google Fonts)."""
     offenders = []
     for path in real_site.rglob("*.html"):
-        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        html = parsed(path)
         for tag in html.find_all(["script", "img", "iframe", "source", "video", "audio", "embed"], src=True):
             if re.match(r"^(https?:)?//", tag["src"]):
                 offenders.append(f"{path.relative_to(real_site)}: {tag.name} {tag['src']}")
@@ -245,7 +245,7 @@ def test_every_link_between_pages_resolves(real_site):
     broken = []
     for path in real_site.rglob("*.html"):
         page_path = path.relative_to(real_site).as_posix()
-        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        html = parsed(path)
         for tag, attribute in (("a", "href"), ("link", "href"), ("script", "src"), ("iframe", "src"), ("img", "src")):
             for element in html.find_all(tag, attrs={attribute: True}):
                 target = element[attribute].split("#")[0].split("?")[0]

@@ -6,6 +6,13 @@
 (function () {
   "use strict";
 
+  // "3 practices", in the page's language and its plural form (the forms: data-count-forms).
+  function counted(count) {
+    var forms = JSON.parse(document.querySelector("[data-count-forms]").dataset.countForms);
+    var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(count) : "other";
+    return (forms[form] || forms.other).replace("{count}", count);
+  }
+
   var root = document.querySelector("[data-atlas-index]");
   if (!root || !window.fetch || !window.URLSearchParams) return;
   var form = root.querySelector("form");
@@ -60,7 +67,8 @@
   }
 
   function searchText(practice) {
-    // Words of the title, summary and places, lower-case, without accents or punctuation ("l’eau" -> "l eau").
+    // Words of the title, summary and places (their countries' names in the reader's language),
+    // lower-case, without accents or punctuation ("l’eau" -> "l eau").
     if (practice.text === undefined) {
       practice.text = " " + normalize([practice.title, practice.summary].concat(practice.places).join(" "));
     }
@@ -113,11 +121,69 @@
     return item;
   }
 
+  // Where to look instead when nothing matches: a country without practices leads to its region;
+  // otherwise each active filter, and the words, can be taken away.
+  function suggestions(state) {
+    var items = [], words = normalize(state.q);
+    var country = Object.keys(data.countries).find(function (code) { return normalize(data.countries[code]) === words; });
+    if (country) {
+      items.push({ text: data.ui.suggest_country.replace("{country}", data.countries[country]) });
+      var region = data.region_of[country];
+      if (region) {
+        items.push({ text: data.ui.suggest_region.replace("{region}", data.labels.region[region]),
+                     state: { q: "", from: "", to: "", facets: Object.assign(emptyFacets(), { region: [region] }) } });
+      }
+      return items;
+    }
+    facetIds.forEach(function (id) {
+      state.facets[id].forEach(function (value) {
+        var facets = Object.assign({}, state.facets);
+        facets[id] = facets[id].filter(function (other) { return other !== value; });
+        items.push({ text: data.ui.suggest_remove.replace("{label}", data.labels[id][value] || value),
+                     state: Object.assign({}, state, { facets: facets }) });
+      });
+    });
+    if (state.q) items.push({ text: data.ui.suggest_words.replace("{words}", state.q), state: Object.assign({}, state, { q: "" }) });
+    return items;
+  }
+
+  function emptyFacets() {
+    var facets = {};
+    facetIds.forEach(function (id) { facets[id] = []; });
+    return facets;
+  }
+
+  function suggest(state) {
+    var box = root.querySelector(".atlas-suggest") || element("ul", "atlas-suggest");
+    countLine.after(box);
+    box.replaceChildren.apply(box, suggestions(state).map(function (item) {
+      var entry = element("li");
+      if (!item.state) { entry.textContent = item.text; return entry; }
+      var link = element("a", null, item.text);
+      link.href = toQuery(item.state);
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        writeForm(item.state);
+        update(true);
+      });
+      entry.appendChild(link);
+      return entry;
+    }));
+    box.hidden = !box.children.length;
+  }
+
   function render(state) {
     var shown = data.practices.filter(function (practice) { return matches(practice, state, null); });
     list.replaceChildren.apply(list, shown.map(card));
     list.classList.remove("atlas-cards--compact");
-    countLine.textContent = shown.length ? root.dataset.countTemplate.replace("{count}", shown.length) : root.dataset.none;
+    countLine.textContent = shown.length ? counted(shown.length) : root.dataset.none;
+    root.querySelectorAll("[data-live-count]").forEach(function (count) { count.textContent = shown.length; });
+    if (shown.length) {
+      var old = root.querySelector(".atlas-suggest");
+      if (old) old.hidden = true;
+    } else {
+      suggest(state);
+    }
     facetIds.forEach(function (id) {
       var counts = {};
       data.practices.forEach(function (practice) {

@@ -5,6 +5,13 @@
 (function () {
   "use strict";
 
+  // "3 practices", in the page's language and its plural form (the forms: data-count-forms).
+  function counted(count) {
+    var forms = JSON.parse(document.querySelector("[data-count-forms]").dataset.countForms);
+    var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(count) : "other";
+    return (forms[form] || forms.other).replace("{count}", count);
+  }
+
   var root = document.querySelector("[data-atlas-list]");
   if (!root || !window.URLSearchParams) return;
   var form = root.querySelector("form");
@@ -24,7 +31,7 @@
     root.querySelectorAll(".atlas-list__group").forEach(function (group) {
       group.hidden = !group.querySelector("li[data-slug]:not([hidden])");
     });
-    countLine.textContent = shown ? root.dataset.countTemplate.replace("{count}", shown) : root.dataset.none;
+    countLine.textContent = shown ? counted(shown) : root.dataset.none;
   }
 
   function readUrl() {

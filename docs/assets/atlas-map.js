@@ -42,10 +42,21 @@ var atlasMap = (function () {
 
   function filterControl(labels, strings, facets, practices, onChange) {
     var Control = L.Control.extend({
-      onAdd: function () {
-        var form = element("form", "atlas-map-filters leaflet-bar");
-        L.DomEvent.disableClickPropagation(form);
-        L.DomEvent.disableScrollPropagation(form);
+      onAdd: function (map) {
+        // Folded behind one control on a small map (a phone), so that the map stays visible; it
+        // says how many practices the filters keep.
+        var panel = element("details", "atlas-map-panel leaflet-bar");
+        var summary = element("summary", null, strings.filters + " (");
+        var count = element("span", null, String(practices.length));
+        count.dataset.count = "";
+        summary.appendChild(count);
+        summary.appendChild(document.createTextNode(")"));
+        panel.appendChild(summary);
+        panel.open = map.getSize().x >= 600;
+        var form = element("form", "atlas-map-filters");
+        panel.appendChild(form);
+        L.DomEvent.disableClickPropagation(panel);
+        L.DomEvent.disableScrollPropagation(panel);
         facets.forEach(function (facet) {
           var used = {};
           practices.forEach(function (p) { (p.keys[facet] || []).forEach(function (k) { used[k] = true; }); });
@@ -68,9 +79,9 @@ var atlasMap = (function () {
         form.addEventListener("change", function () {
           var wanted = {};
           facets.forEach(function (facet) { wanted[facet] = form.elements[facet].value; });
-          onChange(wanted);
+          count.textContent = String(onChange(wanted));
         });
-        return form;
+        return panel;
       }
     });
     return new Control({ position: "topright" });
@@ -147,11 +158,13 @@ var atlasMap = (function () {
         draw(data.practices, ready);
         if (options.filters) {
           filterControl(data.labels, data.ui, options.filters, data.practices, function (wanted) {
-            draw(data.practices.filter(function (p) {
+            var kept = data.practices.filter(function (p) {
               return Object.keys(wanted).every(function (facet) {
                 return !wanted[facet] || (p.keys[facet] || []).indexOf(wanted[facet]) !== -1;
               });
-            }));
+            });
+            draw(kept);
+            return kept.length;
           }).addTo(map);
         }
       });

@@ -19,7 +19,7 @@ from babel.core import get_global
 from jinja2 import pass_context
 from markupsafe import escape
 
-from .base import routes
+from .base import catalog, routes
 from .base.languages import language_name
 from .base.problems import AtlasDataError
 from .model.load import load_atlas
@@ -119,9 +119,19 @@ def page_meta(page: Page) -> dict:
     """What the theme copies into <title>, the header and <meta name=description>: its templates do
     not escape, so the text is escaped here, where it is handed over."""
     meta = {"title": escape(page.title), "template": page.template}
+    if page.hide:
+        meta["hide"] = list(page.hide)
     if page.description:
         meta["description"] = escape(page.description)
     return meta
+
+
+def page_toc(page: Page) -> list[dict] | None:
+    """The table of contents of a page whose sections its template writes, as Python-Markdown's
+    tokens (the theme writes their names as they are: escaped here)."""
+    if not page.toc:
+        return None
+    return [{"level": 2, "id": anchor, "name": str(escape(title)), "children": []} for anchor, title in page.toc]
 
 
 def static_files(atlas: Atlas, lang: str, only: str | None = None) -> list[StaticFile]:
@@ -198,6 +208,8 @@ def template_globals(atlas: Atlas, lang: str) -> dict:
             },
         },
         "atlas_ui": strings,
+        # A text with a number in the page's plural form: atlas_count(atlas_ui.results_count, 3)
+        "atlas_count": lambda forms, count: catalog.plural(forms, count, lang),
         "atlas_language_names": {code: language_name(code, lang) for code in atlas.languages.codes},
         # The language's Atom feed, for every page's head (feed readers find it there).
         "atlas_feed": {
@@ -211,6 +223,7 @@ def template_globals(atlas: Atlas, lang: str) -> dict:
             for facet in ("lever", "theme", "city", "country")
         ],
         "atlas_search_url": page_url(routes.SEARCH, lang),
+        "atlas_search_kinds": {kind: strings[f"kind_{kind}"] for kind in search.KINDS},
         "atlas_search_bundle": atlas.routes.file_url(routes.SEARCH_BUNDLE, lang) + "/",
         "atlas_shared": SharedFragments(),  # fragments rendered once per build
         # The 404 page, in every language, the default first (templates/404.html)
@@ -218,9 +231,16 @@ def template_globals(atlas: Atlas, lang: str) -> dict:
             {
                 "lang": code,
                 "ui": ui(atlas, code),
+                "site_name": publication.site_name(code)[0],
+                "publisher": publisher_name(atlas, code),
                 "home": page_url(routes.HOME, code),
                 "search": page_url(routes.SEARCH, code),
             }
+            for code in atlas.languages.codes
+        ],
+        # For the 404 page's script: each language's prefix in addresses, and the page's title in it.
+        "atlas_not_found_languages": [
+            {"code": code, "title": f"{ui(atlas, code)['not_found_title']} - {publication.site_name(code)[0]}"}
             for code in atlas.languages.codes
         ],
     }

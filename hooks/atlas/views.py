@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 from babel.dates import format_date
 from jinja2.utils import htmlsafe_json_dumps
@@ -32,6 +34,8 @@ class Page:
     content: RenderedNarrative | None = None  # the page's own HTML, rendered by the core (a narrative)
     description: str | None = None
     in_nav: bool = False
+    hide: tuple[str, ...] = ()  # parts of the theme's page it does without: "toc", "navigation"
+    toc: tuple[tuple[str, str], ...] = ()  # (anchor, title) of the sections its template writes, for the table of contents
     sources: dict[str, str] = field(default_factory=dict)  # language -> the source it pretends to come from (suffix layout)
     files: dict[str, str] = field(default_factory=dict)  # language -> where it is written
 
@@ -73,3 +77,50 @@ def organization(atlas: Atlas, lang: str) -> dict:
     """The publisher as schema.org says it, for the pages' structured data."""
     url = atlas.publication.publisher.get("url")
     return {"@type": "Organization", "name": publisher_name(atlas, lang), **({"url": url} if url else {})}
+
+
+def contact_url(atlas: Atlas, lang: str, about: str, page_url: str) -> str | None:
+    """A mailto: link asking the secretariat to put the reader in touch with the people of `about`
+    (a practice, an actor), in the reader's language; none without a configured address."""
+    if not atlas.publication.contact:
+        return None
+    strings = ui(atlas, lang)
+    fields = {"subject": strings["contact_subject"].format(name=about)}
+    if atlas.publication.site_url:
+        fields["body"] = strings["contact_body"].format(name=about, url=atlas.publication.absolute(page_url))
+    return f"mailto:{atlas.publication.contact}?{urlencode(fields, quote_via=quote)}"
+
+
+MARKUP = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1>|<[^>]*>", re.S | re.I)  # what typography leaves alone
+
+
+def typeset(html: str, lang: str) -> str:
+    """A page's text with its language's typography (i18n/<lang>.yml › typography): in French, a
+    no-break space before : » ; ! ? and after «, so that « Smart City » never wraps before its ».
+    Only text is touched: not tags, attributes, scripts, styles, code."""
+    if not catalog.language_file(lang).get("typography"):
+        return html
+    pattern, replace = _typography(lang)
+    out, position = [], 0
+    for markup in MARKUP.finditer(html):
+        out += [pattern.sub(replace, html[position : markup.start()]), markup.group()]
+        position = markup.end()
+    out.append(pattern.sub(replace, html[position:]))
+    return "".join(out)
+
+
+@cache
+def _typography(lang: str) -> tuple[re.Pattern, object]:
+    rules = catalog.language_file(lang)["typography"]
+    before, after = rules.get("before", {}), rules.get("after", {})
+    marks = "|".join(
+        [f"[ \u00a0\u202f]+(?={re.escape(m)})" for m in before] + [f"(?<={re.escape(m)})[ \u00a0\u202f]+" for m in after]
+    )
+    spaces = {**{m: space for m, space in before.items()}, **{m: space for m, space in after.items()}}
+
+    def replace(found: re.Match) -> str:
+        text, end = found.string, found.end()
+        mark = text[end] if end < len(text) and text[end] in before else text[found.start() - 1]
+        return spaces[mark]
+
+    return re.compile(marks), replace

@@ -28,7 +28,7 @@ PAGE_TYPES = {
     "step": ("method/*/", None),
     "glossary": ("glossary/", None),
     "recommendations": ("recommendations/", None),
-    "search": ("search/?q=innovation", ".pagefind-ui__result-link"),
+    "search": ("search/?q=innovation", ".atlas-search--ready"),
     "about": ("about/", None),
     "open data": ("data/", None),
     "contributor guide": ("contribuer/", None),

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import cache
 
 import yaml
+from babel import Locale
 
 from .languages import Languages
 from .paths import CATALOG_DIR
@@ -70,4 +71,14 @@ def missing_texts(languages: Languages, lang: str) -> list[str]:
         }
 
     default, own = language_file(languages.default), language_file(lang)
-    return sorted(keys(default, "") - keys(own, ""))
+    needed = {part: default.get(part, {}) for part in ("ui", "sections", "scaffold")}  # typography is a language's own
+    return sorted(keys(needed, "") - keys(own, ""))
+
+
+def plural(forms: dict | str, count: int, lang: str) -> str:
+    """A text with a number, in the plural form `lang` uses for it (Babel's CLDR plural rules):
+    `forms` is {one: "{count} pratique", other: "{count} pratiques"} (or one text for every number)."""
+    if isinstance(forms, str):
+        return forms.format(count=count)
+    form = Locale.parse(lang).plural_form(count)
+    return forms.get(form, forms["other"]).format(count=count)

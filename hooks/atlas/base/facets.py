@@ -54,3 +54,5 @@ FACETS: tuple[Facet, ...] = (
     Facet("sdg", "sdgs", "sdgs", ordered_by_label=False),
 )
 FACETS_BY_ID = {facet.id: facet for facet in FACETS}
+
+MAP_FILTERS = ("role", "region", "theme", "lever")  # the facets the world map filters by

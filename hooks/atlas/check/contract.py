@@ -10,7 +10,7 @@ import yaml
 
 from ..base import catalog, paths
 from ..base.facets import LISTS
-from ..base.languages import WORKING_LANGUAGE, Languages
+from ..base.languages import Languages
 from .schema import load_schema, schema_text
 from .sections import SECTIONS
 
@@ -70,27 +70,24 @@ def _dump(name: str, value) -> str:
     return yaml.safe_dump({name: value}, allow_unicode=True, sort_keys=False, default_flow_style=flow, width=1000).rstrip()
 
 
-def practice_template(languages: Languages, values: dict | None = None, vocabulary: dict | None = None) -> str:
-    """practice.yml with every field annotated REQUIRED or optional; optional fields commented out.
-
-    `values` fills fields (the scaffold's answers); the other fields show the schema's example.
-    """
-    values, fields = values or {}, practice_fields()
-    lines = [
-        SCHEMA_LINE,
-        "# A practice of the atlas. Each field says whether it is REQUIRED or optional and what it holds;",
-        "# the definition of every field is schemas/practice.schema.json. Delete optional fields you do not use",
-        "# (or leave them commented out). Facts only from the sources you cite; nothing invented.",
-    ]
+def practice_template(
+    languages: Languages, values: dict | None = None, vocabulary: dict | None = None, lang: str | None = None
+) -> str:
+    """practice.yml with every field annotated REQUIRED or optional, in the editor's language
+    (`lang`, the atlas's default by default); optional fields commented out. `values` fills
+    fields (the scaffold's answers); the other fields show the schema's example."""
+    lang = lang or languages.default
+    words, values, fields = catalog.scaffold(languages, lang), values or {}, practice_fields()
+    lines = [SCHEMA_LINE] + [f"# {line}" for line in words["practice_header"].splitlines()]
     for field in (f for f in fields if "." not in f.path):
-        lines += ["", f"# {'REQUIRED' if field.required else 'optional'} — {field.description(WORKING_LANGUAGE, languages)}"]
+        lines += ["", f"# {words['required' if field.required else 'optional']} — {field.description(lang, languages)}"]
         for sub in (f for f in fields if f.path.startswith((field.path + "[].", field.path + "."))):
-            required = "required" if sub.required else "optional"
-            lines.append(f"#  • {sub.path.split('.', 1)[1]}: {required} — {sub.description(WORKING_LANGUAGE, languages)}")
+            required = words["sub_required" if sub.required else "sub_optional"]
+            lines.append(f"#  • {sub.path.split('.', 1)[1]}: {required} — {sub.description(lang, languages)}")
         if field.list_name and field.list_name != "cities" and vocabulary is not None:
-            lines.append(f"#  • allowed: {', '.join(sorted(vocabulary.get(field.list_name, {})))}")
+            lines.append("#  • " + words["allowed"].format(values=", ".join(sorted(vocabulary.get(field.list_name, {})))))
         elif field.allowed:
-            lines.append(f"#  • allowed: the keys of {field.allowed}")
+            lines.append("#  • " + words["allowed_keys"].format(where=field.allowed))
         text = _dump(field.path, values.get(field.path, example(field.path)))
         if not field.required and field.path not in values:
             text = "\n".join("# " + line for line in text.splitlines())
@@ -99,11 +96,18 @@ def practice_template(languages: Languages, values: dict | None = None, vocabula
 
 
 def actor_template(
-    languages: Languages, name: str, actor_type: str | None = None, cities: list[str] | None = None, reviewed: str = ""
+    languages: Languages,
+    name: str,
+    actor_type: str | None = None,
+    cities: list[str] | None = None,
+    reviewed: str = "",
+    lang: str | None = None,
 ) -> str:
     """practices/actors/<key>.yml, every field and every section of the guide's profile
-    annotated REQUIRED or optional from schemas/actor.schema.json; optional ones commented out."""
-    schema = load_schema("actor")
+    annotated REQUIRED or optional from schemas/actor.schema.json, in the editor's language;
+    optional ones commented out."""
+    lang = lang or languages.default
+    words, schema = catalog.scaffold(languages, lang), load_schema("actor")
     fields, sections = schema["properties"], schema["$defs"]["profile"]["properties"]
     todo = {code: catalog.scaffold(languages, code)["profile_todo"] for code in languages.codes}
     values = {
@@ -121,22 +125,20 @@ def actor_template(
         "last_reviewed": reviewed,
     }
     given = {"name", "type", "sources", "last_reviewed"} | ({"cities"} if cities else set())
-    lines = [
-        "# yaml-language-server: $schema=../../schemas/actor.schema.json",
-        "# An innovation actor's profile, after the AIMF guide's template. Each field and section says whether it",
-        "# is REQUIRED or optional and what it holds (schemas/actor.schema.json). Write only what the sources say:",
-        "# leave an optional section out (or commented) rather than guess.",
+    lines = ["# yaml-language-server: $schema=../../schemas/actor.schema.json"] + [
+        f"# {line}" for line in words["actor_header"].splitlines()
     ]
     for key, node in fields.items():
-        required = key in schema["required"]
-        lines += ["", f"# {'REQUIRED' if required else 'optional'} — {node['description']}"]
+        lines += [
+            "",
+            f"# {words['required' if key in schema['required'] else 'optional']} — {schema_text(node, 'description', lang, languages)}",
+        ]
         if key == "profile":
             lines.append("profile:")
             for section, section_node in sections.items():
                 needed = section in schema["$defs"]["profile"]["required"]
-                lines.append(
-                    f"  # {'REQUIRED' if needed else 'optional'} — {section_node['title']}: {section_node['description']}"
-                )
+                title, what = (schema_text(section_node, name, lang, languages) for name in ("title", "description"))
+                lines.append(f"  # {words['required' if needed else 'optional']} — {title}: {what}")
                 text = "\n".join("  " + line for line in _dump(section, todo).splitlines())
                 lines.append(text if needed else "\n".join("  # " + line.strip() for line in text.splitlines()))
             continue
@@ -147,6 +149,6 @@ def actor_template(
 
 def narrative_template(languages: Languages, lang: str) -> str:
     """The recommended sections, each with the hint the validator refuses until it is replaced."""
-    headings = catalog.headings("practices", lang) or catalog.headings("practices", WORKING_LANGUAGE)
+    headings = next(found for code in languages.chain(lang) if (found := catalog.headings("practices", code)))
     hint = catalog.scaffold(languages, lang)["hint"]
     return "".join(f"## {headings[key]}\n\n{hint}\n\n" for key, _ in SECTIONS["practices"]).rstrip() + "\n"

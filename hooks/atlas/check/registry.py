@@ -39,7 +39,8 @@ class Context:
     today: datetime.date | None = None
     vocabulary: dict = field(default_factory=dict)
     cities: dict = field(default_factory=dict)
-    actors: dict = field(default_factory=dict)
+    actors: dict = field(default_factory=dict)  # the actors' profiles without problems, by key
+    profiles: frozenset[str] = frozenset()  # every profile's key, those with problems included
     slug: str = ""  # a practice's folder name
     markdown: Callable[[tuple], bool] = lambda path: False  # whether a field holds Markdown (schema's x-markdown)
 

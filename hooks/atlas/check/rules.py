@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import math
 import re
+import unicodedata
 from functools import cache
 
 from babel import Locale
@@ -106,7 +107,7 @@ def country_problem(code, languages) -> str | None:
 
 
 def city_problems(cities: dict, context):
-    """A country code that ISO 3166-1 does not have; a population figure from the future."""
+    """A country code that ISO 3166-1 does not have; a region that does not have the city's country; a population figure from the future."""
     for key, city in cities.items():
         if not isinstance(city, dict):
             continue
@@ -115,6 +116,13 @@ def city_problems(cities: dict, context):
         year = city.get("population_year")
         if isinstance(year, int) and year > context.today.year:
             yield (key, "population_year"), f"{year} is in the future; expected the year of the figure"
+        region = context.vocabulary.get("regions", {}).get(city.get("region"), {})
+        if isinstance(city.get("country"), str) and region.get("countries") and city["country"] not in region["countries"]:
+            yield (
+                (key, "region"),
+                f"{show(city['region'])} does not have the country {city['country']} (practices/vocabulary.yml › regions › "
+                f"{city['region']} › countries); fix the region, or add the country to that region's list",
+            )
 
 
 def scope_problems(data: dict, context):
@@ -191,6 +199,37 @@ def actor_entry_problems(data: dict, context):
                         ("actors", index, name),
                         f"is given by the actor's profile (practices/actors/{entry['actor']}.yml); remove {name} here",
                     )
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
+
+
+def actor_reference_problems(data: dict, context):
+    """A practice's actors: one that has a profile is named by it (`actor: <key>`), so that its
+    page lists the practice; a profile named that has problems of its own is said to have them."""
+    profiles = {_folded(name): key for key, actor in context.actors.items() for name in actor.data["name"].values()}
+    for index, entry in enumerate(data.get("actors") if isinstance(data.get("actors"), list) else []):
+        if not isinstance(entry, dict):
+            continue
+        key = entry.get("actor")
+        if isinstance(key, str) and key in context.profiles and key not in context.actors:
+            yield (
+                ("actors", index, "actor"),
+                f"{show(key)} names the profile practices/actors/{key}.yml, which has problems of its own (listed above "
+                "with that file); fix the profile",
+            )
+        if isinstance(key, str):
+            continue  # named by its profile already (a name beside it is reported by actor_entry_problems)
+        names = entry.get("name") if isinstance(entry.get("name"), dict) else {"": entry.get("name")}
+        for name in (name for name in names.values() if isinstance(name, str)):
+            if (found := profiles.get(_folded(name))) is not None:
+                yield (
+                    ("actors", index, "name"),
+                    f"{show(name)} is the name of an actor with a profile (practices/actors/{found}.yml); name it "
+                    f"as 'actor: {found}' instead of name and type, so that its profile lists this practice",
+                )
+                break
 
 
 def missing_explanations(data: dict, context):
@@ -292,6 +331,7 @@ RULES = (
     (date_problems, "file", ("practice", "actor")),
     (scope_problems, "file", ("practice",)),
     (actor_entry_problems, "file", ("practice",)),
+    (actor_reference_problems, "file", ("practice",)),
     (missing_explanations, "file", ("guide",)),
     (lever_group_problems, "file", ("vocabulary",)),
     (folder_name_problems, "folder", ("practice",)),

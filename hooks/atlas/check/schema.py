@@ -126,9 +126,23 @@ def schema_problems(kind: str, data, display: str, line_of, keys: str = "") -> l
 
 
 def _leaves(error):
-    """The most specific errors: a `$ref` reports its own, a combined schema its sub-errors."""
-    if error.context:
-        for sub in error.context:
-            yield from _leaves(sub)
-    else:
+    """The most specific errors: a `$ref` reports its own, a combined schema its sub-errors. Of the
+    branches of a oneOf or anyOf (a name that is one text or a text in each language), only
+    those of the value's own type are reported; a value of no branch's type is one error."""
+    if not error.context:
         yield error
+        return
+    if error.validator in ("oneOf", "anyOf"):
+        branches: dict[int, list] = {}
+        for sub in error.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        typed = [subs for subs in branches.values() if not any(sub.validator == "type" and not sub.path for sub in subs)]
+        if not typed:
+            yield error
+            return
+        for subs in typed:
+            for sub in subs:
+                yield from _leaves(sub)
+        return
+    for sub in error.context:
+        yield from _leaves(sub)

@@ -143,6 +143,15 @@ def _enum(error, path, field_schema):
     return path, f"{show(value)} is not allowed; expected one of: {', '.join(map(str, allowed))}"
 
 
+def _one_of(error, path, field_schema):
+    """A value of none of the types a field may have (a name: text, or a text in each language)."""
+    expected = [branch.get("type") or ("object" if "$ref" in branch else None) for branch in error.validator_value]
+    return (
+        path,
+        f"{show(error.instance)} is {_type_name(_json_type(error.instance))}; expected {_type_name([t for t in expected if t])}",
+    )
+
+
 def _other(error, path, field_schema):
     return path, f"{show(error.instance)}: {error.message}"
 
@@ -161,4 +170,6 @@ WORDINGS = {
     "minProperties": _min_properties,
     "uniqueItems": _unique_items,
     "enum": _enum,
+    "oneOf": _one_of,
+    "anyOf": _one_of,
 }

@@ -40,12 +40,12 @@ def load_atlas(
     )
     vocabulary = load_vocabulary(reader)
     cities = load_cities(reader, vocabulary)
-    actors = load_actors(reader, vocabulary, cities)
+    actors, profiles = load_actors(reader, vocabulary, cities)
     folders = practice_folders(reader)
-    parallel.check_in_two_processes(reader.settings, folders, (vocabulary, cities, actors), MEMOS, check_folders)
+    parallel.check_in_two_processes(reader.settings, folders, (vocabulary, cities, actors, profiles), MEMOS, check_folders)
     practices = {}
     for folder in folders:
-        practice = load_practice(reader, folder, vocabulary, cities, actors)
+        practice = load_practice(reader, folder, vocabulary, cities, actors, profiles)
         if practice is not None:
             practices[practice.slug] = practice
     guide, guide_data = load_guide(reader, vocabulary, cities)
@@ -100,7 +100,9 @@ def practice_folders(reader: Reader) -> list[Path]:
     return folders
 
 
-def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict, actors: dict) -> Practice | None:
+def load_practice(
+    reader: Reader, folder: Path, vocabulary: dict, cities: dict, actors: dict, profiles: frozenset[str] = frozenset()
+) -> Practice | None:
     slug = folder.name
     folder_display = reader.display(folder) + "/"
     files, problems = folder_entries(folder, folder_display)
@@ -116,11 +118,11 @@ def load_practice(reader: Reader, folder: Path, vocabulary: dict, cities: dict, 
         )
         return None
     display = reader.display(folder / paths.PRACTICE_FILE_NAME)
-    doc = reader.read_yaml(folder / paths.PRACTICE_FILE_NAME, "practice", reader.keys(vocabulary, cities, actors))
+    doc = reader.read_yaml(folder / paths.PRACTICE_FILE_NAME, "practice", reader.keys(vocabulary, cities, profiles or actors))
     data = doc.data if doc is not None else {}
     named = data.get("cities") if isinstance(data.get("cities"), list) else []
     known = [city for city in named if isinstance(city, str) and city in cities]
-    context = reader.context(vocabulary=vocabulary, cities=cities, actors=actors, slug=slug)
+    context = reader.context(vocabulary=vocabulary, cities=cities, actors=actors, profiles=profiles, slug=slug)
     folder_problems = list(registry.run("folder", "practice", (slug, known if len(known) == len(named) else []), context))
     reader.problems += [Problem(folder_display, "", message) for _, message in folder_problems]
     narratives, images = load_folder_files(reader, folder, files)

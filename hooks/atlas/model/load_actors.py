@@ -10,16 +10,18 @@ from .model import Actor
 from .reader import Partial, Reader
 
 
-def load_actors(reader: Reader, vocabulary: dict, cities: dict) -> dict[str, Actor]:
+def load_actors(reader: Reader, vocabulary: dict, cities: dict) -> tuple[dict[str, Actor], frozenset[str]]:
+    """The profiles without problems, and the key of every profile (a practice naming one with
+    problems is told so, not that it does not exist)."""
     folder = reader.settings.root / paths.ACTORS
     if (problem := link_problem(folder, f"{paths.ACTORS}/")) is not None:
         reader.problems.append(problem)
-        return {}
+        return {}, frozenset()
     if not folder.is_dir():
-        return {}
+        return {}, frozenset()
     files, problems = folder_entries(folder, f"{paths.ACTORS}/")
     reader.problems += problems
-    actors = {}
+    actors, keys = {}, set()
     for name, path in files.items():
         display, slug = reader.display(path), name.removesuffix(".yml")
         if not name.endswith(".yml") or not KEY.match(slug):
@@ -32,6 +34,7 @@ def load_actors(reader: Reader, vocabulary: dict, cities: dict) -> dict[str, Act
                 )
             )
             continue
+        keys.add(slug)
         doc = reader.read_yaml(path, "actor", reader.keys(vocabulary, cities))
         if doc is None:
             continue
@@ -39,4 +42,4 @@ def load_actors(reader: Reader, vocabulary: dict, cities: dict) -> dict[str, Act
         reader.read_snippets(display, doc, doc.data.get("profile"), ("profile",), lambda _, slug=slug: routes.actor(slug))
         if not isinstance(doc, Partial):
             actors[slug] = Actor(slug, doc.data, doc)
-    return dict(sorted(actors.items()))
+    return dict(sorted(actors.items())), frozenset(keys)

@@ -34,6 +34,7 @@ class Publication:
     site_url: str = ""
     map_tiles: dict = field(default_factory=dict)  # url, attribution, max_zoom
     publisher: dict = field(default_factory=dict)  # {name: {language: text}, url}
+    contact: str = ""  # the secretariat's e-mail address, or nothing
     site_names: dict = field(default_factory=dict)  # language -> (the site's name, its description)
     generated_at: str = ""  # when the build ran, UTC (generation_time): the open data's envelope
 
@@ -60,6 +61,7 @@ def publication(site_url: str | None, extra_atlas, site_names: dict | None = Non
         site_url if not site_url or site_url.endswith("/") else site_url + "/",
         settings["map_tiles"],
         settings["publisher"],
+        (settings.get("contact") or {}).get("email") or "",
         site_names or {},
         generated_at,
     )

@@ -13,7 +13,7 @@ from ..records.facets import sort_key
 from ..records.guide import citation
 from ..records.practice import place, practice_record
 from ..records.values import localized
-from ..views import Page, long_date, ui
+from ..views import Page, contact_url, long_date, ui
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
@@ -107,6 +107,7 @@ def actor_view(atlas: Atlas, record: ActorRecord) -> dict:
         "practices": practices,
         "last_reviewed": ui(atlas, lang)["last_reviewed"].format(date=long_date(record.last_reviewed, lang)),
         "index_url": atlas.routes.page_url(routes.ACTORS, lang),
+        "contact_url": contact_url(atlas, lang, record.name.text, record.url),
     }
 
 
@@ -122,6 +123,6 @@ def template_view(atlas: Atlas, lang: str) -> dict:
         ],
         "example_name": localized(atlas.languages, example["name"], lang),
         "example_type": facets.label(atlas, "actor", example["type"], lang),
-        "source": citation(atlas, template["section"]),
+        "source": citation(atlas, template["section"], lang),
         "actors_url": atlas.routes.page_url(routes.ACTORS, lang),
     }

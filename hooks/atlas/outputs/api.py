@@ -79,7 +79,8 @@ def _actor(atlas: Atlas, slug: str, lang: str) -> dict:
         "links": [{"url": link.url, "label": link.label.text} for link in record.links],
         "profile": {section: atlas.languages.pick(value, lang).text for section, value in data["profile"].items()},
         "sources": [
-            {"title": s.title, "publisher": s.publisher, "year": s.year, "url": s.url, "pages": s.pages} for s in record.sources
+            {"title": s.title, "publisher": s.publisher.text, "year": s.year, "url": s.url, "pages": s.pages}
+            for s in record.sources
         ],
         "practices": [
             {**summary(atlas, practice_record(atlas, practice, lang)), "role": role.text if role else None}

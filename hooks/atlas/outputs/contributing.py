@@ -15,7 +15,9 @@ def view(atlas: Atlas, lang: str) -> dict:
             {"path": f.path, "required": f.required, "allowed": f.allowed, "description": f.description(lang, atlas.languages)}
             for f in practice_fields()
         ],
-        "template": practice_template(atlas.languages, vocabulary=atlas.vocabulary),
+        "template": practice_template(
+            atlas.languages, vocabulary=atlas.vocabulary, lang=lang
+        ),  # annotated in the reader's language
         "narratives": [(paths.narrative_name(code), narrative_template(atlas.languages, code)) for code in atlas.languages.codes],
     }
 

@@ -56,9 +56,23 @@ def guide_text(atlas: Atlas, facet: Facet, key: str):
     return {"lever": atlas.guide.levers, "city": atlas.guide.cities}.get(facet.id, {}).get(key)
 
 
+def covering(atlas: Atlas, city: str) -> list:
+    """The practices of networks and regions that cover a city's country or region (shown for a
+    city that has no practice of its own, so that no city of the atlas is an empty page)."""
+    country, region = atlas.cities[city]["country"], atlas.cities[city]["region"]
+    return [
+        p
+        for p in atlas.practices.values()
+        if p.scope and (country in p.scope.get("countries", []) or region in p.scope.get("regions", []))
+    ]
+
+
 def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
     counts = facets.counts(atlas, facet.id)
-    entries = [(term, counts.get(term.key, 0)) for term in facets.options(atlas, facet.id, lang)]
+    entries = [
+        (term, counts.get(term.key, 0), len(covering(atlas, term.key)) if facet.id == "city" and not counts.get(term.key) else 0)
+        for term in facets.options(atlas, facet.id, lang)
+    ]
     groups = None
     if facet.id == "lever":
         groups = [
@@ -66,7 +80,7 @@ def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
                 "key": key,
                 "label": localized(atlas.languages, group["label"], lang),
                 "explanation": explanation(atlas, atlas.guide.groups[key], lang),
-                "entries": [(term, count) for term, count in entries if term.group == key],
+                "entries": [entry for entry in entries if entry[0].group == key],
             }
             for key, group in atlas.vocabulary["lever_groups"].items()
         ]
@@ -82,6 +96,7 @@ def value_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
         "label": facets.label(atlas, facet.id, key, lang),
         "overview_url": atlas.routes.page_url(facet.folder, lang),
         "records": shown,
+        "covering": records(atlas, lang, covering(atlas, key)) if facet.id == "city" and not practices else [],
         "description": None,
         "city": None,
         "by_role": None,
@@ -118,7 +133,10 @@ def ecosystem_view(atlas: Atlas, city: str, lang: str) -> list[dict]:
             }
             for slug in found[type_key]["profiled"]
         ]
-        named = [{"name": same(name, lang), "url": None} for name in found[type_key]["named"]]
+        named = [
+            {"name": localized(atlas.languages, name, lang) if isinstance(name, dict) else same(name, lang), "url": None}
+            for name in found[type_key]["named"]
+        ]
         groups.append(
             {
                 "type": facets.term(atlas, "actor", type_key, lang),

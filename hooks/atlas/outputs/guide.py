@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..base import routes
 from ..model.model import Atlas
 from ..records import guide
-from ..records.values import Source
+from ..records.facets import sort_key
 from ..views import Page, ui
 
 
@@ -28,7 +28,7 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
             routes.GLOSSARY,
             "glossary.html",
             strings["glossary_title"],
-            lambda: {"terms": guide.glossary(atlas, lang), "source": _document(atlas)},
+            lambda: glossary_view(atlas, lang),
             "glossary",
             in_nav=True,
             description=strings["glossary_description"],
@@ -37,9 +37,10 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
             routes.RECOMMENDATIONS,
             "recommendations.html",
             strings["recommendations_title"],
-            lambda: {"recommendations": guide.recommendations(atlas, lang), "source": _document(atlas)},
+            lambda: {"recommendations": guide.recommendations(atlas, lang), "source": guide.citation(atlas, None, lang)},
             "recommendations",
             in_nav=True,
+            toc=tuple((item["key"], localized_title(atlas, item["title"], lang)) for item in atlas.guide.recommendations),
             description=strings["recommendations_description"],
         ),
     ]
@@ -58,10 +59,6 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
     return result
 
 
-def _document(atlas: Atlas) -> Source:
-    return guide.citation(atlas, None)
-
-
 def step_view(atlas: Atlas, index: int, lang: str) -> dict:
     steps = guide.steps(atlas, lang)
     return {
@@ -73,3 +70,17 @@ def step_view(atlas: Atlas, index: int, lang: str) -> dict:
         "next": steps[index + 1] if index + 1 < len(steps) else None,
         "method_url": atlas.routes.page_url(routes.METHOD, lang),
     }
+
+
+def localized_title(atlas: Atlas, texts: dict, lang: str) -> str:
+    return atlas.languages.pick(texts, lang).text
+
+
+def glossary_view(atlas: Atlas, lang: str) -> dict:
+    """The glossary in the reader's alphabetical order, with a letter index, and in the guide's order."""
+    terms = guide.glossary(atlas, lang)
+    alphabetical = sorted(terms, key=lambda entry: sort_key(entry.term.text))
+    letters: dict[str, list] = {}
+    for entry in alphabetical:
+        letters.setdefault(sort_key(entry.term.text)[:1].upper(), []).append(entry)
+    return {"letters": letters, "guide_order": terms, "source": guide.citation(atlas, None, lang)}

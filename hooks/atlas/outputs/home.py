@@ -31,6 +31,7 @@ def view(atlas: Atlas, lang: str) -> dict:
             for key, group in atlas.vocabulary["lever_groups"].items()
         ],
         "steps": steps(atlas, lang),
+        "start_url": steps(atlas, lang)[0].url,  # where a city hall starts: the method's first step
         "method_url": page_url(routes.METHOD, lang),
         "glossary_url": page_url(routes.GLOSSARY, lang),
         "recommendations_url": page_url(routes.RECOMMENDATIONS, lang),

@@ -21,6 +21,7 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
             lambda: view(atlas, lang),
             "index",
             in_nav=True,
+            hide=("toc", "navigation"),  # no headings to list, the tabs lead elsewhere: the results take the room
             description=strings["index_description"],
         )
     ]
@@ -61,7 +62,16 @@ def filter_data(atlas: Atlas, lang: str) -> dict:
         "base": atlas.routes.page_url(routes.PRACTICES, lang),
         "folders": {facet.id: atlas.routes.page_url(facet.folder, lang) for facet in FACETS},
         "labels": {facet.id: {term.key: term.label.text for term in facets.options(atlas, facet.id, lang)} for facet in FACETS},
-        "ui": {"all": strings["all"], "titles": {facet.id: strings[f"facet_{facet.id}_plural"] for facet in FACETS}},
+        "ui": {
+            "all": strings["all"],
+            "titles": {facet.id: strings[f"facet_{facet.id}_plural"] for facet in FACETS},
+            **{key: strings[key] for key in ("suggest_country", "suggest_region", "suggest_remove", "suggest_words")},
+        },
+        # A reader's words that name a country without practices lead to its region (vocabulary.yml › regions › countries).
+        "countries": {code.lower(): name for code, name in facets.country_names(lang).items()},
+        "region_of": {
+            code.lower(): key for key, region in atlas.vocabulary["regions"].items() for code in region.get("countries", [])
+        },
         "practices": [
             {
                 "slug": r.slug,

@@ -24,12 +24,12 @@ from branca.element import MacroElement, Template
 from markupsafe import escape
 
 from ..base import routes
+from ..base.facets import MAP_FILTERS
 from ..model.model import Atlas
 from ..records import facets
 from ..records.practice import PracticeRecord, practice_record, records
 from ..views import File, html_safe_json, ui
 
-MAP_FILTERS = ("role", "region", "theme", "lever")  # the world map's filters
 VENDOR_FILES = {
     "leaflet": (
         Path(xstatic.pkg.leaflet.BASE_DIR),
@@ -97,7 +97,11 @@ def map_data(atlas: Atlas, lang: str) -> dict:
     return {
         "base": atlas.routes.page_url(routes.PRACTICES, lang),
         "labels": {facet: {term.key: term.label.text for term in facets.options(atlas, facet, lang)} for facet in MAP_FILTERS},
-        "ui": {"all": strings["all"], "titles": {facet: strings[f"facet_{facet}_plural"] for facet in MAP_FILTERS}},
+        "ui": {
+            "all": strings["all"],
+            "filters": strings["filters"],
+            "titles": {facet: strings[f"facet_{facet}_plural"] for facet in MAP_FILTERS},
+        },
         "practices": [marker(r, {facet: r.keys[facet] for facet in MAP_FILTERS}, summary=False) for r in records(atlas, lang)],
     }
 

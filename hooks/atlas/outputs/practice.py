@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..base import routes
 from ..model.model import Atlas
 from ..records.practice import PracticeRecord, practice_record
-from ..views import File, Page, html_safe_json, long_date, organization, ui
+from ..views import File, Page, contact_url, html_safe_json, long_date, organization, ui
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
@@ -54,6 +54,7 @@ def view(atlas: Atlas, record: PracticeRecord) -> dict:
         "years": years(record.start_year, record.end_year, strings),
         "last_reviewed": strings["last_reviewed"].format(date=long_date(record.last_reviewed, lang)),
         "map_url": atlas.routes.file_url(routes.map_frame("practices", record.slug), lang) if record.points else None,
+        "contact_url": contact_url(atlas, lang, record.title.text, record.url),
     }
 
 
@@ -95,7 +96,7 @@ def article(atlas: Atlas, record: PracticeRecord) -> dict:
             {
                 "@type": "CreativeWork",
                 "name": source.title,
-                "publisher": {"@type": "Organization", "name": source.publisher},
+                "publisher": {"@type": "Organization", "name": source.publisher.text},
                 **({"datePublished": str(source.year)} if source.year else {}),
                 **({"url": source.url} if source.url else {}),
             }

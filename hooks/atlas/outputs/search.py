@@ -1,12 +1,14 @@
 """The search index: Pagefind, one bundle per language, written in the background of the build.
 
 Pagefind indexes pages by their <html lang> and a reader downloads only the chunks of the
-index that the words typed need. Results are practices. Pagefind does not read the built
-pages: it reads a small document per practice composed from the practice's record (its title,
-summary, facts, narrative with the page's heading ids, actors, sources), so that every
-language's index is written from the start of the build, beside the page rendering, with a
-quarter of the HTML to parse. Each bundle sits at its language's root (`pagefind/`,
-`en/pagefind/`), its result URLs from that root.
+index that the words typed need. Pagefind does not read the built pages: it reads a small
+document per thing a reader may look for — a practice, a lever (and the groups of levers), a
+step of the method, a term of the glossary, a recommendation, a city, an actor — composed from
+the records, so that every language's index is written from the start of the build, beside
+the page rendering. Each document says its kind (`data-pagefind-filter="kind:…"`), which the
+search page shows and filters by; a text shown in another language than the document's
+(a fallback) is kept out of that language's index (`data-pagefind-ignore`). Each bundle sits at
+its language's root (`pagefind/`, `en/pagefind/`), its result URLs from that root.
 """
 
 from __future__ import annotations
@@ -15,37 +17,130 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from ..base import routes
 from ..model.model import Atlas
+from ..records import facets, guide
+from ..records.actors import actor_record
 from ..records.practice import PracticeRecord, practice_record
+from ..records.values import Localized, localized
+from ..views import ui
+
+KINDS = ("practice", "lever", "step", "term", "recommendation", "city", "actor")  # their labels: the interface's kind_<kind>
 
 
 class SearchIndexError(Exception):
     pass
 
 
-def search_document(record: PracticeRecord) -> str:
-    """What Pagefind reads of a practice in one language: what its page says, without the site around it."""
+def _text(value: Localized | str | None, tag: str = "p", **attributes) -> Markup:
+    """A text as an element of a document, kept out of the index when it is a fallback."""
+    if value is None or not str(value):
+        return Markup("")
+    fallback = isinstance(value, Localized) and value.fallback
+    extra = "".join(f' {name.replace("_", "-")}="{escape(text)}"' for name, text in attributes.items())
+    ignore = " data-pagefind-ignore" if fallback else ""
+    return Markup(f"<{tag}{extra}{ignore}>{escape(str(value))}</{tag}>")
+
+
+def _html(html: str, fallback: bool) -> Markup:
+    """A rendered Markdown text (checked by the core) as part of a document."""
+    return Markup(f"<div{' data-pagefind-ignore' if fallback else ''}>{html}</div>")
+
+
+def document(lang: str, kind: str, title: Localized | str, body: Markup, sections: bool = False) -> str:
+    """What Pagefind reads of one thing, in one language: its title, its kind, its text. A page of
+    `sections` (the glossary's terms, the recommendations, the groups of levers) is one result per
+    section (an <h2 id>) for the search page."""
+    meta = ' data-pagefind-meta="sections:yes"' if sections else ""
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{escape(str(title))}</title></head>'
+        f'<body data-pagefind-filter="kind:{kind}"{meta}>{_text(title, "h1")}{body}</body></html>'
+    )
+
+
+def practice_document(record: PracticeRecord) -> str:
     facts = [
-        record.role.label.text,
-        record.role_note.text if record.role_note else "",
+        record.role.label,
+        record.role_note,
         ", ".join(place.name for place in record.places),
-        record.scope.name.text if record.scope else "",
-        record.status.label.text,
+        record.scope.name if record.scope else None,
+        record.status.label,
         ", ".join(term.label.text for term in record.themes + record.levers + record.actor_types),
     ]
-    people = [f"{actor.name.text} — {actor.role.text if actor.role else ''}" for actor in record.actors]
-    sources = [f"{source.title}, {source.publisher}" for source in record.sources]
-    paragraphs = "".join(f"<p>{escape(text)}</p>" for text in facts + people + sources if text)
-    return (
-        f'<!DOCTYPE html><html lang="{record.lang}"><head><meta charset="utf-8"><title>{escape(record.title.text)}</title></head>'
-        f"<body><h1>{escape(record.title.text)}</h1><p>{escape(record.summary.text if record.summary else '')}</p>{paragraphs}"
-        f'<div lang="{record.narrative.lang}">{record.narrative.rendered.html}</div></body></html>'
+    people = [actor.name for actor in record.actors] + [actor.role for actor in record.actors]
+    sources = [f"{source.title}, {source.publisher.text}" for source in record.sources]
+    body = _text(record.summary) + Markup("").join(_text(text) for text in facts + people + sources)
+    return document(
+        record.lang, "practice", record.title, body + _html(record.narrative.rendered.html, record.narrative.fallback)
     )
+
+
+def documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
+    """(page path, document) of everything a reader of `lang` may look for."""
+    for practice in atlas.practices.values():
+        record = practice_record(atlas, practice, lang)
+        yield routes.practice(practice.slug), practice_document(record)
+    yield from _guide_documents(atlas, lang)
+    for key in atlas.cities:
+        yield routes.facet_value("city", key), _city_document(atlas, key, lang)
+    for slug in atlas.actors:
+        record = actor_record(atlas, slug, lang)
+        body = _text(record.type.label) + Markup("").join(
+            _text(s.title, "h2") + _html(s.html, s.fallback) for s in record.sections
+        )
+        yield routes.actor(slug), document(lang, "actor", record.name, body)
+
+
+def _explained(explanation) -> Markup:
+    return _html(explanation.rendered.html, explanation.fallback) if explanation else Markup("")
+
+
+def _guide_documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
+    strings = ui(atlas, lang)
+    for key in atlas.vocabulary["levers"]:
+        description = localized(atlas.languages, atlas.vocabulary["levers"][key].get("description"), lang)
+        body = _text(description) + _explained(guide.explanation(atlas, atlas.guide.levers.get(key), lang))
+        yield routes.facet_value("lever", key), document(lang, "lever", facets.label(atlas, "lever", key, lang), body)
+    groups = Markup("").join(
+        _text(localized(atlas.languages, group["label"], lang), "h2", id=key)
+        + _explained(guide.explanation(atlas, atlas.guide.groups[key], lang))
+        for key, group in atlas.vocabulary["lever_groups"].items()
+    )
+    yield routes.facet("lever"), document(lang, "lever", strings["facet_lever_plural"], groups, sections=True)
+    yield (
+        routes.METHOD,
+        document(lang, "step", strings["method_title"], _explained(guide.explanation(atlas, atlas.guide.method, lang))),
+    )
+    for index, step in enumerate(guide.steps(atlas, lang)):
+        title = strings["step_page_title"].format(number=step.number, title=step.title.text)
+        body = _explained(guide.explanation(atlas, atlas.guide.steps[index].text, lang))
+        yield routes.step(step.key), document(lang, "step", title, body)
+    terms = Markup("").join(
+        _text(entry.term, "h2", id=entry.key)
+        + (_html(entry.definition.html, entry.definition.fallback) if entry.definition else "")
+        for entry in guide.glossary(atlas, lang)
+    )
+    yield routes.GLOSSARY, document(lang, "term", strings["glossary_title"], terms, sections=True)
+    recommendations = Markup("").join(
+        _text(item.title, "h2", id=item.key) + (_html(item.text.html, item.text.fallback) if item.text else "")
+        for item in guide.recommendations(atlas, lang)
+    )
+    yield (
+        routes.RECOMMENDATIONS,
+        document(lang, "recommendation", strings["recommendations_title"], recommendations, sections=True),
+    )
+
+
+def _city_document(atlas: Atlas, key: str, lang: str) -> str:
+    city = atlas.cities[key]
+    where = f"{facets.country_name(city['country'], lang)}, {facets.label(atlas, 'region', city['region'], lang).text}"
+    body = _text(where) + _explained(guide.explanation(atlas, atlas.guide.cities.get(key), lang))
+    return document(lang, "city", facets.label(atlas, "city", key, lang), body)
 
 
 class Indexing:
@@ -54,10 +149,10 @@ class Indexing:
     def __init__(self, atlas: Atlas, lang: str, site_dir: Path):
         self.bundle = Path(site_dir) / atlas.routes.file_url(routes.SEARCH_BUNDLE, lang)
         self._documents = Path(tempfile.mkdtemp(prefix="atlas-search-"))
-        for slug, practice in atlas.practices.items():
-            path = self._documents / routes.practice(slug) / "index.html"
-            path.parent.mkdir(parents=True)
-            path.write_text(search_document(practice_record(atlas, practice, lang)), encoding="utf-8")
+        for path, text in documents(atlas, lang):
+            file = self._documents / path / "index.html"
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(text, encoding="utf-8")
         self._output = tempfile.TemporaryFile()  # noqa: SIM115 -- Pagefind writes to it until wait() or stop() closes it
         self._process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(self._documents), "--output-path", str(self.bundle), "--silent"],

@@ -10,6 +10,7 @@ import io
 from ..base import routes
 from ..model.model import Atlas
 from ..records.facets import sort_key
+from ..records.practice import records
 from ..records.published import COLUMNS, LICENCE, csv_rows
 from ..views import File, html_safe_json, publisher_name, ui
 
@@ -47,11 +48,7 @@ def datapackage(atlas: Atlas, lang: str) -> dict:
     """The Frictionless data package of one language: its paths are from the language's root."""
     strings = ui(atlas, lang)
     site_name, description = atlas.publication.site_name(lang)
-    sources = {
-        (source["title"], source["publisher"]): source.get("url")
-        for practice in atlas.practices.values()
-        for source in practice.data["sources"]
-    }
+    sources = {(s.title, s.publisher.text): s.url for record in records(atlas, lang) for s in record.sources}
     resource = {"format": "json", "mediatype": "application/json", "encoding": "utf-8"}
     return {
         "name": f"atlas-municipal-innovation-practices-{lang}",

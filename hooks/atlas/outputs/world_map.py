@@ -3,7 +3,10 @@ every practice by country and city, then the practices of networks and regions."
 
 from __future__ import annotations
 
+from babel.lists import format_list
+
 from ..base import routes
+from ..base.facets import MAP_FILTERS
 from ..model.model import Atlas
 from ..records.facets import sort_key
 from ..records.practice import records
@@ -20,9 +23,16 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
             lambda: view(atlas, lang),
             "world_map",
             in_nav=True,
-            description=strings["map_intro"],
+            hide=("toc", "navigation"),
+            description=intro(atlas, lang),
         )
     ]
+
+
+def intro(atlas: Atlas, lang: str) -> str:
+    """The map's introduction, naming the filters its panel has (outputs/maps.py's, in the reader's words)."""
+    names = [ui(atlas, lang)[f"facet_{facet}"].lower() for facet in MAP_FILTERS]
+    return ui(atlas, lang)["map_intro"].format(filters=format_list(names, style="or", locale=lang))
 
 
 def view(atlas: Atlas, lang: str) -> dict:
@@ -35,6 +45,7 @@ def view(atlas: Atlas, lang: str) -> dict:
     for country in countries:
         country["cities"] = sorted(country["cities"].values(), key=lambda city: sort_key(city["place"].city.label.text))
     return {
+        "intro": intro(atlas, lang),
         "map_url": atlas.routes.file_url(routes.WORLD_MAP, lang),
         "countries": countries,
         # Practices of a network or region: some have no point on the map; all are listed here with what they cover.

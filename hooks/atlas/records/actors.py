@@ -11,7 +11,7 @@ from ..check.narrative import render_narrative
 from ..check.schema import load_schema, schema_text
 from ..model.model import Atlas, Practice
 from . import facets
-from .values import Link, Localized, Source, Term, localized, same
+from .values import Link, Localized, Source, Term, localized, same, source
 
 HELIX = ("public", "private", "academic", "civil-society", "international")  # the order a city's ecosystem is read in
 
@@ -77,8 +77,9 @@ def helix_order(type_key: str) -> int:
 
 
 def ecosystem(atlas: Atlas, city: str) -> dict[str, dict]:
-    """A city's innovation actors by type: the profiled ones (their keys), and the others its
-    practices name (their names), each once."""
+    """A city's innovation actors by type: the profiled ones (their keys), and the organisations its
+    practices name (their names), each once; groups and unnamed bodies (`collective`) stay on
+    their practices' pages."""
 
     def compute():
         by_city: dict[str, dict[str, dict]] = {}
@@ -88,11 +89,11 @@ def ecosystem(atlas: Atlas, city: str) -> dict[str, dict]:
                 if slug not in group["profiled"]:
                     group["profiled"].append(slug)
         for practice in atlas.practices.values():
-            for entry in (entry for entry in practice.data["actors"] if "actor" not in entry):
+            for entry in (entry for entry in practice.data["actors"] if "actor" not in entry and not entry.get("collective")):
                 for key in practice.cities:
                     group = by_city.setdefault(key, {}).setdefault(entry["type"], {"profiled": [], "named": []})
                     if entry["name"] not in group["named"]:
-                        group["named"].append(entry["name"])
+                        group["named"].append(entry["name"])  # one text, or a text in each language
         return by_city
 
     return atlas.derived(("ecosystems",), compute).get(city, {})
@@ -169,8 +170,6 @@ def _build(atlas: Atlas, slug: str, lang: str) -> ActorRecord:
         since=data.get("since"),
         links=tuple(Link(item["url"], localized(languages, item["label"], lang)) for item in data.get("links", [])),
         sections=tuple(sections(atlas, data["profile"], lang, paths.actor_file(slug), routes.actor(slug))),
-        sources=tuple(
-            Source(**{name: s.get(name) for name in ("title", "publisher", "year", "url", "pages")}) for s in data["sources"]
-        ),
+        sources=tuple(source(languages, item, lang) for item in data["sources"]),
         last_reviewed=data["last_reviewed"],
     )

@@ -24,6 +24,11 @@ def _territories(lang: str) -> dict:
     return Locale.parse(lang).territories
 
 
+def country_names(lang: str) -> dict[str, str]:
+    """Every country's name in `lang` by its ISO 3166-1 code (Babel; not the UN's numeric regions)."""
+    return {code: name for code, name in _territories(lang).items() if len(code) == 2 and code.isalpha()}
+
+
 def country_name(code: str, lang: str) -> str:
     """A country's name in `lang`, from Babel (CLDR)."""
     return _territories(lang).get(code.upper(), code.upper())

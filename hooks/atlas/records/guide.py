@@ -10,7 +10,7 @@ from ..base import paths, routes
 from ..check.narrative import RenderedNarrative, render_narrative
 from ..model.model import Atlas, GuideText
 from .practice import PracticeRecord, practice_record
-from .values import Localized, Source, localized
+from .values import Localized, Source, localized, source
 
 
 @dataclass(frozen=True)
@@ -49,10 +49,9 @@ class StepLink:
     count: int  # the practices that illustrate it
 
 
-def citation(atlas: Atlas, section: str | None) -> Source:
+def citation(atlas: Atlas, section: str | None, lang: str) -> Source:
     """Where a text of the guide comes from: the document and its section, as the guide prints it."""
-    source = atlas.guide.source
-    return Source(source["title"], source["publisher"], source.get("year"), section=section)
+    return source(atlas.languages, atlas.guide.source, lang, section)
 
 
 def explanation(atlas: Atlas, text: GuideText | None, lang: str) -> Explanation | None:
@@ -60,7 +59,7 @@ def explanation(atlas: Atlas, text: GuideText | None, lang: str) -> Explanation 
         return None
     picked = atlas.languages.pick(text.texts, lang)
     rendered = render_narrative(picked.text, text.files[picked.lang], frozenset(), text.page)
-    return Explanation(rendered, picked.lang, picked.lang != lang, citation(atlas, text.section))
+    return Explanation(rendered, picked.lang, picked.lang != lang, citation(atlas, text.section, lang))
 
 
 def snippet(atlas: Atlas, texts: dict | None, lang: str, page: str) -> Snippet | None:
@@ -108,7 +107,7 @@ def glossary(atlas: Atlas, lang: str) -> list[GlossaryEntry]:
             term["key"],
             localized(atlas.languages, term["term"], lang),
             snippet(atlas, term["definition"], lang, page),
-            citation(atlas, term["section"]),
+            citation(atlas, term["section"], lang),
         )
         for term in atlas.guide.glossary
     ]
@@ -132,7 +131,7 @@ def recommendations(atlas: Atlas, lang: str) -> list[Recommendation]:
             item["kind"],
             localized(atlas.languages, item["title"], lang),
             snippet(atlas, item["text"], lang, page),
-            citation(atlas, item["section"]),
+            citation(atlas, item["section"], lang),
             tuple(illustrations(atlas, item.get("practices", []), lang, page)),
         )
         for item in atlas.guide.recommendations

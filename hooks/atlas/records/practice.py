@@ -15,7 +15,7 @@ from ..model.model import Atlas, Practice
 from . import facets
 from .actors import ActorEntry, entries
 from .translation import Translation, practice_translation
-from .values import Link, Localized, Place, Point, Ref, Scope, Source, Term, localized
+from .values import Link, Localized, Place, Point, Ref, Scope, Source, Term, localized, source
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,8 @@ class PracticeRecord:
     def fallback_language(self) -> str | None:
         """The language of the first text its page shows in another language than the edition's (the narrative first)."""
         texts = [self.title, self.summary, self.role_note, self.scope.name if self.scope else None]
-        texts += [actor.role for actor in self.actors] + [link.label for link in self.links]
+        texts += [text for actor in self.actors for text in (actor.name, actor.role)] + [link.label for link in self.links]
+        texts += [cited.publisher for cited in self.sources]
         if self.narrative.fallback:
             return self.narrative.lang
         return next((text.lang for text in texts if text is not None and text.fallback), None)
@@ -155,10 +156,7 @@ def _build(atlas: Atlas, practice: Practice, lang: str) -> PracticeRecord:
         sdgs=_terms(atlas, "sdg", data.get("sdgs", []), lang),
         actors=tuple(entries(atlas, practice, lang)),
         links=tuple(Link(item["url"], localized(languages, item["label"], lang)) for item in data.get("links", [])),
-        sources=tuple(
-            Source(**{name: source.get(name) for name in ("title", "publisher", "year", "url", "pages")})
-            for source in data["sources"]
-        ),
+        sources=tuple(source(languages, item, lang) for item in data["sources"]),
         related=tuple(
             Ref(
                 slug,

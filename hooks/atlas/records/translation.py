@@ -3,8 +3,8 @@ edition's language. A practice's page, card, API answer and CSV row, the notice 
 that falls back, and the translation report all ask here.
 
 A practice is complete in a language when every text its page shows is in that language: its
-narrative, title, summary, the note on the city's role, its scope's name, its actors' roles
-and its links' labels."""
+narrative, title, summary, the note on the city's role, its scope's name, its actors' names
+(where they are descriptions) and roles, its links' labels and its sources' publishers."""
 
 from __future__ import annotations
 
@@ -37,10 +37,15 @@ def _texts(practice: Practice):
     if practice.scope:
         yield "scope.name", practice.scope["name"]
     for index, actor in enumerate(data["actors"]):
+        if isinstance(actor.get("name"), dict):  # a description, not a proper name
+            yield f"actors[{index}].name", actor["name"]
         if "role" in actor:
             yield f"actors[{index}].role", actor["role"]
     for index, link in enumerate(data.get("links", [])):
         yield f"links[{index}].label", link["label"]
+    for index, source in enumerate(data["sources"]):
+        if isinstance(source["publisher"], dict):
+            yield f"sources[{index}].publisher", source["publisher"]
 
 
 def practice_translation(practice: Practice, lang: str) -> Translation:

@@ -90,12 +90,25 @@ class Link:
 
 @dataclass(frozen=True)
 class Source:
-    title: str
-    publisher: str
+    title: str  # the document's title, in its own language
+    publisher: Localized
     year: int | None = None
     url: str | None = None
     pages: str | None = None
     section: str | None = None  # a part of the guide, as it prints its headings
+
+
+def source(languages: Languages, data: dict, lang: str, section: str | None = None) -> Source:
+    """A cited document as the `lang` edition shows it (its publisher's name may be translated)."""
+    publisher = data["publisher"]
+    return Source(
+        data["title"],
+        localized(languages, publisher, lang) if isinstance(publisher, dict) else same(publisher, lang),
+        data.get("year"),
+        data.get("url"),
+        data.get("pages"),
+        section,
+    )
 
 
 @dataclass(frozen=True)
