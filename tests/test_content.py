@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 import yaml
 
+from atlas.records.translation import changed_figures
 from conftest import REPO
 
 REQUIRED_CITIES = {"lyon", "abidjan", "lausanne", "phnom-penh", "medellin"}
@@ -39,6 +40,11 @@ def test_every_practice_is_in_french_and_english(real_atlas):
         if set(p.narratives) != {"fr", "en"} or "en" not in p.data["title"] or "en" not in p.data.get("summary", {})
     ]
     assert untranslated == []
+
+
+def test_every_figure_of_the_french_text_is_in_every_translation(real_atlas):
+    """A dropped or changed number or year in any language: the French text is the one faithful to the sources."""
+    assert changed_figures(real_atlas) == []
 
 
 def test_every_narrative_has_the_expected_sections_and_says_something(real_atlas):

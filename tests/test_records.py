@@ -11,7 +11,7 @@ from atlas.base.languages import Languages
 from atlas.outputs import api, feeds, geojson, index, practice, tables
 from atlas.records.practice import practice_record
 from atlas.records.published import practice_json
-from atlas.records.translation import practice_gaps
+from atlas.records.translation import changed_figures, figures, practice_gaps
 from atlas.site import site_pages
 from atlas.tools.reports import translation_report
 from conftest import EN_MD, FR_MD, published_atlas
@@ -47,6 +47,31 @@ def test_one_definition_of_translated_for_the_page_the_card_the_data_and_the_rep
     assert "| `lyon-centsept` | en | `summary.en` |" in translation_report(atlas)
     complete = practice_record(atlas, atlas.practices["lyon-centsept"], "fr")
     assert complete.translation.complete and complete.fallback_language is None
+
+
+def test_figures_are_read_as_each_language_writes_them():
+    french = "En 2019, 1 500 emplois, 2,5 millions d'euros et 15 % de femmes ([rapport 2020](https://example.org/2021/3))."
+    english = "In 2019, 1,500 jobs, 2.5 million euros and 15% women ([2020 report](https://example.org/2021/3))."
+    spanish = "En 2019, 1.500 empleos, 2,5 millones de euros y un 15 % de mujeres ([informe 2020](https://example.org/2021/3))."
+    expected = {"2019", "1500", "2.5", "15", "2020"}  # the link's address is no figure of the text
+    assert [
+        {f"{number:f}" for number in figures(text, lang)} for text, lang in ((french, "fr"), (english, "en"), (spanish, "es"))
+    ] == [expected] * 3
+
+
+def test_a_figure_dropped_or_changed_in_a_translation_is_found(fixture_atlas):
+    fixture_atlas.add_practice(
+        "lyon-centsept",
+        {
+            "summary": {
+                "fr": "Un accélérateur créé en 2014 pour 1 200 projets.",
+                "en": "An accelerator created in 2015 for 1,200 projects.",
+            }
+        },
+    )
+    atlas = published_atlas(fixture_atlas.root)
+    assert changed_figures(atlas) == [("lyon-centsept", "summary.en", "en", ["2014"])]
+    assert "| `lyon-centsept` | `summary.en` | 2014 |" in translation_report(atlas)
 
 
 def test_every_output_reads_the_same_record(fixture_atlas):

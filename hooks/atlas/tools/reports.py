@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..base.problems import Problem
 from ..model.model import Atlas
-from ..records.translation import practice_gaps, texts_gaps
+from ..records.translation import changed_figures, practice_gaps, texts_gaps
 
 
 def translation_report(atlas: Atlas) -> str:
@@ -35,6 +35,11 @@ def translation_report(atlas: Atlas) -> str:
                 for where, missing in others
             ]
             lines.append("")
+    if changed := changed_figures(atlas):
+        lines += [f"### Figures of the `{atlas.languages.default}` text missing from a translation", ""]
+        lines += ["| file | text | figures |", "|---|---|---|"]
+        lines += [f"| `{where}` | `{name}` | {', '.join(missing)} |" for where, name, _lang, missing in changed]
+        lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
 
