@@ -1,4 +1,5 @@
-"""The sitemap: every page in every language, each with its hreflang alternates, absolute (from
+"""The sitemap: every page in every language, each with its hreflang alternates (and the default language's
+page as x-default, for a reader whose language the atlas does not have), absolute (from
 site_url). The default language's build writes it for every language, so that it is the same
 whether the languages are built one after the other or in parallel (hooks/atlas_hooks.py)."""
 
@@ -22,8 +23,8 @@ def sitemap_xml(atlas: Atlas, paths: list[str]) -> str:
         for path in sorted(set(paths)):
             url = ElementTree.SubElement(urlset, f"{{{SITEMAP}}}url")
             ElementTree.SubElement(url, f"{{{SITEMAP}}}loc").text = absolute(page_url(path, lang))
-            for code in atlas.languages.codes:
-                link = {"rel": "alternate", "hreflang": code, "href": absolute(page_url(path, code))}
+            for code, hreflang in [(code, code) for code in atlas.languages.codes] + [(atlas.languages.default, "x-default")]:
+                link = {"rel": "alternate", "hreflang": hreflang, "href": absolute(page_url(path, code))}
                 ElementTree.SubElement(url, f"{{{XHTML}}}link", link)
     ElementTree.indent(urlset)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ElementTree.tostring(urlset, encoding="unicode") + "\n"
