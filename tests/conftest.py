@@ -5,7 +5,9 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
+import gzip
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -22,6 +24,18 @@ settings.register_profile("deep", max_examples=5_000, deadline=datetime.timedelt
 settings.load_profile("default")
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def _editions() -> list[tuple[str, str]]:
+    from atlas.base.routes import Routes
+    from atlas.model.settings import configured_languages
+
+    routes = Routes(configured_languages(REPO))
+    return [(lang, routes.prefix(lang)) for lang in routes.languages.codes]
+
+
+# (language, its pages' prefix) of every edition the real atlas publishes: ('fr', ''), ('en', 'en/')…
+EDITIONS = _editions()
 TODAY = datetime.date(2026, 11, 21)
 
 CITIES = {
@@ -280,6 +294,35 @@ def build_site(
         cwd=root,
         env={**BUILD_ENV, **({"ATLAS_SITE_URL": site_url} if site_url else {}), **(env or {})},
     )
+
+
+PAGEFIND_HASHED = re.compile(r"(?<=[a-z]{2}_)[0-9a-f]{7,10}(?=\.pf_(?:filter|meta))")
+
+
+def built_files(root: Path) -> dict[str, bytes]:
+    """Every file of a built site, as comparable content. Pagefind writes a filter's values in
+    arbitrary order (its HashMap; Pagefind #638), so its filter index is read, values sorted, and
+    named without the hash of its bytes; everything else is compared byte for byte."""
+    import cbor2
+
+    def pagefind(data: bytes):
+        return cbor2.loads(gzip.decompress(data).removeprefix(b"pagefind_dcd"))
+
+    files = {}
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        name, data = path.relative_to(root).as_posix(), path.read_bytes()
+        if name.endswith(".pf_filter"):
+            filter_name, values = pagefind(data)
+            data = repr((filter_name, sorted(values))).encode()
+        elif name.endswith(".pf_meta"):
+            version, pages, index, filters, sorts, metas = pagefind(data)
+            data = repr((version, pages, index, [name for name, _ in filters], sorts, metas)).encode()
+        elif name.endswith("pagefind-entry.json"):  # names the metadata index by its hash
+            data = re.sub(rb'"hash":"[a-z]{2}_[0-9a-f]+"', b'"hash":""', data)
+        files[PAGEFIND_HASHED.sub("", name)] = data
+    return files
 
 
 @functools.cache

@@ -269,6 +269,8 @@ def test_no_serious_accessibility_violation_in_the_map_frames(page, site_pages, 
     """The pages themselves are checked by the phone test below (one visit each); the map frames here."""
     for path in (routes.WORLD_MAP, f"maps/{site_pages['practice'][0].rstrip('/')}.html"):
         page.goto(prefix + path)
+        page.locator("html.atlas-map-ready").wait_for(state="attached")
+        page.wait_for_function("document.getAnimations().length === 0")  # markers fade in: judged once shown
         assert serious_violations(page) == [], path
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from atlas.base import catalog
 from atlas.base.languages import Languages
 from atlas.check.contract import example, practice_fields, practice_template
 from atlas.check.schema import load_schema
@@ -158,13 +159,15 @@ def test_scaffold_refuses(fixture_atlas, args, message):
     assert (result.returncode, result.stderr) == (2, message)
 
 
-def test_template_annotates_exactly_the_schema_fields():
+@pytest.mark.parametrize("lang", FR_EN.codes)
+def test_template_annotates_exactly_the_schema_fields(lang):
     schema = load_schema("practice")
-    template = practice_template(FR_EN)
-    annotated = re.findall(r"^# (REQUIRED|optional) — ", template, re.M)
+    template = practice_template(FR_EN, lang=lang)
+    words = catalog.scaffold(FR_EN, lang)
+    annotated = re.findall(rf"^# ({re.escape(words['required'])}|{re.escape(words['optional'])}) — ", template, re.M)
     top_level = re.findall(r"^(?:# )?([a-z_]+):", template, re.M)
     assert top_level == list(schema["properties"]) == list(EXAMPLES)
-    assert annotated == ["REQUIRED" if name in schema["required"] else "optional" for name in schema["properties"]]
+    assert annotated == [words["required"] if name in schema["required"] else words["optional"] for name in schema["properties"]]
     nested = {f.path for f in practice_fields() if "." in f.path}
     assert nested == {
         f"{name}[].{sub}" for name in ("actors", "links", "sources") for sub in schema["properties"][name]["items"]["properties"]
