@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Create a practice folder: practice.yml (every field annotated) and a narrative per language.
+"""Create a practice folder: practice.yml (every field annotated) and the narratives to write.
 
 Examples:
   python scripts/new_practice.py lyon-centsept --city lyon --title "Le CentSept"
+  python scripts/new_practice.py lyon-centsept --city lyon --title "Le CentSept" --translation en --translation es
   python scripts/new_practice.py            (in a terminal: asks the questions)
+
+The narrative of the atlas's default language is written, and that of the editor's language
+(--lang); a translation's narrative only when asked (--translation): a practice without one is
+published in every language all the same, shown along the language's fallback chain.
 
 Fields you do not give are written as TODO values, which `make validate` points at until you
 replace them. The questions and the annotations come from schemas/practice.schema.json.
@@ -169,7 +174,7 @@ def create(root: Path, args, interactive: bool) -> Path:
     folder = root / paths.practice_folder(args.slug)
     folder.mkdir(parents=True)
     (folder / paths.PRACTICE_FILE_NAME).write_text(practice_template(languages, values, vocabulary, args.lang), encoding="utf-8")
-    for lang in languages.codes:
+    for lang in dict.fromkeys((languages.default, args.lang or languages.default, *(args.translation or ()))):
         (folder / paths.narrative_name(lang)).write_text(narrative_template(languages, lang), encoding="utf-8")
     return folder
 
@@ -193,13 +198,20 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--lang", help="the language of the file's comments: a language of the atlas (its default language by default)"
     )
+    parser.add_argument(
+        "--translation",
+        action="append",
+        metavar="LANG",
+        help="also write the narrative to translate into LANG (repeat for several)",
+    )
     args = parser.parse_args(argv)
     try:
         args.languages = configured_languages(args.root)
-        if args.lang is not None and args.lang not in args.languages.codes:
-            raise Refused(
-                f"--lang {args.lang!r} is not a language of the atlas; expected one of: {', '.join(args.languages.codes)}"
-            )
+        for option, lang in [("--lang", args.lang)] + [("--translation", lang) for lang in args.translation or ()]:
+            if lang is not None and lang not in args.languages.codes:
+                raise Refused(
+                    f"{option} {lang!r} is not a language of the atlas; expected one of: {', '.join(args.languages.codes)}"
+                )
         folder = create(args.root, args, interactive=args.ask or sys.stdin.isatty())
     except (Refused, AtlasDataError) as refusal:
         print(f"new_practice: {refusal}", file=sys.stderr)

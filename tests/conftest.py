@@ -26,16 +26,16 @@ settings.load_profile("default")
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _editions() -> list[tuple[str, str]]:
+def editions(root: Path) -> list[tuple[str, str]]:
+    """(language, its pages' prefix) of every edition an atlas publishes: ('fr', ''), ('en', 'en/')…"""
     from atlas.base.routes import Routes
     from atlas.model.settings import configured_languages
 
-    routes = Routes(configured_languages(REPO))
+    routes = Routes(configured_languages(root))
     return [(lang, routes.prefix(lang)) for lang in routes.languages.codes]
 
 
-# (language, its pages' prefix) of every edition the real atlas publishes: ('fr', ''), ('en', 'en/')…
-EDITIONS = _editions()
+EDITIONS = editions(REPO)  # the real atlas's
 TODAY = datetime.date(2026, 11, 21)
 
 CITIES = {
@@ -212,14 +212,23 @@ def image_bytes(format: str = "JPEG", size: tuple[int, int] = (4, 3)) -> bytes:
     return buffer.getvalue()
 
 
-class FixtureAtlas:
-    """A throw-away atlas repository: edit its files, then validate or build it."""
+# mkdocs.yml's language entries (mkdocs-static-i18n) and fallback chains (extra › atlas › fallback)
+LANGUAGE_ENTRY = re.compile(r"^        - locale: (\w+)\n(?:^          .*\n)*", re.M)
+FALLBACK_CHAIN = re.compile(r"^      (\w+): \[.*\]\n", re.M)
+FIXTURE_LANGUAGES = ("fr", "en")
 
-    def __init__(self, root: Path):
+
+class FixtureAtlas:
+    """A throw-away atlas repository: edit its files, then validate or build it. It has the real
+    mkdocs.yml, with the languages its texts are written in (French and English unless `languages`
+    says otherwise): a language the real atlas adds changes none of the fixture tests."""
+
+    def __init__(self, root: Path, languages: tuple[str, ...] = FIXTURE_LANGUAGES):
         self.root = root
         self.practices = root / "practices"
         self.practices.mkdir(parents=True)
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        self.keep_languages(languages)
         for name in ("docs", "overrides"):  # published as they are: a link out of the repository would be refused
             shutil.copytree(REPO / name, root / name)
         for name in ("hooks", "schemas"):
@@ -227,6 +236,22 @@ class FixtureAtlas:
         self.write_yaml("practices/vocabulary.yml", VOCABULARY)
         self.write_yaml("practices/cities.yml", CITIES)
         self.write_guide()
+
+    def keep_languages(self, codes: tuple[str, ...]) -> None:
+        """Publish only `codes` of the real atlas's languages, each with its fallback chain."""
+        config = self.root / "mkdocs.yml"
+        text = LANGUAGE_ENTRY.sub(lambda entry: entry[0] if entry[1] in codes else "", config.read_text(encoding="utf-8"))
+        text = FALLBACK_CHAIN.sub(lambda chain: chain[0] if chain[1] in codes else "", text)
+        config.write_text(text.replace("    fallback:\n    #", "    fallback: {}\n    #"), encoding="utf-8")
+
+    def add_language(self, code: str, name: str, chain: list[str]) -> None:
+        """A language added as an editor adds one: an entry in mkdocs.yml and its fallback chain."""
+        config = self.root / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8").replace("    fallback: {}\n", "    fallback:\n")
+        entries = list(LANGUAGE_ENTRY.finditer(text))
+        entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
+        text = text[: entries[-1].end()] + entry + text[entries[-1].end() :]
+        config.write_text(text.replace("    fallback:\n", f"    fallback:\n      {code}: [{', '.join(chain)}]\n", 1), encoding="utf-8")
 
     def write_guide(self, guide: dict = GUIDE) -> None:
         """guide.yml and a text in both languages for everything it lists."""
@@ -268,6 +293,10 @@ class FixtureAtlas:
         if en is not None:
             self.write(f"practices/{slug}/en.md", en)
         return data
+
+    @property
+    def editions(self) -> list[tuple[str, str]]:
+        return editions(self.root)
 
     def build(self) -> subprocess.CompletedProcess:
         return build_site(self.root, self.root / "site")

@@ -137,7 +137,6 @@ def test_following_the_contributor_guide_an_editor_adds_an_actor(fixture_atlas):
     assert created.returncode == 0, created.stderr
     lines = run_tool("validate.py", root=fixture_atlas.root).stdout.splitlines()
     assert [line.split(": ")[1] for line in lines] == [
-        "profile.description.en",
         "profile.description.fr",
         "sources[0].publisher",
         "sources[0].title",

@@ -41,12 +41,15 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
         "data",
     }
     expected_pages |= facet_pages(atlas)
-    for lang, prefix in (("fr", ""), ("en", "en/")):
+    default = atlas.languages.default
+    # mkdocs-static-i18n's suffix structure: the default language's page is index.md, another's index.<lang>.md
+    sources = {code: f"practices/lyon-centsept/index{'' if code == default else '.' + code}.md" for code in atlas.languages.codes}
+    for lang, prefix in fixture_atlas.editions:
         pages = site_pages(atlas, lang)
         assert {page.path for page in pages} == expected_pages
         practice = next(page for page in pages if page.path == "practices/lyon-centsept")
-        assert practice.sources == {"fr": "practices/lyon-centsept/index.md", "en": "practices/lyon-centsept/index.en.md"}
-        assert practice.files == {"fr": "practices/lyon-centsept/index.html", "en": "en/practices/lyon-centsept/index.html"}
+        assert practice.sources == sources
+        assert practice.files == {code: f"{pre}practices/lyon-centsept/index.html" for code, pre in fixture_atlas.editions}
         files = {file.dest_uri: file for file in static_files(atlas, lang)}
         api = ["index", "practices", "vocabularies", "actors", "practices/lyon-centsept"]
         api += [f"{value}" for value in facet_pages(atlas) if "/" in value]
@@ -65,10 +68,10 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
                 *(f"api/v1/{answer}.json" for answer in api),
             )
         }
-        generated.add("feed.xml" if lang == "fr" else "feed-en.xml")  # at the root, whatever the language
-        once = {path for path in files if path.startswith("assets/vendor/")} | ({"api/v1/schema.json"} if lang == "fr" else set())
+        generated.add("feed.xml" if lang == default else f"feed-{lang}.xml")  # at the root, whatever the language
+        once = {path for path in files if path.startswith("assets/vendor/")} | ({"api/v1/schema.json"} if lang == default else set())
         assert set(files) == generated | once
-        assert bool(once) == (lang == "fr")  # Leaflet and the API's schema once, with the default language
+        assert bool(once) == (lang == default)  # Leaflet and the API's schema once, with the default language
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].content == image_bytes("PNG")  # the checked bytes
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].path is None
         assert all(file.path is None for path, file in files.items() if path not in once)  # nothing copied from practices/

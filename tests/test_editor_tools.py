@@ -62,8 +62,9 @@ COMPLETE = [
 
 
 def test_scaffold_then_validate_passes(fixture_atlas):
-    created = run("new_practice.py", *COMPLETE, root=fixture_atlas.root)
+    created = run("new_practice.py", *COMPLETE, "--translation", "en", root=fixture_atlas.root)
     assert created.returncode == 0, created.stderr
+    assert sorted(path.name for path in (fixture_atlas.practices / "dakar-budget").iterdir()) == ["en.md", "fr.md", "practice.yml"]
     for name, text in (("fr.md", FR_MD), ("en.md", EN_MD)):  # an editor writes the narratives
         (fixture_atlas.practices / "dakar-budget" / name).write_text(text, encoding="utf-8")
     validated = run("validate.py", root=fixture_atlas.root)
@@ -78,8 +79,7 @@ def test_scaffold_leaves_todos_that_validation_points_at(fixture_atlas):
     lines = run("validate.py", root=fixture_atlas.root).stdout.splitlines()
     practice, fr = "practices/lyon-test/practice.yml", "practices/lyon-test/fr.md"
     assert [line.split(": ")[0] + ": " + line.split(": ")[1] for line in lines] == [
-        "practices/lyon-test/en.md: placeholder",
-        f"{fr}: placeholder",
+        f"{fr}: placeholder",  # the translations' narratives are written only when asked (--translation)
         f"{practice}: city_role",
         f"{practice}: themes[0]",
         f"{practice}: levers[0]",

@@ -285,13 +285,7 @@ def test_a_third_language_with_a_fallback_chain_needs_only_configuration(fixture
     """A language added in mkdocs.yml alone, its chain `pt: [en, fr]`: every page has its version in
     it; a text not translated yet shows in the first language of the chain that has it, marked
     with its language and under a notice that says which; the interface falls back the same way."""
-    config = fixture_atlas.root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace(
-        "        - locale: en\n",
-        "        - locale: pt\n          name: Português\n          build: true\n        - locale: en\n",
-        1,
-    )
-    config.write_text(text.replace("  atlas:\n", "  atlas:\n    fallback:\n      pt: [en, fr]\n", 1), encoding="utf-8")
+    fixture_atlas.add_language("pt", "Português", ["en", "fr"])
     fixture_atlas.add_practice("lyon-centsept")  # French and English
     fixture_atlas.add_practice("lyon-tuba", {"title": {"fr": "Tuba"}, "summary": {"fr": "Un lieu."}}, en=None)  # French only
     result = fixture_atlas.build()
@@ -324,7 +318,7 @@ def test_a_third_language_with_a_fallback_chain_needs_only_configuration(fixture
 def test_a_fallback_chain_names_configured_languages_only(fixture_atlas):
     config = fixture_atlas.root / "mkdocs.yml"
     config.write_text(
-        config.read_text(encoding="utf-8").replace("  atlas:\n", "  atlas:\n    fallback:\n      en: [pt, fr]\n", 1)
+        config.read_text(encoding="utf-8").replace("    fallback: {}\n", "    fallback:\n      en: [pt, fr]\n", 1)
     )
     result = fixture_atlas.build()
     assert result.returncode == 1
@@ -388,3 +382,12 @@ def test_a_language_that_cannot_be_built_stops_the_build_and_says_why(fixture_at
     assert "WARNING -  Doc file 'about.en.md' contains a link 'nope.md', but the target is not found" in result.stderr
     assert "ERROR   -  the 'en' pages could not be built: Aborted with 1 warnings in strict mode!" in result.stderr
     assert "the en pages could not be built: see the messages above" in result.stdout + result.stderr
+
+
+def test_a_new_atlas_without_practices_builds(fixture_atlas):
+    """A network starting its own atlas: the pages are there, the data files hold only their headers."""
+    result = fixture_atlas.build()
+    assert result.returncode == 0, result.stderr
+    assert read(fixture_atlas.site, "data/practices.csv").splitlines()[1:] == []
+    assert soup(fixture_atlas.site, "practices/index.html").select(".atlas-card") == []
+    assert "practices/" not in " ".join(a["href"] for a in soup(fixture_atlas.site, "data/index.html").select("table a"))

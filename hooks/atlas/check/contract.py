@@ -109,7 +109,9 @@ def actor_template(
     lang = lang or languages.default
     words, schema = catalog.scaffold(languages, lang), load_schema("actor")
     fields, sections = schema["properties"], schema["$defs"]["profile"]["properties"]
-    todo = {code: catalog.scaffold(languages, code)["profile_todo"] for code in languages.codes}
+    # To write: in the default language, which every profile has, and the editor's; the others are
+    # translations, which the translation report lists.
+    todo = {code: catalog.scaffold(languages, code)["profile_todo"] for code in dict.fromkeys((languages.default, lang))}
     values = {
         "name": {languages.default: name},  # other languages only where the sources give the name in them
         "type": actor_type or "TODO-actor-type",

@@ -52,11 +52,13 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
     ]
 
 
-def _files(atlas: Atlas, lang: str, example_slug: str) -> list[dict]:
+def _files(atlas: Atlas, lang: str, example_slug: str | None) -> list[dict]:
+    """The published files; one practice's answer only where the atlas has a practice to show."""
     strings = ui(atlas, lang)
     return [
         {"what": strings[what], "format": kind, "url": atlas.publication.absolute(url(atlas, lang, example_slug))}
         for what, kind, url in FILES
+        if example_slug is not None or what != "data_practice_title"
     ]
 
 
@@ -97,15 +99,16 @@ def dataset(atlas: Atlas, lang: str, files: list[dict]) -> dict:
 
 def view(atlas: Atlas, lang: str) -> dict:
     strings = ui(atlas, lang)
-    example = sorted(atlas.practices)[0]
+    example = min(atlas.practices, default=None)  # a new atlas has none yet: no example then
     files = _files(atlas, lang, example)
-    first_row = csv_rows(atlas, lang)[1]
+    rows = csv_rows(atlas, lang)
+    first_row = rows[1] if len(rows) > 1 else [None] * len(COLUMNS)
     return {
         "files": files,
         "schema_version": SCHEMA_VERSION,
         "envelope": ENVELOPE,
-        "example_request": atlas.publication.absolute(atlas.routes.file_url(routes.api_practice(example), lang)),
-        "example_answer": _abridged_answer(atlas, lang, example),
+        "example_request": example and atlas.publication.absolute(atlas.routes.file_url(routes.api_practice(example), lang)),
+        "example_answer": example and _abridged_answer(atlas, lang, example),
         "csv_text": strings["data_csv_text"].format(separator=LIST_SEPARATOR),
         "fields": [
             {"name": column.name, "description": strings["csv_fields"][column.name], "example": "" if value is None else value}
