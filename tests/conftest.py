@@ -251,7 +251,9 @@ class FixtureAtlas:
         entries = list(LANGUAGE_ENTRY.finditer(text))
         entry = f"        - locale: {code}\n          name: {name}\n          build: true\n"
         text = text[: entries[-1].end()] + entry + text[entries[-1].end() :]
-        config.write_text(text.replace("    fallback:\n", f"    fallback:\n      {code}: [{', '.join(chain)}]\n", 1), encoding="utf-8")
+        config.write_text(
+            text.replace("    fallback:\n", f"    fallback:\n      {code}: [{', '.join(chain)}]\n", 1), encoding="utf-8"
+        )
 
     def write_guide(self, guide: dict = GUIDE) -> None:
         """guide.yml and a text in both languages for everything it lists."""

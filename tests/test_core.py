@@ -69,7 +69,9 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
             )
         }
         generated.add("feed.xml" if lang == default else f"feed-{lang}.xml")  # at the root, whatever the language
-        once = {path for path in files if path.startswith("assets/vendor/")} | ({"api/v1/schema.json"} if lang == default else set())
+        once = {path for path in files if path.startswith("assets/vendor/")} | (
+            {"api/v1/schema.json"} if lang == default else set()
+        )
         assert set(files) == generated | once
         assert bool(once) == (lang == default)  # Leaflet and the API's schema once, with the default language
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].content == image_bytes("PNG")  # the checked bytes

@@ -64,7 +64,11 @@ COMPLETE = [
 def test_scaffold_then_validate_passes(fixture_atlas):
     created = run("new_practice.py", *COMPLETE, "--translation", "en", root=fixture_atlas.root)
     assert created.returncode == 0, created.stderr
-    assert sorted(path.name for path in (fixture_atlas.practices / "dakar-budget").iterdir()) == ["en.md", "fr.md", "practice.yml"]
+    assert sorted(path.name for path in (fixture_atlas.practices / "dakar-budget").iterdir()) == [
+        "en.md",
+        "fr.md",
+        "practice.yml",
+    ]
     for name, text in (("fr.md", FR_MD), ("en.md", EN_MD)):  # an editor writes the narratives
         (fixture_atlas.practices / "dakar-budget" / name).write_text(text, encoding="utf-8")
     validated = run("validate.py", root=fixture_atlas.root)

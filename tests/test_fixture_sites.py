@@ -317,9 +317,7 @@ def test_a_third_language_with_a_fallback_chain_needs_only_configuration(fixture
 
 def test_a_fallback_chain_names_configured_languages_only(fixture_atlas):
     config = fixture_atlas.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace("    fallback: {}\n", "    fallback:\n      en: [pt, fr]\n", 1)
-    )
+    config.write_text(config.read_text(encoding="utf-8").replace("    fallback: {}\n", "    fallback:\n      en: [pt, fr]\n", 1))
     result = fixture_atlas.build()
     assert result.returncode == 1
     assert (

@@ -13,9 +13,10 @@ from bs4 import BeautifulSoup
 
 from atlas.base.languages import Languages
 from atlas.base.problems import AtlasDataError
+from atlas.check import sections as guide_sections
 from atlas.model.load import load_atlas
 from atlas.records.facets import sort_key
-from conftest import EN_MD, FR_MD, GUIDE, TODAY, guide_text, parsed
+from conftest import EDITIONS, EN_MD, FR_MD, GUIDE, TODAY, guide_text, parsed
 
 FR_EN = Languages(("fr", "en"))
 G = "practices/guide"
@@ -154,15 +155,15 @@ def test_a_lever_page_opens_with_its_explanation_in_each_language(fixture_atlas)
         )
         fixture_atlas.write(f"{G}/steps/diagnosis.{lang}.md", guide_text("steps", lang, f"{word} : étape."))
     assert fixture_atlas.build().returncode == 0
-    for prefix, word, headings in (
-        ("", "Ouvrir les données de la mairie", "Ce que c'est"),
-        ("en/", "Open the city hall's data", "What it is"),
+    for prefix, word, headings, section in (
+        ("", "Ouvrir les données de la mairie", "Ce que c'est", "partie « Partie sur open-data »"),
+        ("en/", "Open the city hall's data", "What it is", "section “Partie sur open-data”"),
     ):
         page = soup(fixture_atlas.site, f"{prefix}levers/open-data/index.html")
         text = page.select_one(".atlas-guide-text")
         assert text.h2.get_text() == headings and word in text.get_text()
         assert text.select_one("a")["href"] == "../../glossary/#co-creation"
-        assert " ".join(page.select_one(".atlas-source").get_text(" ").split()).endswith("« Partie sur open-data ».")
+        assert " ".join(page.select_one(".atlas-source").get_text(" ").split()).endswith(f"{section}.")
         cards = [
             posixpath.normpath(posixpath.join(f"{prefix}levers/open-data", a["href"]))
             for a in page.select(".atlas-card__title a")
@@ -188,19 +189,13 @@ def test_an_untranslated_guide_text_shows_french_under_the_notice(fixture_atlas)
 
 # -- The real atlas --
 
-LEVER_SECTIONS = {
-    "fr": ["Ce que c'est", "Pourquoi une mairie s'en sert", "Comment s'y prendre", "Points d'attention"],
-    "en": ["What it is", "Why a city hall uses it", "How to go about it", "What to watch for"],
-}
-STEP_SECTIONS = {
-    "fr": ["Ce qu'il faut faire", "Les questions à se poser", "Les outils"],
-    "en": ["What to do", "Questions to answer", "Tools"],
-}
-CITY_SECTIONS = {
-    "fr": ["Le contexte de l'innovation", "Les atouts", "Les défis", "Ce que les acteurs attendent de la mairie"],
-    "en": ["The innovation context", "Opportunities", "Challenges", "What local actors expect from the city hall"],
-}
-PREFIXES = (("fr", ""), ("en", "en/"))
+
+def headings(kind: str, lang: str) -> list[str]:
+    """The section headings a kind of guide text has in `lang`, in order (the loader's contract)."""
+    return [heading for _, heading, _ in guide_sections.expected(kind, lang)]
+
+
+PREFIXES = EDITIONS
 
 
 def sections(page) -> list[str]:
@@ -211,7 +206,7 @@ def sections(page) -> list[str]:
 def test_every_lever_page_explains_then_lists_its_practices(real_site, real_atlas, lang, prefix):
     for key in real_atlas.vocabulary["levers"]:
         page = soup(real_site, f"{prefix}levers/{key}/index.html")
-        assert sections(page) == LEVER_SECTIONS[lang], key
+        assert sections(page) == headings("levers", lang), key
         assert "AIMF" in page.select_one(".atlas-source").get_text()
         listed = {a["href"].split("/")[-2] for a in page.select(".atlas-card__title a")}
         assert listed == {slug for slug, p in real_atlas.practices.items() if key in p.data["levers"]}, key
@@ -233,7 +228,7 @@ def test_the_method_and_its_seven_steps(real_site, real_atlas, lang, prefix):
     for step in steps:
         page = soup(real_site, f"{prefix}method/{step.key}/index.html")
         assert page.h1.get_text() == step.title[lang]
-        assert sections(page) == STEP_SECTIONS[lang], step.key
+        assert sections(page) == headings("steps", lang), step.key
         illustrated = [a["href"].split("/")[-2] for a in page.select(".atlas-illustrations .atlas-card__title a")]
         assert illustrated == [item["practice"] for item in step.practices] and illustrated, step.key
         assert all(why.get_text(strip=True) for why in page.select(".atlas-card__why")), step.key
@@ -265,14 +260,14 @@ def test_the_glossary_and_the_recommendations(real_site, real_atlas, lang, prefi
 def test_case_study_cities_have_their_profile_above_their_practices(real_site, lang, prefix):
     for city in ("abidjan", "lyon", "lausanne", "phnom-penh"):
         page = soup(real_site, f"{prefix}cities/{city}/index.html")
-        assert sections(page) == CITY_SECTIONS[lang], city
+        assert sections(page) == headings("cities", lang), city
         profile, practices = page.select_one(".atlas-guide-text"), page.select_one("ul.atlas-cards")
         assert profile.find_all_next("ul", class_="atlas-cards")[0] is practices  # the profile comes first
 
 
 def test_guide_links_to_glossary_terms_lead_to_an_entry(real_site):
     """term:<key> links are anchors of the glossary page: each must be there."""
-    for prefix in ("", "en/"):
+    for _, prefix in EDITIONS:
         anchors = {dt["id"] for dt in soup(real_site, f"{prefix}glossary/index.html").select("dt[id]")}
         for path in (real_site / prefix).rglob("index.html"):
             for a in parsed(path).select('a[href*="glossary/#"]'):

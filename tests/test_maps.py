@@ -11,7 +11,7 @@ import pytest
 from atlas.outputs import maps
 from atlas.outputs.geojson import geojson
 from atlas.outputs.index import filter_data
-from conftest import PUBLISHED_AT
+from conftest import EDITIONS, PUBLISHED_AT
 
 SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
 
@@ -20,7 +20,7 @@ def map_options(html: str) -> dict:
     return json.loads(SHOW.search(html).group(1))
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", [lang for lang, _ in EDITIONS])
 def test_geojson_has_every_practice_at_every_city(real_atlas, lang):
     features = geojson(real_atlas, lang)["features"]
     expected = set()
@@ -40,8 +40,8 @@ def test_geojson_has_every_practice_at_every_city(real_atlas, lang):
     assert got == expected and len(features) == len(expected)
     for feature in features:
         practice = real_atlas.practices[feature["properties"]["slug"]]
-        assert feature["properties"]["title"] == practice.data["title"][lang]
-        assert feature["properties"]["url"] == PUBLISHED_AT + ("en/" if lang == "en" else "") + f"practices/{practice.slug}/"
+        assert feature["properties"]["title"] == real_atlas.languages.pick(practice.data["title"], lang).text
+        assert feature["properties"]["url"] == PUBLISHED_AT + real_atlas.routes.prefix(lang) + f"practices/{practice.slug}/"
         assert feature["properties"]["theme_keys"] == practice.data["themes"]
 
 
@@ -63,7 +63,7 @@ def countries(atlas, practice) -> list[str]:
     return [Locale.parse("fr").territories[atlas.cities[city]["country"]] for city in practice.cities]
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", [lang for lang, _ in EDITIONS])
 def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     files = {f.path: f.content for f in maps.files(real_atlas, lang) if f.path.startswith("maps/")}
     used_cities = {c for p in real_atlas.practices.values() for c in p.cities}
@@ -80,7 +80,9 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
         assert '"scrollWheelZoom": false' in html  # scrolling the page never gets caught by a map
     for slug in located:
         options = map_options(files[f"maps/practices/{slug}.html"])
-        assert [r["title"] for r in options["practices"]] == [real_atlas.practices[slug].data["title"][lang]]
+        assert [r["title"] for r in options["practices"]] == [
+            real_atlas.languages.pick(real_atlas.practices[slug].data["title"], lang).text
+        ]
     for city in used_cities:
         shown = map_options(files[f"maps/cities/{city}.html"])
         assert {r["slug"] for r in shown["practices"]} == {s for s, p in real_atlas.practices.items() if city in p.cities}
@@ -88,7 +90,7 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     assert (
         world["dataUrl"] == "../data/map.json"
         and world["cluster"] is True
-        and world["root"] == ("../../" if lang == "en" else "../")
+        and world["root"] == "../" * (2 if real_atlas.routes.prefix(lang) else 1)  # to the site's root, from <prefix>maps/
     )
     assert world["filters"] == ["role", "region", "theme", "lever"]
 
@@ -101,11 +103,11 @@ def test_map_tiles_are_configurable(real_atlas, monkeypatch):
     assert "openstreetmap" not in html.lower()
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
+@pytest.mark.parametrize("lang", [lang for lang, _ in EDITIONS])
 def test_world_map_data_is_the_index_data_without_summaries(real_atlas, lang):
     records = {r["slug"]: r for r in filter_data(real_atlas, lang)["practices"]}
     data = maps.map_data(real_atlas, lang)
-    assert data["base"] == ("en/" if lang == "en" else "") + "practices/"
+    assert data["base"] == real_atlas.routes.prefix(lang) + "practices/"
     for item in data["practices"]:
         record = records[item["slug"]]
         assert "summary" not in item

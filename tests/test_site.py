@@ -24,8 +24,12 @@ def page(site, path: str) -> BeautifulSoup:
 
 
 def resolve(path: str, href: str) -> str:
-    """The site path a link of page `path` leads to."""
+    """The site path a link of page `path` leads to (relative, or absolute under the site's path)."""
+    if href.startswith(SITE_PATH):
+        path, href = "index.html", href.removeprefix(SITE_PATH) or "./"
     target = posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
+    if target == ".":
+        return "index.html"
     return target + "/index.html" if not target.endswith(".html") else target
 
 
@@ -48,10 +52,21 @@ def test_every_practice_has_a_page_in_every_language(real_site, real_atlas):
             assert text_of(html.title).startswith(" ".join(title.text.split()) + " - ")
 
 
-def test_language_switcher_leads_to_the_same_practice_both_ways(real_site, real_atlas):
-    for slug in real_atlas.practices:
-        assert switcher_target(real_site, f"practices/{slug}/index.html", "en") == f"en/practices/{slug}/index.html"
-        assert switcher_target(real_site, f"en/practices/{slug}/index.html", "fr") == f"practices/{slug}/index.html"
+def test_the_language_switcher_offers_every_language_on_every_page_both_ways(real_site):
+    """From every page of every edition, the switcher leads to the same page in each language (the
+    page's own included): no page falls back to a home page, whatever the way."""
+    others = tuple(prefix for _, prefix in EDITIONS if prefix)
+    paths = [p.relative_to(real_site).as_posix() for p in real_site.rglob("index.html") if "pagefind" not in p.as_posix()]
+    neutral = sorted({path for path in paths if not path.startswith(others)})
+    assert len(neutral) > 100
+    wrong = [
+        (prefix + path, lang)
+        for path in neutral
+        for _, prefix in EDITIONS
+        for lang, target in EDITIONS
+        if switcher_target(real_site, prefix + path, lang) != target + path
+    ]
+    assert wrong == []
 
 
 def test_sitemap_lists_every_page_in_every_language_with_its_hreflang_alternates(real_site):
@@ -62,22 +77,27 @@ def test_sitemap_lists_every_page_in_every_language_with_its_hreflang_alternates
         for url in sitemap.findall("s:url", ns)
     }
     pages = {path.relative_to(real_site).parent.as_posix() for path in real_site.rglob("index.html")}
-    pages = {"" if page == "." else page + "/" for page in pages if not page.startswith(("pagefind", "en/pagefind"))}
-    french = {page for page in pages if not page.startswith("en/") and page != "en/"}
+    pages = {"" if page == "." else page + "/" for page in pages if "pagefind" not in page}
+    others = [prefix for _, prefix in EDITIONS if prefix]
+    default_pages = {page for page in pages if not page.startswith(tuple(others))}
     assert set(alternates) == {PUBLISHED_AT + page for page in pages}
-    assert pages == french | {"en/" + page for page in french}  # every page in both languages
-    for page in french:
-        expected = {"fr": PUBLISHED_AT + page, "en": f"{PUBLISHED_AT}en/{page}"}
-        assert alternates[expected["fr"]] == alternates[expected["en"]] == expected
+    assert pages == {prefix + page for _, prefix in EDITIONS for page in default_pages}  # every page in every language
+    for page in default_pages:
+        expected = {lang: PUBLISHED_AT + prefix + page for lang, prefix in EDITIONS} | {"x-default": PUBLISHED_AT + page}
+        assert all(alternates[PUBLISHED_AT + prefix + page] == expected for _, prefix in EDITIONS)
 
 
-def test_the_404_page_speaks_every_language_and_leads_home_under_the_sites_path(real_site):
+def test_the_404_page_speaks_every_language_and_leads_home_under_the_sites_path(real_site, real_atlas):
+    """GitHub Pages serves one 404.html for the whole site (mkdocs-static-i18n writes one per
+    language, the last built winning: #284): the atlas's says it in every language, each leading
+    to that language's home and search, and a script shows the reader's own first."""
     html = page(real_site, "404.html")
     sections = html.select("article section[lang]")
-    assert [section["lang"] for section in sections] == ["fr", "en"]
-    assert sections[0].h1.get_text() == "Page introuvable" and sections[1].h2.get_text() == "Page not found"
-    assert [a["href"] for a in sections[0].select("a")] == [SITE_PATH, f"{SITE_PATH}search/"]
-    assert [a["href"] for a in sections[1].select("a")] == [f"{SITE_PATH}en/", f"{SITE_PATH}en/search/"]
+    assert [section["lang"] for section in sections] == [lang for lang, _ in EDITIONS]
+    for section, (lang, prefix) in zip(sections, EDITIONS, strict=True):
+        assert text_of(section.select_one("h1, h2")) == catalog.ui(real_atlas.languages, lang)["not_found_title"]
+        assert [a["href"] for a in section.select("a")] == [f"{SITE_PATH}{prefix}", f"{SITE_PATH}{prefix}search/"]
+    assert sections[0].h1 is not None and all(section.h1 is None for section in sections[1:])  # one h1
 
 
 def test_languages_built_in_parallel_give_the_site_built_one_after_the_other(real_site, tmp_path):
@@ -99,33 +119,43 @@ GENERATED_PAGE = re.compile(r"(practices|cities|countries|regions|themes|levers|
 def test_practice_and_facet_pages_are_kept_out_of_the_navigation(real_site, real_atlas):
     """Only the index and the overview pages are in the navigation, whatever the number of practices."""
     slug, theme = next(iter(real_atlas.practices)), next(iter(real_atlas.vocabulary["themes"]))
-    for path in ("index.html", "en/index.html", f"practices/{slug}/index.html", f"en/themes/{theme}/index.html"):
-        nav = page(real_site, path).select_one("nav.md-nav--primary")
-        links = [resolve(path, a["href"]) for a in nav.find_all("a", href=True)]
-        assert ("en/" if path.startswith("en/") else "") + "practices/index.html" in links
+    for prefix, path in [
+        (prefix, path)
+        for _, prefix in EDITIONS
+        for path in ("index.html", f"practices/{slug}/index.html", f"themes/{theme}/index.html")
+    ]:
+        nav = page(real_site, prefix + path).select_one("nav.md-nav--primary")
+        links = [resolve(prefix + path, a["href"]) for a in nav.find_all("a", href=True)]
+        assert prefix + "practices/index.html" in links
         assert [link for link in links if GENERATED_PAGE.search(link)] == []
 
 
 def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
     used = {city for practice in real_atlas.practices.values() for city in practice.cities}
     countries = {real_atlas.cities[city]["country"] for city in used}
-    for path, words in (("index.html", ("pratiques", "villes", "pays")), ("en/index.html", ("practices", "cities", "countries"))):
-        figures = [li.get_text(" ", strip=True) for li in page(real_site, path).select(".atlas-figures li")]
-        assert figures == [f"{len(real_atlas.practices)} {words[0]}", f"{len(used)} {words[1]}", f"{len(countries)} {words[2]}"]
+    words = {
+        "fr": ("pratiques", "villes", "pays"),
+        "en": ("practices", "cities", "countries"),
+        "es": ("prácticas", "ciudades", "países"),
+    }
+    for lang, prefix in EDITIONS:
+        figures = [li.get_text(" ", strip=True) for li in page(real_site, f"{prefix}index.html").select(".atlas-figures li")]
+        counts = (len(real_atlas.practices), len(used), len(countries))
+        assert figures == [f"{count} {word}" for count, word in zip(counts, words[lang], strict=True)]
 
 
 def test_index_lists_every_practice_in_order_without_javascript(real_site, real_atlas):
-    for lang, prefix in (("fr", ""), ("en", "en/")):
+    for lang, prefix in EDITIONS:
         cards = page(real_site, f"{prefix}practices/index.html").select(".atlas-cards a.atlas-card__title")
-        assert [a["href"] for a in cards] == [
-            f"{slug}/"
-            for slug in sorted(real_atlas.practices, key=lambda s: sort_key(real_atlas.practices[s].data["title"][lang]))
-        ]
+        title = {
+            slug: real_atlas.languages.pick(practice.data["title"], lang).text for slug, practice in real_atlas.practices.items()
+        }
+        assert [a["href"] for a in cards] == [f"{slug}/" for slug in sorted(title, key=lambda slug: sort_key(title[slug]))]
 
 
 def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site, real_atlas):
     for slug, practice in real_atlas.practices.items():
-        for prefix in ("", "en/"):
+        for _, prefix in EDITIONS:
             for folder, keys in (
                 ("cities", practice.cities),
                 ("themes", practice.data["themes"]),
@@ -187,7 +217,7 @@ def test_country_names_are_in_the_readers_language(real_site, real_atlas):
         if p.cities and len({names[code][real_atlas.cities[p.cities[0]]["country"]] for code in names}) > 1
     )
     code = real_atlas.cities[practice.cities[0]]["country"]
-    for lang, prefix in (("fr", ""), ("en", "en/")):
+    for lang, prefix in EDITIONS:
         html = page(real_site, f"{prefix}practices/{slug}/index.html")
         where = text_of(html.select_one(".atlas-facts dd:has(> a[href*='/cities/'])"))
         assert f"({names[lang][code]})" in where
@@ -227,7 +257,7 @@ def test_the_index_filters_by_what_each_practice_page_shows(real_site, real_atla
     the page's title and summary."""
     folders = {"role": "city-roles", "city": "cities", "country": "countries", "theme": "themes"}
     folders |= {"lever": "levers", "actor": "actor-types", "status": "statuses", "sdg": "sdgs"}
-    for prefix in ("", "en/"):
+    for _, prefix in EDITIONS:
         data = json.loads((real_site / f"{prefix}data/practices.json").read_text(encoding="utf-8"))
         assert {item["slug"] for item in data["practices"]} == set(real_atlas.practices)
         for item in data["practices"]:
@@ -275,10 +305,10 @@ def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
         links = page(real_site, path).select(".md-tabs a[href], .md-nav--primary a[href]")
         return sorted({resolve(path, a["href"].split("#")[0] or "./") for a in links})
 
-    for prefix in ("", "en/"):
+    for _, prefix in EDITIONS:
         expected = targets(f"{prefix}index.html")
         pages = [path.relative_to(real_site).as_posix() for path in (real_site / prefix).rglob("index.html")]
-        pages = [path for path in pages if prefix or not path.startswith("en/")]
+        pages = [path for path in pages if prefix or not path.startswith(tuple(other for _, other in EDITIONS if other))]
         assert len(expected) > 10 and len(pages) > 100
         assert [path for path in pages if targets(path) != expected] == []
 
@@ -320,21 +350,30 @@ def meta(html: BeautifulSoup, key: str) -> list[str]:
     return [tag["content"] for tag in html.select(f'meta[property="{key}"], meta[name="{key}"]')]
 
 
-@pytest.mark.parametrize("lang, prefix, locale, other", [("fr", "", "fr_FR", "en_US"), ("en", "en/", "en_US", "fr_FR")])
-def test_a_shared_link_shows_the_page_in_its_language(real_site, real_atlas, lang, prefix, locale, other):
+# OpenGraph's locale of each language: its likeliest territory.
+OG_LOCALES = {"fr": "fr_FR", "en": "en_US", "es": "es_ES"}
+
+
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_a_shared_link_shows_the_page_in_its_language(real_site, real_atlas, lang, prefix):
     """OpenGraph and Twitter cards on every page; a practice shows its title and summary."""
     from atlas.model.settings import read_mkdocs_config
 
     config = read_mkdocs_config(REPO)
-    site_name = config["site_name"] if lang == "fr" else config["plugins"][0]["i18n"]["languages"][1]["site_name"]
+    entry = next(entry for entry in config["plugins"][0]["i18n"]["languages"] if entry["locale"] == lang)
+    site_name = entry.get("site_name", config["site_name"])
+    locale, others = OG_LOCALES[lang], [OG_LOCALES[code] for code, _ in EDITIONS if code != lang]
     image = PUBLISHED_AT + "assets/atlas-share.png"
     assert (real_site / "assets/atlas-share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    pages = [p for p in real_site.glob(f"{prefix}**/index.html") if prefix or p.relative_to(real_site).parts[0] != "en"]
+    other_prefixes = tuple(other for _, other in EDITIONS if other and other != prefix)
+    pages = [
+        p for p in real_site.glob(f"{prefix}**/index.html") if not p.relative_to(real_site).as_posix().startswith(other_prefixes)
+    ]
     assert len(pages) > 100
     for path in pages:
         html = page(real_site, path.relative_to(real_site).as_posix())
         assert meta(html, "og:site_name") == [site_name], path
-        assert meta(html, "og:locale") == [locale] and meta(html, "og:locale:alternate") == [other], path
+        assert meta(html, "og:locale") == [locale] and meta(html, "og:locale:alternate") == others, path
         assert meta(html, "og:image") == [image] and meta(html, "twitter:image") == [image], path
         assert meta(html, "og:title")[0].strip() and meta(html, "og:description")[0].strip(), path
         assert meta(html, "og:url") == [html.select_one('link[rel="canonical"]')["href"]], path
@@ -342,8 +381,12 @@ def test_a_shared_link_shows_the_page_in_its_language(real_site, real_atlas, lan
         assert html.select('head link[rel="alternate"][hreflang]') == [], "no page-level alternates (see main.html)"
     for slug, practice in real_atlas.practices.items():
         html = page(real_site, f"{prefix}practices/{slug}/index.html")
-        assert meta(html, "og:title") == meta(html, "twitter:title") == [practice.data["title"][lang]]
-        assert meta(html, "og:description") == [practice.data["summary"][lang]]
+        assert (
+            meta(html, "og:title")
+            == meta(html, "twitter:title")
+            == [real_atlas.languages.pick(practice.data["title"], lang).text]
+        )
+        assert meta(html, "og:description") == [real_atlas.languages.pick(practice.data["summary"], lang).text]
         assert meta(html, "og:type") == ["article"]
         assert meta(html, "og:url") == [f"{PUBLISHED_AT}{prefix}practices/{slug}/"]
 
@@ -353,13 +396,15 @@ def json_ld(html: BeautifulSoup) -> dict:
     return json.loads(script.string)
 
 
-@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_search_engines_read_the_case_its_places_themes_and_sources(real_site, real_atlas, lang, prefix):
+    themes_title = catalog.ui(real_atlas.languages, lang)["themes"]
     for slug, practice in real_atlas.practices.items():
         html = page(real_site, f"{prefix}practices/{slug}/index.html")
         data = json_ld(html)
-        assert data["@type"] == "Article" and data["inLanguage"] == lang
-        assert data["headline"] == practice.data["title"][lang]
+        title = real_atlas.languages.pick(practice.data["title"], lang)
+        assert data["@type"] == "Article" and data["inLanguage"] == real_atlas.languages.pick(practice.narratives, lang).lang
+        assert data["headline"] == title.text
         assert data["url"] == f"{PUBLISHED_AT}{prefix}practices/{slug}/"
         assert data["dateModified"] == practice.data["last_reviewed"]
         located = {
@@ -373,7 +418,7 @@ def test_search_engines_read_the_case_its_places_themes_and_sources(real_site, r
             assert entry["name"][lang] in names, (slug, city)
             if not practice.data.get("location"):  # else the place is the practice's own point
                 assert (entry["name"][lang], entry["lat"], entry["lon"]) in located, (slug, city)
-        themes = [dd for dt, dd in facts_of(html).items() if dt in ("Thèmes", "Themes")][0]
+        themes = facts_of(html)[themes_title]
         assert [thing["name"] for thing in data["about"]] == [text_of(a) for a in themes.select("a")]  # as the page names them
         assert [work["name"] for work in data["citation"]] == [source["title"] for source in practice.data["sources"]]
     home = json_ld(page(real_site, f"{prefix}index.html"))
@@ -383,7 +428,10 @@ def test_search_engines_read_the_case_its_places_themes_and_sources(real_site, r
     assert home["publisher"]["name"] == read_mkdocs_config(REPO)["extra"]["atlas"]["publisher"]["name"][lang]
 
 
-@pytest.mark.parametrize("prefix, words", [("", ("Éditeur", "Creative Commons")), ("en/", ("Publisher", "Creative Commons"))])
+@pytest.mark.parametrize(
+    "prefix, words",
+    [("", ("Éditeur", "Creative Commons")), ("en/", ("Publisher", "Creative Commons")), ("es/", ("Editor", "Creative Commons"))],
+)
 def test_the_footer_says_who_publishes_under_which_licence_and_where_data_and_guide_are(real_site, real_atlas, prefix, words):
     slug, theme = next(iter(real_atlas.practices)), next(iter(real_atlas.vocabulary["themes"]))
     for path in (f"{prefix}index.html", f"{prefix}practices/{slug}/index.html", f"{prefix}themes/{theme}/index.html"):

@@ -116,8 +116,9 @@ def city_problems(cities: dict, context):
         year = city.get("population_year")
         if isinstance(year, int) and year > context.today.year:
             yield (key, "population_year"), f"{year} is in the future; expected the year of the figure"
-        region = context.vocabulary.get("regions", {}).get(city.get("region"), {})
-        if isinstance(city.get("country"), str) and region.get("countries") and city["country"] not in region["countries"]:
+        region = context.vocabulary.get("regions", {}).get(city["region"]) if isinstance(city.get("region"), str) else None
+        countries = region.get("countries") if isinstance(region, dict) else None
+        if isinstance(city.get("country"), str) and isinstance(countries, list) and countries and city["country"] not in countries:
             yield (
                 (key, "region"),
                 f"{show(city['region'])} does not have the country {city['country']} (practices/vocabulary.yml › regions › "
