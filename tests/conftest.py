@@ -19,7 +19,7 @@ from hypothesis import settings
 
 # Property tests (tests/test_no_traceback.py): a bounded run in `make test`, a deep one on demand
 # (`pytest --hypothesis-profile=deep`). The deadline is the time bound of one generated document.
-settings.register_profile("default", max_examples=150, deadline=datetime.timedelta(seconds=2), print_blob=True)
+settings.register_profile("default", max_examples=60, deadline=datetime.timedelta(seconds=2), print_blob=True)
 settings.register_profile("deep", max_examples=5_000, deadline=datetime.timedelta(seconds=2), print_blob=True)
 settings.load_profile("default")
 

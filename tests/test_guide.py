@@ -16,7 +16,7 @@ from atlas.base.problems import AtlasDataError
 from atlas.check import sections as guide_sections
 from atlas.model.load import load_atlas
 from atlas.records.facets import sort_key
-from conftest import EDITIONS, EN_MD, FR_MD, GUIDE, TODAY, guide_text, parsed
+from conftest import EDITIONS, EN_MD, FR_MD, GUIDE, TODAY, guide_text
 
 FR_EN = Languages(("fr", "en"))
 G = "practices/guide"
@@ -263,15 +263,6 @@ def test_case_study_cities_have_their_profile_above_their_practices(real_site, l
         assert sections(page) == headings("cities", lang), city
         profile, practices = page.select_one(".atlas-guide-text"), page.select_one("ul.atlas-cards")
         assert profile.find_all_next("ul", class_="atlas-cards")[0] is practices  # the profile comes first
-
-
-def test_guide_links_to_glossary_terms_lead_to_an_entry(real_site):
-    """term:<key> links are anchors of the glossary page: each must be there."""
-    for _, prefix in EDITIONS:
-        anchors = {dt["id"] for dt in soup(real_site, f"{prefix}glossary/index.html").select("dt[id]")}
-        for path in (real_site / prefix).rglob("index.html"):
-            for a in parsed(path).select('a[href*="glossary/#"]'):
-                assert a["href"].rsplit("#", 1)[1] in anchors, (path, a["href"])
 
 
 def reachable(site, start: str, clicks: int) -> set[str]:
