@@ -40,6 +40,7 @@ from atlas.model.settings import generation_time, languages_from_i18n, publicati
 from atlas.site import (
     SearchIndexError,
     autoescaped,
+    hand_written_source,
     hand_written_view,
     load_site,
     page_meta,
@@ -64,6 +65,7 @@ class BuildState:
     atlas: Atlas | None = None
     preview: str | None = None  # ATLAS_PREVIEW: the one practice `make preview` builds
     pages: dict[str, Page] = field(default_factory=dict)  # by source URI
+    shown_in: dict[str, str] = field(default_factory=dict)  # a page of docs/ shown in another language: by source URI
     indexing: list = field(default_factory=list)  # the search bundles being written (site.search_indexing)
     workers: dict[str, int] = field(default_factory=dict)  # language -> the process building it (parallel builds)
 
@@ -178,6 +180,12 @@ def _add_generated_files(files, config):
     for static in static_files(atlas, lang, state.preview):
         content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}
         files.append(_generated(config, static.src_uri, static.dest_uri, **content))
+    state.shown_in = {}
+    docs = Path(config.docs_dir)
+    for file in [f for f in files.documentation_pages() if f.generated_by is None and getattr(f, "locale", lang) != lang]:
+        shown, source = hand_written_source(atlas, lang, file.src_uri, lambda source: (docs / source).is_file())
+        file.abs_src_path, file.locale = str(docs / source), shown  # along the language's chain, not to the default
+        state.shown_in[file.src_uri] = shown
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
     if not state.preview:  # this language's search index, written beside the pages' rendering
         state.indexing.append(search_indexing(atlas, lang, Path(config.site_dir)))
@@ -231,6 +239,7 @@ def on_page_context(context, page, config, nav):
     )
     if view is not None:
         context[view[0]] = view[1]
+    context["atlas_shown_in"] = state.shown_in.get(page.file.src_uri)
     return context
 
 

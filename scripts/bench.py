@@ -4,7 +4,7 @@ and against the Markdown floor, page, map and export sizes, what a reader downlo
 type of page and, where Lighthouse is installed, its scores.
 
 Grows a temporary copy of the real atlas to N practices (synthetic ones with ~600-word
-narratives in French and English, spread over the real cities and vocabularies, some naming
+narratives in each of the atlas's languages, spread over the real cities and vocabularies, some naming
 synthetic actors' profiles), builds each as the README does (mkdocs build --strict), builds
 the peer a user would pick instead — plain MkDocs + Material + mkdocs-static-i18n with the
 same narratives, kept out of the navigation, and Material's own search — and prints every
@@ -34,6 +34,7 @@ import yaml
 
 from atlas.base import catalog, routes
 from atlas.check.narrative import MARKDOWN_EXTENSIONS
+from atlas.model.settings import configured_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # what the browser tests and the benchmark share (tests/support/)
@@ -43,6 +44,19 @@ from support.pages_server import PagesServer  # noqa: E402
 
 # Built as GitHub Pages publishes it (under a sub-path: the 404 page's links), reproducibly.
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "ATLAS_SITE_URL": "https://example.github.io/atlas/", "SOURCE_DATE_EPOCH": "1796000000"}
+_CONFIGURED = configured_languages(ROOT)
+LANGUAGES = _CONFIGURED.codes  # the atlas's, default first: the peer site has the same
+# Synthetic texts in each language, from the interface's own words ("Pratique 12 — lyon")
+SYNTHETIC = {
+    lang: {
+        "practice": words["kind_practice"] + " {index} — {city}",
+        "actor": words["kind_actor"],
+        "role": words["kind_actor"].lower(),
+        "home": words["kind_practice"],
+    }
+    for lang in LANGUAGES
+    for words in [catalog.ui(_CONFIGURED, lang)]
+}
 COPIED = ("docs", "overrides")  # published as they are: the build refuses links out of the repository
 LINKED = ("hooks", "schemas")
 
@@ -73,19 +87,19 @@ def synthetic_narrative(rng: random.Random, sentences: list[str], headings: list
 def grow(root: Path, total: int, seed: int = 1) -> list[str]:
     """Add synthetic practices to the copy at `root` until it has `total` (and one synthetic
     actor's profile for every 20, which some practices name); returns every narrative."""
-    headings = {lang: list(catalog.headings("practices", lang).values()) for lang in ("fr", "en")}
+    headings = {lang: list(catalog.headings("practices", lang).values()) for lang in LANGUAGES}
     rng = random.Random(seed)
     vocabulary = yaml.safe_load((root / "practices/vocabulary.yml").read_text(encoding="utf-8"))
     cities = list(yaml.safe_load((root / "practices/cities.yml").read_text(encoding="utf-8")))
-    sentences = {"fr": narrative_sentences("fr"), "en": narrative_sentences("en")}
+    sentences = {lang: narrative_sentences(lang) for lang in LANGUAGES}
     existing = [p for p in (root / "practices").iterdir() if (p / "practice.yml").exists()]
     actors = [f"synthetic-actor-{index:04d}" for index in range(total // 20)]
     for key in actors:
         profile = {
-            "name": {"fr": f"Acteur synthétique {key[-4:]}", "en": f"Synthetic actor {key[-4:]}"},
+            "name": {lang: f"{SYNTHETIC[lang]['actor']} {key[-4:]}" for lang in LANGUAGES},
             "type": rng.choice(sorted(vocabulary["actor_types"])),
             "cities": [rng.choice(cities)],
-            "profile": {"description": {"fr": rng.choice(sentences["fr"]), "en": rng.choice(sentences["en"])}},
+            "profile": {"description": {lang: rng.choice(sentences[lang]) for lang in LANGUAGES}},
             "sources": [{"title": "Document de référence", "publisher": "Réseau de villes", "year": 2022}],
             "last_reviewed": "2026-11-21",
         }
@@ -99,20 +113,20 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
         folder.mkdir()
         data = {
             "cities": [city] + ([rng.choice(cities)] if rng.random() < 0.1 else []),
-            "title": {"fr": f"Pratique synthétique {index} à {city}", "en": f"Synthetic practice {index} in {city}"},
-            "summary": {"fr": rng.choice(sentences["fr"])[:280], "en": rng.choice(sentences["en"])[:280]},
+            "title": {lang: SYNTHETIC[lang]["practice"].format(index=index, city=city) for lang in LANGUAGES},
+            "summary": {lang: rng.choice(sentences[lang])[:280] for lang in LANGUAGES},
             "themes": rng.sample(sorted(vocabulary["themes"]), 2),
             "levers": rng.sample(sorted(vocabulary["levers"]), 2),
             "actors": [
                 {
                     "name": f"Acteur {n}",
                     "type": rng.choice(sorted(vocabulary["actor_types"])),
-                    "role": {"fr": "partenaire", "en": "partner"},
+                    "role": {lang: SYNTHETIC[lang]["role"] for lang in LANGUAGES},
                 }
                 for n in range(3)
             ]
             + (
-                [{"actor": rng.choice(actors), "role": {"fr": "partenaire", "en": "partner"}}]
+                [{"actor": rng.choice(actors), "role": {lang: SYNTHETIC[lang]["role"] for lang in LANGUAGES}}]
                 if actors and rng.random() < 0.3
                 else []
             ),
@@ -126,24 +140,23 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
         }
         data["cities"] = list(dict.fromkeys(data["cities"]))
         (folder / "practice.yml").write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        (folder / "fr.md").write_text(synthetic_narrative(rng, sentences["fr"], headings["fr"]), encoding="utf-8")
-        (folder / "en.md").write_text(synthetic_narrative(rng, sentences["en"], headings["en"]), encoding="utf-8")
+        for lang in LANGUAGES:
+            (folder / f"{lang}.md").write_text(synthetic_narrative(rng, sentences[lang], headings[lang]), encoding="utf-8")
     return [p.read_text(encoding="utf-8") for p in (root / "practices").glob("*/*.md")]
 
 
 PEER_CONFIG = """
 site_name: Peer
 site_url: https://peer.example.org/
-theme: {name: material, language: fr, font: false}
+theme: {{name: material, language: {default}, font: false}}
 plugins:
   - search
   - i18n:
       docs_structure: suffix
       languages:
-        - {locale: fr, name: Français, default: true, build: true}
-        - {locale: en, name: English, build: true}
+{languages}
 nav: [index.md]
-validation: {omitted_files: ignore, not_found: ignore, unrecognized_links: ignore, anchors: ignore}
+validation: {{omitted_files: ignore, not_found: ignore, unrecognized_links: ignore, anchors: ignore}}
 """
 
 
@@ -156,13 +169,22 @@ def peer_site(atlas_root: Path, peer: Path) -> None:
             continue
         title = yaml.safe_load((folder / "practice.yml").read_text(encoding="utf-8"))["title"]
         (docs / "practices" / folder.name).mkdir(parents=True)
-        for lang, name in (("fr", "index.md"), ("en", "index.en.md")):
+        for lang in LANGUAGES:
             if (folder / f"{lang}.md").exists():
-                text = f"# {title.get(lang, title['fr'])}\n\n" + (folder / f"{lang}.md").read_text(encoding="utf-8")
-                (docs / "practices" / folder.name / name).write_text(text, encoding="utf-8")
-    (docs / "index.md").write_text("# Pratiques\n", encoding="utf-8")
-    (docs / "index.en.md").write_text("# Practices\n", encoding="utf-8")
-    (peer / "mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
+                text = f"# {title.get(lang, title[LANGUAGES[0]])}\n\n" + (folder / f"{lang}.md").read_text(encoding="utf-8")
+                (docs / "practices" / folder.name / suffixed("index.md", lang)).write_text(text, encoding="utf-8")
+    for lang in LANGUAGES:
+        (docs / suffixed("index.md", lang)).write_text(f"# {SYNTHETIC[lang]['home']}\n", encoding="utf-8")
+    entries = "\n".join(
+        f"        - {{locale: {lang}, name: {lang}, build: true{', default: true' if lang == LANGUAGES[0] else ''}}}" for lang in LANGUAGES
+    )
+    (peer / "mkdocs.yml").write_text(PEER_CONFIG.format(default=LANGUAGES[0], languages=entries), encoding="utf-8")
+
+
+def suffixed(name: str, lang: str) -> str:
+    """mkdocs-static-i18n's suffix layout: index.md in the default language, index.<lang>.md in another."""
+    stem, _, extension = name.rpartition(".")
+    return name if lang == LANGUAGES[0] else f"{stem}.{lang}.{extension}"
 
 
 def copy_atlas(target: Path) -> None:
@@ -240,7 +262,6 @@ def search_index_seconds(root: Path, site: Path) -> float:
     """Seconds Pagefind needs to write every language's bundle on its own (in the build, it
     runs beside the pages' rendering)."""
     from atlas.model.load import load_atlas
-    from atlas.model.settings import configured_languages
     from atlas.site import search_indexing
 
     atlas = load_atlas(root, configured_languages(root))
@@ -403,7 +424,7 @@ def main(argv=None) -> int:
             )
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
             shutil.rmtree(root)
-    print(f"{'N practices (× 2 languages)':44}" + "".join(f"{row['N']:>14}" for row in rows))
+    print(f"{f'N practices (× {len(LANGUAGES)} languages)':44}" + "".join(f"{row['N']:>14}" for row in rows))
     print(f"{'build (s)':44}" + "".join(f"{row['build s']:>14.1f}" for row in rows))
     print(f"{'plain Material + i18n site, same pages (s)':44}" + "".join(f"{row['peer s']:>14.1f}" for row in rows))
     print(f"{'build / plain site':44}" + "".join(f"{row['build s'] / row['peer s']:>14.2f}" for row in rows))

@@ -2,7 +2,8 @@
 """Check every file of practices/ as the build does, in seconds, without building the site.
 
 Exit status 0 when the data is valid, 1 otherwise. With --format github, each problem is a
-GitHub Actions annotation, shown on the pull request's file and line.
+GitHub Actions annotation, shown on the pull request's file and line. Once the data is valid, a
+line per language says what is not translated yet (shown along its fallback chain; never an error).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from atlas.base.problems import AtlasDataError
 from atlas.model.load import load_atlas
 from atlas.model.settings import configured_languages
 from atlas.tools.cli import tool_parser
-from atlas.tools.reports import github_annotation
+from atlas.tools.reports import github_annotation, translation_summary
 
 
 def main(argv=None) -> int:
@@ -30,6 +31,8 @@ def main(argv=None) -> int:
         print(f"{error}; fix them and run again.", file=sys.stderr)
         return 1
     print(f"ok: {len(atlas.practices)} practices, {len(atlas.cities)} cities")
+    for line in translation_summary(atlas):
+        print(line)
     return 0
 
 

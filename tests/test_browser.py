@@ -6,17 +6,20 @@ accessibility."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from babel import Locale
 from playwright.sync_api import expect, sync_playwright
 
 from atlas.base import catalog, routes
 from atlas.records import facets
 from atlas.records.actors import cities_of, themes_of
-from conftest import PUBLISHED_AT, REPO
+from conftest import EDITIONS, PUBLISHED_AT, REPO, FixtureAtlas
 from support.browser import CHROMIUM_ARGS, find_chromium
+from support.interface_words import foreign_phrases, found_in
 from support.page_types import NOT_FOUND, PAGE_TYPES, page_types
 from support.pages_server import PagesServer
 
@@ -224,14 +227,39 @@ def narrative_word(atlas) -> tuple[str, str]:
     raise LookupError("no narrative has a word of its own")
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_search_finds_a_practice_by_a_word_of_its_narrative_in_each_language(page, real_atlas, prefix):
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_search_finds_a_practice_by_a_word_of_its_narrative_in_each_language(page, real_atlas, lang, prefix):
     word, slug = narrative_word(real_atlas)
     page.goto(f"{prefix}search/?q={word}")
     page.wait_for_selector(".atlas-search--ready")
     links = [site_path(url) for url in page.eval_on_selector_all(".atlas-search__result a", "els => els.map(e => e.href)")]
     assert f"/{prefix}practices/{slug}/" in links
-    assert all(link.startswith("/en/") == bool(prefix) for link in links), "results are in the reader's language"
+    assert all(edition(link) == lang for link in links), "results are in the reader's language"
+
+
+def edition(site_address: str) -> str:
+    """The language of a page of the site, from its address within the site (/es/practices/…)."""
+    first = site_address.lstrip("/").split("/")[0]
+    return next((lang for lang, prefix in EDITIONS if prefix == f"{first}/"), EDITIONS[0][0])
+
+
+def test_a_spanish_search_finds_the_incubators_by_their_spanish_word(page, real_atlas):
+    """Pagefind stems Spanish: «incubadora» finds the practices whose Spanish text says it (or
+    «incubadoras»), and not a French or English page."""
+    spanish = next(prefix for lang, prefix in EDITIONS if lang == "es")
+    said = {
+        slug
+        for slug, practice in real_atlas.practices.items()
+        if re.search(r"\bincubadoras?\b", " ".join([practice.data["title"]["es"], practice.data["summary"]["es"]]), re.I)
+    }
+    assert said, "some practices are about incubators"
+    found = {url for kind, url in search_results(page, f"{spanish}search/?q=incubadora&kind=practice")}
+    while page.locator(".atlas-search__more").is_visible():
+        page.locator(".atlas-search__more").click()
+        page.wait_for_timeout(200)
+        found = {site_path(a) for a in page.eval_on_selector_all(".atlas-search__result a", "els => els.map(e => e.href)")}
+    assert {f"/{spanish}practices/{slug}/" for slug in said} <= found
+    assert {edition(url) for url in found} == {"es"}
 
 
 def test_french_search_handles_apostrophes_and_accents(page):
@@ -264,8 +292,8 @@ def serious_violations(page) -> list[str]:
     ]
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
-def test_no_serious_accessibility_violation_in_the_map_frames(page, site_pages, prefix):
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_no_serious_accessibility_violation_in_the_map_frames(page, site_pages, lang, prefix):
     """The pages themselves are checked by the phone test below (one visit each); the map frames here."""
     for path in (routes.WORLD_MAP, f"maps/{site_pages['practice'][0].rstrip('/')}.html"):
         page.goto(prefix + path)
@@ -412,13 +440,13 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 })"""
 
 
-@pytest.mark.parametrize("prefix", ["", "en/"])
 @pytest.mark.parametrize("kind", PAGE_TYPES)
-def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_jump(browser, base_url, site_pages, kind, prefix):
+def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_jump(browser, base_url, site_pages, kind):
     """On a phone and a slow line (Lighthouse's "slow 4G"), served as GitHub Pages serves the atlas:
     no request fails (map tiles aside: the network is cut), no console error, nothing is fetched
     that the reader does not need (the sitemap is for search engines), nothing moves once shown
-    (cumulative layout shift under 0.05, measured in the page), and axe finds nothing serious."""
+    (cumulative layout shift under 0.05, measured in the page), and axe finds nothing serious. In
+    the default language; the other editions are the same pages with other words (next test)."""
     path, ready = site_pages[kind]
     tiles = tile_host()
     context = browser.new_context(
@@ -431,20 +459,13 @@ def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_j
     page.set_default_timeout(20_000)
     context.new_cdp_session(page).send("Network.emulateNetworkConditions", SLOW_4G)
     failed, errors, requested = [], [], []
-    document = base_url + prefix + path
+    document = base_url + path
     page.on("request", lambda r: requested.append(urlsplit(r.url).path))
     page.on("response", lambda r: failed.append(f"{r.status} {r.url}") if r.status >= 400 and r.url != document else None)
     page.on("requestfailed", lambda r: failed.append(f"{r.failure} {r.url}") if urlsplit(r.url).hostname != tiles else None)
-    page.on(
-        "console",
-        lambda m: (
-            errors.append(m.text)
-            if m.type == "error" and urlsplit(m.location.get("url", "")).hostname != tiles and m.location.get("url") != document
-            else None
-        ),
-    )
+    page.on("console", lambda m: errors.append(m.text) if console_error(m, tiles, document) else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
-    response = page.goto(prefix + path, wait_until="networkidle")
+    response = page.goto(path, wait_until="networkidle")
     assert response.status == (404 if kind == NOT_FOUND else 200)
     if ready:
         page.wait_for_selector(ready)
@@ -455,9 +476,51 @@ def test_every_page_type_on_a_slow_phone_has_no_failed_request_no_error_and_no_j
     assert serious == []
     assert failed == [] and errors == []
     assert [url for url in requested if url.endswith("/sitemap.xml")] == []
-    feed_lang = "en" if prefix and kind != NOT_FOUND else "fr"  # the 404 page is one page for every language
-    assert feeds == [base_url + routes.feed(feed_lang, "fr")]  # back in the head once loaded, for feed readers
+    default = EDITIONS[0][0]
+    assert feeds == [base_url + routes.feed(default, default)]  # back in the head once loaded, for feed readers
     assert shift < 0.05
+
+
+def console_error(message, tiles: str, document: str) -> bool:
+    """A console error of the page's own (not the refused map tiles', not the 404's own status)."""
+    url = message.location.get("url", "")
+    return message.type == "error" and urlsplit(url).hostname != tiles and url != document
+
+
+PAGE_TEXT = (Path(__file__).parent / "support/page_text.js").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_every_page_type_of_every_edition_speaks_its_language_alone(browser, base_url, site_pages, real_atlas, lang, prefix):
+    """Each edition is a full edition: on every type of page, once its scripts have run, no phrase of
+    another language's interface (the atlas's texts, the theme's, the navigation, the labels), no
+    script error, its feed, and (beside the default language's, checked on the slow phone) nothing
+    serious for axe. A text shown along a fallback chain or a cited title is marked with its own
+    language, and so is not the page's."""
+    foreign = foreign_phrases(REPO, lang, [code for code, _ in EDITIONS if code != lang])
+    context = browser.new_context(base_url=base_url)
+    context.route(
+        "**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1" else route.abort()
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if console_error(m, tile_host(), page.url) else None)
+    found = {}
+    for kind, (path, ready) in site_pages.items():
+        page.goto(prefix + path)
+        if ready:
+            page.wait_for_selector(ready)
+        assert page.evaluate("document.documentElement.lang") == lang, kind
+        if phrases := found_in(page.evaluate(PAGE_TEXT), foreign):
+            found[kind] = phrases
+        if prefix:
+            assert serious_violations(page) == [], kind
+        feeds = page.eval_on_selector_all('head link[rel="alternate"][type="application/atom+xml"]', "ls => ls.map(l => l.href)")
+        if kind != NOT_FOUND:  # one page for every language
+            assert feeds == [base_url + routes.feed(lang, real_atlas.languages.default)], kind
+    context.close()
+    assert found == {} and errors == []
 
 
 def pdf_pages(pdf: bytes) -> int:
@@ -502,7 +565,7 @@ def test_a_page_prints_as_a_fiche_with_its_links_addresses_and_its_own(page, sit
     assert footer.inner_text() == f"{name} — {PUBLISHED_AT}{path}"
 
 
-@pytest.mark.parametrize("lang, prefix", [("fr", ""), ("en", "en/")])
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_the_longest_practices_print_on_one_or_two_a4_pages_with_their_sources(page, real_atlas, real_site, lang, prefix):
     lengths = {
         slug: len((real_site / f"{prefix}practices/{slug}/index.html").read_text(encoding="utf-8"))
@@ -582,7 +645,9 @@ def test_the_not_found_page_speaks_the_language_of_the_address(browser, base_url
     context = browser.new_context(base_url=base_url, java_script_enabled=False)
     page = context.new_page()
     page.goto("en/no-such-page/")
-    assert [s.get_attribute("lang") for s in page.locator("article section[lang]").all() if s.is_visible()] == ["fr", "en"]
+    assert [s.get_attribute("lang") for s in page.locator("article section[lang]").all() if s.is_visible()] == [
+        lang for lang, _ in EDITIONS
+    ]
     context.close()
 
 
@@ -648,4 +713,39 @@ def test_the_index_uses_the_width_on_a_desktop_and_folds_its_filters_on_a_phone(
     frame.locator("html.atlas-map-ready").wait_for(state="attached")
     panel = frame.locator(".atlas-map-panel")
     assert panel.evaluate("d => !d.open") and page.frames[1].evaluate("innerWidth") < 600
+    context.close()
+
+
+# -- The Spanish edition (issue 24) ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def trilingual_site(tmp_path_factory):
+    """A small atlas in the real atlas's three languages, one practice written in French only: what
+    an editor's new practice looks like before anyone translates it."""
+    atlas = FixtureAtlas(tmp_path_factory.mktemp("trilingual") / "atlas", languages=tuple(lang for lang, _ in EDITIONS))
+    atlas.add_practice("lyon-centsept")
+    atlas.add_practice("lyon-tuba", {"title": {"fr": "Tuba"}, "summary": {"fr": "Un lieu d'expérimentation."}}, en=None)
+    result = atlas.build()
+    assert result.returncode == 0, result.stderr
+    with PagesServer(atlas.site, SITE_PATH) as url:
+        yield url
+
+
+def test_a_french_only_practice_is_in_every_edition_under_a_notice_in_its_language(browser, trilingual_site):
+    context = browser.new_context(base_url=trilingual_site)
+    page = context.new_page()
+    for lang, prefix in EDITIONS[1:]:
+        page.goto(f"{prefix}practices/lyon-tuba/")
+        notice = page.locator(".atlas-untranslated")
+        expect(notice).to_be_visible()
+        french = Locale.parse(lang).languages["fr"]  # "francés", "French": the notice names it in the reader's language
+        assert french in notice.inner_text() and notice.get_attribute("lang") is None
+        assert page.locator(".atlas-narrative").get_attribute("lang") == "fr" and page.locator("h1").get_attribute("lang") == "fr"
+        switcher = page.eval_on_selector_all(".md-select__link", "links => links.map(a => [a.hreflang, a.href])")
+        assert [hreflang for hreflang, _ in switcher] == [code for code, _ in EDITIONS]
+        assert all(
+            site_path(href) == f"/{other}practices/lyon-tuba/" for (_, href), (_, other) in zip(switcher, EDITIONS, strict=True)
+        )
+        assert serious_violations(page) == []
     context.close()

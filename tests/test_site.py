@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from babel import Locale
 from bs4 import BeautifulSoup
 
 from atlas.base import catalog
@@ -456,3 +457,33 @@ def test_properdocs_and_languages_built_one_after_the_other_give_the_same_site(r
     assert set(built) == set(expected)
     generator = re.compile(rb'<meta name="generator" content="[^"]*">')
     assert [path for path in sorted(built) if generator.sub(b"", built[path]) != generator.sub(b"", expected[path])] == []
+
+
+def test_a_hand_written_page_follows_its_languages_fallback_chain(real_site, real_atlas):
+    """mkdocs-static-i18n falls back to the default language only; a page of docs/ not written in
+    a language is shown in the first language of that language's chain that has it (the
+    contributor guide, in French and English: English in Spanish, es: [en, fr]), under the
+    notice and marked with its language. A page written in the language has no notice."""
+    for lang, prefix in EDITIONS:
+        written = {
+            code for code, _ in EDITIONS if (REPO / "docs" / real_atlas.routes.page_source("", code, "contribuer.md")).is_file()
+        }
+        shown = next(code for code in real_atlas.languages.chain(lang) if code in written)
+        html = page(real_site, f"{prefix}contribuer/index.html")
+        notice = html.select_one(".atlas-untranslated")
+        if shown == lang:
+            assert notice is None and html.select_one("article div[lang]") is None
+        else:
+            assert Locale.parse(lang).languages[shown] in text_of(notice)
+            assert html.select_one("article div[lang]")["lang"] == shown
+            assert text_of(html.select_one("article div[lang] h1")) == text_of(
+                page(real_site, f"{real_atlas.routes.prefix(shown)}contribuer/index.html").h1
+            )
+
+
+def test_instant_navigation_is_off_so_the_language_switcher_keeps_the_page(real_site):
+    """Material's navigation.instant swaps pages without reloading them, and the switcher then
+    leads every language to its home page: it stays off."""
+    from atlas.model.settings import read_mkdocs_config
+
+    assert "navigation.instant" not in read_mkdocs_config(REPO)["theme"].get("features", [])

@@ -11,6 +11,7 @@ over; mkdocs-static-i18n's language switcher then knows its alternates.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,6 +165,17 @@ def hand_written_view(atlas: Atlas, template: str | None, lang: str) -> tuple[st
     return name, view(atlas, lang)
 
 
+def hand_written_source(atlas: Atlas, lang: str, src_uri: str, exists: Callable[[str], bool]) -> tuple[str, str]:
+    """(language, source in docs/) a page of docs/ is shown from for `lang`: the first language of
+    `lang`'s chain it is written in (`exists` says whether a source of docs/ is there).
+    mkdocs-static-i18n falls back to the default language only; the atlas's chains (es: [en, fr])
+    hold for these pages too."""
+    folder, _, name = src_uri.rpartition("/")
+    sources = {code: atlas.routes.page_source(folder, code, name) for code in atlas.languages.codes}
+    picked = atlas.languages.pick({code: source for code, source in sources.items() if exists(source)}, lang)
+    return (picked.lang, picked.text) if picked else (atlas.languages.default, sources[atlas.languages.default])
+
+
 def sitemap_xml(atlas: Atlas, hand_written: list[str]) -> str:
     """The sitemap of every page of every language: `hand_written`, the sources of docs/'s pages in the default language."""
     paths = [_page_path(src) for src in hand_written] + [page.path for page in site_pages(atlas, atlas.languages.default)]
@@ -238,9 +250,13 @@ def template_globals(atlas: Atlas, lang: str) -> dict:
             }
             for code in atlas.languages.codes
         ],
-        # For the 404 page's script: each language's prefix in addresses, and the page's title in it.
+        # For the 404 page's script: each language's prefix in addresses, the page's title and its header's label in it.
         "atlas_not_found_languages": [
-            {"code": code, "title": f"{ui(atlas, code)['not_found_title']} - {publication.site_name(code)[0]}"}
+            {
+                "code": code,
+                "title": f"{ui(atlas, code)['not_found_title']} - {publication.site_name(code)[0]}",
+                "label": ui(atlas, code)["not_found_title"],
+            }
             for code in atlas.languages.codes
         ],
     }

@@ -59,9 +59,18 @@ def interface_phrases(repo: Path, lang: str) -> frozenset[str]:
         texts += re.findall(r"^            [^:\n]+: (.+)$", entry[1], re.M)  # nav_translations' values
     elif entry:
         texts += default_nav
+    phrases = _phrases(texts)
+    # The vocabulary's labels of two words or more ("Économie circulaire"): a one-word label may be
+    # part of an institution's name ("Centre d'Entrepreneuriat"), and every label is translated (test_content).
     vocabulary = yaml.safe_load((repo / "practices/vocabulary.yml").read_text(encoding="utf-8"))
-    texts += [entry["label"][lang] for entries in vocabulary.values() if isinstance(entries, dict) for entry in entries.values() if isinstance(entry, dict) and isinstance(entry.get("label"), dict) and lang in entry["label"]]
-    return frozenset(_phrases(texts))
+    labels = [
+        entry["label"][lang]
+        for entries in vocabulary.values()
+        if isinstance(entries, dict)
+        for entry in entries.values()
+        if isinstance(entry, dict) and isinstance(entry.get("label"), dict) and lang in entry["label"]
+    ]
+    return frozenset(phrases | {phrase for phrase in _phrases(labels) if " " in phrase})
 
 
 def foreign_phrases(repo: Path, lang: str, others: list[str]) -> list[str]:
@@ -79,6 +88,6 @@ def foreign_phrases(repo: Path, lang: str, others: list[str]) -> list[str]:
 
 
 def found_in(text: str, phrases: list[str]) -> list[str]:
-    """The phrases that a text contains as whole words."""
-    words = " ".join(WORD.findall(text))
+    """The phrases that a text contains as whole words (addresses aside: a printed link's URL)."""
+    words = " ".join(WORD.findall(re.sub(r"https?://\S+", " ", text)))
     return [phrase for phrase in phrases if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words)]

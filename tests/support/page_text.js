@@ -1,9 +1,9 @@
 // The text a page shows in its own language: text nodes and the labels read aloud or shown on
 // hover, leaving out what is marked as another language (a text shown along a fallback chain,
-// a quoted name), code, and the titles of cited documents.
+// a cited document's title) and code.
 () => {
   const lang = document.documentElement.lang;
-  const skip = "script, style, noscript, pre, code, cite, svg, template";
+  const skip = "script, style, noscript, pre, code, svg, template";
   const inLanguage = el => (el.closest("[lang]") || document.documentElement).getAttribute("lang") === lang;
   const parts = [document.title];
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

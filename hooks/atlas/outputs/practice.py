@@ -96,6 +96,7 @@ def article(atlas: Atlas, record: PracticeRecord) -> dict:
             {
                 "@type": "CreativeWork",
                 "name": source.title,
+                **({"inLanguage": source.language} if source.language else {}),
                 "publisher": {"@type": "Organization", "name": source.publisher.text},
                 **({"datePublished": str(source.year)} if source.year else {}),
                 **({"url": source.url} if source.url else {}),

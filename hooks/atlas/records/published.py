@@ -95,7 +95,7 @@ def practice_json(atlas: Atlas, record: PracticeRecord) -> dict:
         "sdgs": [{"number": int(term.key), "label": term.label.text} for term in record.sdgs],
         "links": [{"url": link.url, "label": link.label.text} for link in record.links],
         "sources": [
-            {"title": s.title, "publisher": s.publisher.text, "year": s.year, "url": s.url, "pages": s.pages}
+            {"title": s.title, "language": s.language, "publisher": s.publisher.text, "year": s.year, "url": s.url, "pages": s.pages}
             for s in record.sources
         ],
         "related": [{"slug": ref.slug, "title": ref.title.text, "url": absolute(ref.url)} for ref in record.related],

@@ -96,6 +96,7 @@ class Source:
     url: str | None = None
     pages: str | None = None
     section: str | None = None  # a part of the guide, as it prints its headings
+    language: str | None = None  # the document's language: its title and sections are written in it
 
 
 def source(languages: Languages, data: dict, lang: str, section: str | None = None) -> Source:
@@ -108,6 +109,7 @@ def source(languages: Languages, data: dict, lang: str, section: str | None = No
         data.get("url"),
         data.get("pages"),
         section,
+        data.get("language"),
     )
 
 

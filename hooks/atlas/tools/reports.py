@@ -8,6 +8,23 @@ from ..model.model import Atlas
 from ..records.translation import changed_figures, practice_gaps, texts_gaps
 
 
+def translation_summary(atlas: Atlas) -> list[str]:
+    """One line per language for `make validate`: what is not translated yet (never an error)."""
+    lines = []
+    for lang in atlas.languages.others:
+        practices, others = practice_gaps(atlas, lang), texts_gaps(atlas, lang)
+        if not practices and not others:
+            lines.append(f"{lang}: every text is translated")
+            continue
+        texts = sum(len(missing) for _, missing in others)
+        chain = " → ".join(atlas.languages.chain(lang)[1:])
+        lines.append(
+            f"{lang}: {len(practices)} of {len(atlas.practices)} practices and {texts} other texts not translated yet, "
+            f"shown in {chain} (make translation-report lists them)"
+        )
+    return lines
+
+
 def translation_report(atlas: Atlas) -> str:
     """A Markdown report per language (GitHub shows it in the job summary); missing text is never an error."""
     lines = ["## Translation report", ""]
