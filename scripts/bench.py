@@ -176,7 +176,8 @@ def peer_site(atlas_root: Path, peer: Path) -> None:
     for lang in LANGUAGES:
         (docs / suffixed("index.md", lang)).write_text(f"# {SYNTHETIC[lang]['home']}\n", encoding="utf-8")
     entries = "\n".join(
-        f"        - {{locale: {lang}, name: {lang}, build: true{', default: true' if lang == LANGUAGES[0] else ''}}}" for lang in LANGUAGES
+        f"        - {{locale: {lang}, name: {lang}, build: true{', default: true' if lang == LANGUAGES[0] else ''}}}"
+        for lang in LANGUAGES
     )
     (peer / "mkdocs.yml").write_text(PEER_CONFIG.format(default=LANGUAGES[0], languages=entries), encoding="utf-8")
 

@@ -254,10 +254,14 @@ def test_a_spanish_search_finds_the_incubators_by_their_spanish_word(page, real_
     }
     assert said, "some practices are about incubators"
     found = {url for kind, url in search_results(page, f"{spanish}search/?q=incubadora&kind=practice")}
-    while page.locator(".atlas-search__more").is_visible():
+    for _ in range(len(real_atlas.practices)):  # "More results" until every result is shown, and then it is gone
+        if not page.locator(".atlas-search__more").is_visible():
+            break
+        shown = page.locator(".atlas-search__result").count()
         page.locator(".atlas-search__more").click()
-        page.wait_for_timeout(200)
+        expect(page.locator(".atlas-search__result")).not_to_have_count(shown)
         found = {site_path(a) for a in page.eval_on_selector_all(".atlas-search__result a", "els => els.map(e => e.href)")}
+    expect(page.locator(".atlas-search__more")).to_be_hidden()
     assert {f"/{spanish}practices/{slug}/" for slug in said} <= found
     assert {edition(url) for url in found} == {"es"}
 

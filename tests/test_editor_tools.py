@@ -73,7 +73,10 @@ def test_scaffold_then_validate_passes(fixture_atlas):
         (fixture_atlas.practices / "dakar-budget" / name).write_text(text, encoding="utf-8")
     validated = run("validate.py", root=fixture_atlas.root)
     assert validated.returncode == 0, validated.stdout
-    assert validated.stdout == "ok: 1 practices, 3 cities\nen: every text is translated\n"
+    assert validated.stdout == (  # the new city's name and the title are in French only
+        "ok: 1 practices, 3 cities\nen: not translated yet: 1/1 practices, 1 other text(s); shown in fr "
+        "(make translation-report lists them)\n"
+    )
     data = yaml.safe_load((fixture_atlas.practices / "dakar-budget" / "practice.yml").read_text(encoding="utf-8"))
     assert data["cities"] == ["dakar"] and data["actors"] == [{"name": "Ville de Dakar", "type": "public"}]
 
@@ -213,7 +216,7 @@ def test_translation_report_lists_missing_english(fixture_atlas):
     validated = run("validate.py", root=fixture_atlas.root)
     assert validated.returncode == 0  # a text not translated yet is never an error; validation says so
     assert validated.stdout.splitlines()[1:] == [
-        "en: 1 of 2 practices and 0 other texts not translated yet, shown in fr (make translation-report lists them)"
+        "en: not translated yet: 1/2 practices, 0 other text(s); shown in fr (make translation-report lists them)"
     ]
     result = run("translation_report.py", root=fixture_atlas.root)
     assert result.returncode == 0

@@ -163,7 +163,7 @@ def test_a_lever_page_opens_with_its_explanation_in_each_language(fixture_atlas)
         text = page.select_one(".atlas-guide-text")
         assert text.h2.get_text() == headings and word in text.get_text()
         assert text.select_one("a")["href"] == "../../glossary/#co-creation"
-        assert " ".join(page.select_one(".atlas-source").get_text(" ").split()).endswith(f"{section}.")
+        assert " ".join(page.select_one(".atlas-source").get_text().split()).endswith(f"{section}.")
         cards = [
             posixpath.normpath(posixpath.join(f"{prefix}levers/open-data", a["href"]))
             for a in page.select(".atlas-card__title a")

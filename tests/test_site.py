@@ -309,6 +309,13 @@ def test_tabs_and_navigation_lead_to_the_same_pages_from_every_page(real_site):
 # what the atlas leaves out of Material's on purpose).
 COPIED_TEMPLATES = [
     ("atlas-outside-nav.html", "base.html", r"\{% block site_nav %\}(.*?)\{% endblock %\}", None),
+    # The entries' language, on a page shown along a fallback chain.
+    (
+        "partials/toc.html",
+        "partials/toc.html",
+        r"\A(.*)\Z",
+        r'<ul class="md-nav__list" data-md-component="toc" data-md-scrollfix>',
+    ),
     ("partials/alternate.html", "partials/alternate.html", r"\A(.*)\Z", None),
     # The page-level hreflang alternates: Material's script fetches a sitemap.xml beside each (404s).
     (

@@ -15,7 +15,7 @@ PLACEHOLDER = re.compile(r"\{[^}]*\}")
 # A text a reader would recognise as a phrase of the interface: two words or more, or one long word
 # (a short word such as "City" or "Acteur" may be part of an institution's proper name).
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-MIN_SINGLE_WORD = 7
+MIN_SINGLE_WORD = 8
 
 
 def _strings(node) -> list[str]:
@@ -88,6 +88,13 @@ def foreign_phrases(repo: Path, lang: str, others: list[str]) -> list[str]:
 
 
 def found_in(text: str, phrases: list[str]) -> list[str]:
-    """The phrases that a text contains as whole words (addresses aside: a printed link's URL)."""
-    words = " ".join(WORD.findall(re.sub(r"https?://\S+", " ", text)))
-    return [phrase for phrase in phrases if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", words)]
+    """The phrases that a text contains as whole words, within one of its lines (one element's
+    text: words of two elements side by side are no phrase), addresses aside (a printed URL)."""
+    lines = "\n".join(" ".join(WORD.findall(line)) for line in re.sub(r"https?://\S+", " ", text).splitlines())
+    return sorted(set(_pattern(tuple(phrases)).findall(lines)), key=phrases.index)
+
+
+@functools.cache
+def _pattern(phrases: tuple[str, ...]) -> re.Pattern:
+    """One expression for every phrase, the longest first (a phrase inside a longer one is the longer one)."""
+    return re.compile(r"(?<!\w)(" + "|".join(re.escape(phrase) for phrase in phrases) + r")(?!\w)")

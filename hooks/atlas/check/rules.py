@@ -118,7 +118,12 @@ def city_problems(cities: dict, context):
             yield (key, "population_year"), f"{year} is in the future; expected the year of the figure"
         region = context.vocabulary.get("regions", {}).get(city["region"]) if isinstance(city.get("region"), str) else None
         countries = region.get("countries") if isinstance(region, dict) else None
-        if isinstance(city.get("country"), str) and isinstance(countries, list) and countries and city["country"] not in countries:
+        if (
+            isinstance(city.get("country"), str)
+            and isinstance(countries, list)
+            and countries
+            and city["country"] not in countries
+        ):
             yield (
                 (key, "region"),
                 f"{show(city['region'])} does not have the country {city['country']} (practices/vocabulary.yml › regions › "

@@ -27,7 +27,7 @@ from ..model.model import Atlas
 from ..records import facets, guide
 from ..records.actors import actor_record
 from ..records.practice import PracticeRecord, practice_record
-from ..records.values import Localized, localized
+from ..records.values import Localized, Source, localized
 from ..views import ui
 
 KINDS = ("practice", "lever", "step", "term", "recommendation", "city", "actor")  # their labels: the interface's kind_<kind>
@@ -52,6 +52,13 @@ def _html(html: str, fallback: bool) -> Markup:
     return Markup(f"<div{' data-pagefind-ignore' if fallback else ''}>{html}</div>")
 
 
+def _cited(source: Source, lang: str) -> Markup:
+    """A cited document: its title only in the index of its own language (a French title is no
+    Spanish word), its publisher in the reader's."""
+    ignore = " data-pagefind-ignore" if source.language and source.language != lang else ""
+    return Markup(f"<p><cite{ignore}>{escape(source.title)}</cite></p>") + _text(source.publisher)
+
+
 def document(lang: str, kind: str, title: Localized | str, body: Markup, sections: bool = False) -> str:
     """What Pagefind reads of one thing, in one language: its title, its kind, its text. A page of
     `sections` (the glossary's terms, the recommendations, the groups of levers) is one result per
@@ -73,8 +80,8 @@ def practice_document(record: PracticeRecord) -> str:
         ", ".join(term.label.text for term in record.themes + record.levers + record.actor_types),
     ]
     people = [actor.name for actor in record.actors] + [actor.role for actor in record.actors]
-    sources = [f"{source.title}, {source.publisher.text}" for source in record.sources]
-    body = _text(record.summary) + Markup("").join(_text(text) for text in facts + people + sources)
+    body = _text(record.summary) + Markup("").join(_text(text) for text in facts + people)
+    body += Markup("").join(_cited(source, record.lang) for source in record.sources)
     return document(
         record.lang, "practice", record.title, body + _html(record.narrative.rendered.html, record.narrative.fallback)
     )

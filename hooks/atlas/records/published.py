@@ -13,7 +13,7 @@ from ..model.settings import Publication
 from .practice import PracticeRecord, records
 from .values import Term
 
-SCHEMA_VERSION = "1.0.0"  # of the envelope and the answers (semantic versioning: see the README)
+SCHEMA_VERSION = "1.1.0"  # of the envelope and the answers (semantic versioning: see the README)
 ENVELOPE = ("schema_version", "kind", "language", "generated_at", "total", "result")
 LIST_SEPARATOR = "|"
 LICENCE = {
@@ -95,7 +95,14 @@ def practice_json(atlas: Atlas, record: PracticeRecord) -> dict:
         "sdgs": [{"number": int(term.key), "label": term.label.text} for term in record.sdgs],
         "links": [{"url": link.url, "label": link.label.text} for link in record.links],
         "sources": [
-            {"title": s.title, "language": s.language, "publisher": s.publisher.text, "year": s.year, "url": s.url, "pages": s.pages}
+            {
+                "title": s.title,
+                "language": s.language,
+                "publisher": s.publisher.text,
+                "year": s.year,
+                "url": s.url,
+                "pages": s.pages,
+            }
             for s in record.sources
         ],
         "related": [{"slug": ref.slug, "title": ref.title.text, "url": absolute(ref.url)} for ref in record.related],

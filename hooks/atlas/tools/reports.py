@@ -19,7 +19,7 @@ def translation_summary(atlas: Atlas) -> list[str]:
         texts = sum(len(missing) for _, missing in others)
         chain = " → ".join(atlas.languages.chain(lang)[1:])
         lines.append(
-            f"{lang}: {len(practices)} of {len(atlas.practices)} practices and {texts} other texts not translated yet, "
+            f"{lang}: not translated yet: {len(practices)}/{len(atlas.practices)} practices, {texts} other text(s); "
             f"shown in {chain} (make translation-report lists them)"
         )
     return lines
