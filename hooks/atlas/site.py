@@ -40,6 +40,7 @@ from .outputs import (
     open_data,
     practice,
     search,
+    self_assessment,
     sitemap,
     tables,
     world_map,
@@ -48,7 +49,23 @@ from .read.files import links_leaving
 from .views import File, Page, publisher_name, ui
 
 # In the order their pages are listed; file outputs after.
-OUTPUTS = (index, practice, world_map, facets, open_data, guide, actors, maps, api, tables, geojson, feeds, home, contributing)
+OUTPUTS = (
+    index,
+    practice,
+    world_map,
+    facets,
+    open_data,
+    guide,
+    self_assessment,
+    actors,
+    maps,
+    api,
+    tables,
+    geojson,
+    feeds,
+    home,
+    contributing,
+)
 HAND_WRITTEN = {template: view for output in OUTPUTS for template, view in getattr(output, "HAND_WRITTEN", {}).items()}
 # The templates that are the atlas's own: they escape what they write (the theme's copied blocks do not).
 ESCAPING_TEMPLATES = frozenset(
@@ -63,6 +80,7 @@ ESCAPING_TEMPLATES = frozenset(
         "step.html",
         "glossary.html",
         "recommendations.html",
+        "self-assessment.html",
         "actors-index.html",
         "actor.html",
         "actor-template.html",

@@ -17,6 +17,7 @@ CITIES_FILE = f"{PRACTICES}/cities.yml"
 VOCABULARY_FILE = f"{PRACTICES}/vocabulary.yml"
 GUIDE = f"{PRACTICES}/guide"  # the guide's playbook, kept by editors beside the practices (not a practice)
 GUIDE_FILE = f"{GUIDE}/guide.yml"
+SELF_ASSESSMENT_FILE = f"{GUIDE}/self-assessment.yml"  # the self-assessment's questions and rules
 ACTORS = f"{PRACTICES}/actors"  # the innovation actors' profiles, one <key>.yml each
 NOT_PRACTICES = ("guide", "actors")  # folders of practices/ that are not practices (a practice's slug starts with a city)
 PRACTICE_FILE_NAME = "practice.yml"

@@ -27,6 +27,7 @@ CONTRIBUTING = "contribuer"  # hand-written: the contributor guide
 METHOD = "method"  # the guide's method; a step's page is method/<key>
 GLOSSARY = "glossary"
 RECOMMENDATIONS = "recommendations"
+SELF_ASSESSMENT = "self-assessment"  # the questionnaire that ends in a plan (practices/guide/self-assessment.yml)
 ACTORS = "actors"  # the index of actors; an actor's page is actors/<key>
 ACTOR_TEMPLATE = "actor-profile"  # the guide's blank actor profile, to print
 
@@ -50,6 +51,7 @@ WORLD_MAP = f"{MAPS}/world.html"
 VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
 SEARCH_BUNDLE = "pagefind"  # one Pagefind bundle per language, beside its pages
 FILTER_SCRIPT = "assets/atlas-filter.js"  # the index's filter (docs/assets/)
+SELF_ASSESSMENT_SCRIPT = "assets/atlas-self-assessment.js"  # the self-assessment's plan (docs/assets/)
 SHARE_IMAGE = "assets/atlas-share.png"  # what a shared link shows (docs/assets/)
 
 

@@ -260,6 +260,26 @@ def missing_explanations(data: dict, context):
                 )
 
 
+def self_assessment_problems(data: dict, context):
+    """The self-assessment asks about every lever of the vocabulary, and its plan's bounds hold together."""
+    asked = data.get("levers") if isinstance(data.get("levers"), dict) else {}
+    for key in context.vocabulary.get("levers", {}):
+        if key not in asked:
+            yield (
+                ("levers",),
+                f"has no question for the lever {show(key)}; the self-assessment asks about every lever of "
+                f"practices/vocabulary.yml. Add levers › {key} › established (what a city hall that does it does, "
+                "in one sentence per language)",
+            )
+    plan = data.get("plan") if isinstance(data.get("plan"), dict) else {}
+    low, high = plan.get("min_levers"), plan.get("max_levers")
+    if isinstance(low, int) and isinstance(high, int) and low > high:
+        yield (
+            ("plan", "min_levers"),
+            f"{low} is more than max_levers ({high}); expected at most {high}. Lower it or raise max_levers",
+        )
+
+
 def lever_group_problems(vocabulary: dict, context):
     """Each lever belongs to a group of lever_groups."""
     groups = vocabulary.get("lever_groups") if isinstance(vocabulary.get("lever_groups"), dict) else {}
@@ -339,6 +359,7 @@ RULES = (
     (actor_entry_problems, "file", ("practice",)),
     (actor_reference_problems, "file", ("practice",)),
     (missing_explanations, "file", ("guide",)),
+    (self_assessment_problems, "file", ("self-assessment",)),
     (lever_group_problems, "file", ("vocabulary",)),
     (folder_name_problems, "folder", ("practice",)),
     (related_problems, "atlas", ()),

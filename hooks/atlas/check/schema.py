@@ -26,6 +26,7 @@ SCHEMA_FILES = {
     "cities": "cities.schema.json",
     "vocabulary": "vocabulary.schema.json",
     "guide": "guide.schema.json",
+    "self-assessment": "self-assessment.schema.json",
     "actor": "actor.schema.json",
     "settings": "settings.schema.json",
 }

@@ -11,6 +11,7 @@ group of levers, step and city profile, in each language (the default language r
     practices/guide/groups/<group>.<lang>.md   every group of levers (vocabulary.yml › lever_groups)
     practices/guide/steps/<step>.<lang>.md     every step of guide.yml's method
     practices/guide/cities/<city>.<lang>.md    the cities guide.yml profiles
+    practices/guide/self-assessment.yml        the self-assessment's questions, answers and rules
 
 Texts link pages as `practice:<slug>`, `lever:<key>`, `step:<key>`, `term:<key>`,
 `city:<key>`, `theme:<key>` (check/crossrefs.py); every link is checked.
@@ -85,6 +86,7 @@ def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> tuple[Guide | 
     for path, key in _practice_mentions(data):
         reader.references.append((paths.GUIDE_FILE, field_path(path), doc.line_of(path), "practice", key, key))
     texts = {kind_key: _read_text(reader, present, *kind_key, section) for kind_key, section in expected_texts(data).items()}
+    self_assessment = _read_self_assessment(reader, folder, vocabulary, cities)
     for relative in sorted(present):
         reader.problems.append(_unknown_file(f"{paths.GUIDE}/{relative}", relative.rpartition("/")[0]))
     if isinstance(doc, Partial) or any(problem.file.startswith(paths.GUIDE) for problem in reader.problems):
@@ -103,8 +105,26 @@ def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> tuple[Guide | 
         data.get("glossary", []),
         {key: texts["cities", key] for key in data.get("cities", {})},
         actor_profile=data.get("actor_profile"),
+        self_assessment=self_assessment,
     )
     return guide, data
+
+
+def _read_self_assessment(reader: Reader, folder: Path, vocabulary: dict, cities: dict) -> dict | None:
+    """self-assessment.yml checked: its schema and rules, its Markdown texts, the steps it names
+    (with the other links, once everything is read)."""
+    doc = reader.read_yaml(folder / "self-assessment.yml", "self-assessment", reader.keys(vocabulary, cities))
+    if doc is None:
+        return None
+    data, display = doc.data, paths.SELF_ASSESSMENT_FILE
+    reader.run_rules("file", "self-assessment", display, doc, data, reader.context(vocabulary=vocabulary, cities=cities))
+    reader.read_snippets(display, doc, data, (), lambda path: routes.SELF_ASSESSMENT)
+    for index, rule in enumerate(block(data, "rules", list)):
+        for number, step in enumerate(block(rule, "steps", list)):
+            if isinstance(step, str):
+                path = ("rules", index, "steps", number)
+                reader.references.append((display, field_path(path), doc.line_of(path), "step", step, step))
+    return data
 
 
 def _read_text(reader: Reader, present: dict[str, Path], kind: str, key: str, section: str) -> GuideText:
@@ -147,7 +167,7 @@ def expected_texts(data: dict) -> dict[tuple[str, str], str]:
 
 
 def _guide_files(reader: Reader, folder: Path) -> tuple[dict[str, Path], list[Problem]]:
-    """The guide's Markdown files by their path from its folder (guide.yml aside); links and strays refused."""
+    """The guide's Markdown files by their path from its folder (its YAML files aside); links and strays refused."""
     files, problems = {}, []
     for path in sorted(folder.iterdir()):
         display = reader.display(path)
@@ -162,7 +182,7 @@ def _guide_files(reader: Reader, folder: Path) -> tuple[dict[str, Path], list[Pr
             entries, found = folder_entries(path, f"{display}/")
             problems += found
             files.update({f"{path.name}/{name}": entry for name, entry in entries.items()})
-        elif path.name != "guide.yml":
+        elif path.name not in ("guide.yml", "self-assessment.yml"):
             files[path.name] = path
     return files, problems
 

@@ -85,6 +85,7 @@ class Guide:
     glossary: list[dict]
     cities: dict[str, GuideText]
     actor_profile: dict | None = None  # the actor profile template's section and fictional example
+    self_assessment: dict | None = None  # self-assessment.yml: the questions, answers and rules of the self-assessment
 
 
 @dataclass

@@ -18,7 +18,11 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
             routes.METHOD,
             "method.html",
             strings["method_title"],
-            lambda: {"steps": guide.steps(atlas, lang), "explanation": guide.explanation(atlas, atlas.guide.method, lang)},
+            lambda: {
+                "steps": guide.steps(atlas, lang),
+                "explanation": guide.explanation(atlas, atlas.guide.method, lang),
+                "self_assessment_url": atlas.routes.page_url(routes.SELF_ASSESSMENT, lang),
+            },
             "method",
             content=guide.explanation(atlas, atlas.guide.method, lang).rendered,
             in_nav=True,

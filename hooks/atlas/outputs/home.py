@@ -9,6 +9,7 @@ from ..records import facets
 from ..records.guide import steps
 from ..records.practice import records
 from ..records.published import newest
+from ..records.self_assessment import questionnaire
 from ..records.values import localized
 from ..views import html_safe_json, long_date, organization
 
@@ -33,6 +34,8 @@ def view(atlas: Atlas, lang: str) -> dict:
         "steps": steps(atlas, lang),
         "start_url": steps(atlas, lang)[0].url,  # where a city hall starts: the method's first step
         "method_url": page_url(routes.METHOD, lang),
+        "self_assessment_url": page_url(routes.SELF_ASSESSMENT, lang),
+        "self_assessment_questions": questionnaire(atlas, lang).count,
         "glossary_url": page_url(routes.GLOSSARY, lang),
         "recommendations_url": page_url(routes.RECOMMENDATIONS, lang),
         "index_url": page_url(routes.PRACTICES, lang),
