@@ -187,6 +187,41 @@ GUIDE = {
 }
 
 
+def _both(fr: str, en: str) -> dict:
+    return {"fr": fr, "en": en}
+
+
+def _rule(key: str, kind: str, why: str, **fields) -> dict:
+    return {"key": key, "kind": kind, **fields, "why": _both(f"{why} (fr).", f"{why}."), "section": f"Partie {key}"}
+
+
+# The tests' self-assessment (not the real one): every kind of rule, on the tests' four levers.
+SELF_ASSESSMENT = {
+    "answers": {
+        "not-yet": _both("Pas encore", "Not yet"),
+        "started": _both("Commencé", "Started"),
+        "established": _both("Établi", "Established"),
+    },
+    "levers": {
+        key: {"established": _both(f"La mairie fait {key}.", f"The city hall does {key}.")} for key in VOCABULARY["levers"]
+    },
+    "context": {
+        "themes": {"question": _both("Quels thèmes ?", "Which themes?"), "max": 2, "section": "Partie thème"},
+        "project": {"question": _both("Quel projet ?", "Which project?"), "none": _both("Aucun", "None"), "section": "Méthode"},
+        "actors": {"question": _both("Quels acteurs ?", "Which actors?"), "section": "Partie acteurs"},
+    },
+    "plan": {"min_levers": 2, "max_levers": 3, "practices": 2},
+    "rules": [
+        _rule("map-first", "prerequisite", "Map before incubating", levers=["actor-mapping"], before=["public-incubator"]),
+        _rule("data-at-diagnosis", "project-step", "Open data at the diagnosis", steps=["diagnosis"], lever="open-data"),
+        _rule("internal-first", "first-group", "Internal levers first", group="internal"),
+        _rule("incubate-after-data", "follow-up", "An incubator after open data", after=["open-data"], lever="public-incubator"),
+        _rule("priority-themes", "themes", "Your themes"),
+        _rule("guide-order", "guide-order", "The guide's order"),
+    ],
+}
+
+
 def guide_text(kind: str, lang: str, body: str = "Un texte.") -> str:
     headings = SECTIONS.get(kind, ([], []))[lang == "en"]
     return "".join(f"## {heading}\n\n{body}\n\n" for heading in headings) or f"{body}\n"
@@ -256,8 +291,9 @@ class FixtureAtlas:
         )
 
     def write_guide(self, guide: dict = GUIDE) -> None:
-        """guide.yml and a text in both languages for everything it lists."""
+        """guide.yml, the self-assessment and a text in both languages for everything guide.yml lists."""
         self.write_yaml("practices/guide/guide.yml", guide)
+        self.write_yaml("practices/guide/self-assessment.yml", SELF_ASSESSMENT)
         texts = [("method", "method")] + [(f"levers/{key}", "levers") for key in guide["levers"]]
         texts += [(f"groups/{key}", "groups") for key in guide["groups"]] + [
             (f"steps/{step['key']}", "steps") for step in guide["method"]["steps"]
@@ -362,6 +398,22 @@ def parsed(path: Path):
     from bs4 import BeautifulSoup
 
     return BeautifulSoup(Path(path).read_bytes(), "lxml")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, for the browser tests (support/browser.py: which one)."""
+    from playwright.sync_api import sync_playwright
+
+    from support.browser import CHROMIUM_ARGS, find_chromium
+
+    chromium = find_chromium()
+    if chromium is None:
+        pytest.fail("the browser tests need Chromium: apt-get install chromium (see .ci/run), or set ATLAS_CHROMIUM")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

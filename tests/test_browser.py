@@ -10,15 +10,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from babel import Locale
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from atlas.base import catalog, routes
 from atlas.records import facets
 from atlas.records.actors import cities_of, themes_of
 from conftest import EDITIONS, PUBLISHED_AT, REPO, FixtureAtlas
-from support.browser import CHROMIUM_ARGS, find_chromium
+from support.browser import serious_violations
 from support.interface_words import foreign_phrases, found_in
 from support.page_types import NOT_FOUND, PAGE_TYPES, page_types
 from support.pages_server import PagesServer
@@ -42,17 +41,6 @@ def site_path(url: str) -> str:
 def open_facet(page, facet: str) -> None:
     """Open the filter's group of one facet (closed until the reader opens it)."""
     page.locator(f"details.atlas-filters__facet:has(input[name={facet}]) > summary").click()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    chromium = find_chromium()
-    if chromium is None:
-        pytest.fail("the browser tests need Chromium: apt-get install chromium (see .ci/run), or set ATLAS_CHROMIUM")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def tile_host() -> str:
@@ -284,16 +272,6 @@ def test_header_search_field_leads_to_results(page, real_atlas):
 @pytest.fixture(scope="session")
 def site_pages(real_site) -> dict[str, tuple[str, str | None]]:
     return page_types(real_site)
-
-
-def serious_violations(page) -> list[str]:
-    """What axe finds serious or critical in the page as it is now."""
-    violations = Axe().run(page).response["violations"]
-    return [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
-        for v in violations
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("lang, prefix", EDITIONS)

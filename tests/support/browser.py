@@ -27,3 +27,15 @@ def find_chromium() -> str | None:
         shutil.which("google-chrome-stable"),
     ]
     return next((path for path in candidates if path and os.path.exists(path)), None)
+
+
+def serious_violations(page) -> list[str]:
+    """What axe finds serious or critical in the page as it is now."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    violations = Axe().run(page).response["violations"]
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
