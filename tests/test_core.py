@@ -39,6 +39,7 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
         "actors",
         "actor-profile",
         "data",
+        "self-assessment",
     }
     expected_pages |= facet_pages(atlas)
     default = atlas.languages.default

@@ -55,6 +55,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
         "actors",
         "actor-profile",
         "data",
+        "self-assessment",
     ]
     pages += [folder for folder in facet_keys] + [f"{folder}/{key}" for folder, keys in facet_keys.items() for key in keys]
     api = ["index", "practices", "vocabularies", "actors", "practices/lyon-centsept"]
