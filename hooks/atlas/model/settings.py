@@ -90,6 +90,7 @@ def languages_from_i18n(languages_config, extra_atlas=None) -> Languages:
             f"{SETTINGS_FIELD}.fallback.{lang}" + (f"[{index}]" if index is not None else ""),
             f"{show(code)} is not a language of the atlas; {did_you_mean(code, codes)}configured: {', '.join(codes)} "
             "(plugins › i18n › languages). Fix the code or remove it",
+            code="settings-fallback",
         )
         for lang, chain in fallbacks.items()
         for index, code in ([(None, lang)] + list(enumerate(chain if isinstance(chain, list) else [])))
