@@ -42,7 +42,7 @@ class Field:
 
     @property
     def limit(self) -> int:
-        return TEXT_LIMIT if self.kind == "textarea" else INPUT_LIMIT
+        return INPUT_LIMIT if self.kind == "input" else TEXT_LIMIT
 
 
 @dataclass(frozen=True)

@@ -89,7 +89,11 @@ def parse_body(body: str, form: Form) -> tuple[dict[str, str], list[tuple[str, s
 
 
 def _checked(value: str) -> list[str]:
-    return [match.group(2).strip() for line in value.splitlines() if (match := CHECKBOX.match(line.strip())) and match.group(1)]
+    return [
+        match.group(2).strip()
+        for line in value.splitlines()
+        if (match := CHECKBOX.match(line.strip())) and match.group(1).strip()
+    ]
 
 
 def _chosen(value: str, item: Field) -> list[str]:
@@ -116,10 +120,11 @@ def _meaning(item: Field, choice: str):
 
 
 def slug_for(city: str, title: str) -> str:
-    """The practice's folder name: the city's key, then the title's first words, ASCII only."""
+    """The practice's folder name: the city's key, then the title's first words (the city's name
+    and little words left out), ASCII only: nothing the proposer typed becomes a path as typed."""
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode().lower()
-    words = re.findall(r"[a-z0-9]+", ascii_title)
-    words = [word for word in words if word not in {"le", "la", "les", "l", "de", "des", "du", "d", "the", "a", "of", "el"}]
+    skipped = {"le", "la", "les", "l", "de", "des", "du", "d", "the", "a", "of", "el", *city.split("-")}
+    words = [word for word in re.findall(r"[a-z0-9]+", ascii_title) if word not in skipped]
     return "-".join([city, *words[:SLUG_WORDS]]) if words else ""
 
 
