@@ -61,7 +61,7 @@ def run_convert(root: Path, event: Path, out: Path, today: datetime.date) -> int
     issue = read_event(event)
     form = proposal_form(languages, vocabulary, cities)
     proposal = convert(issue["body"], form, languages, vocabulary, cities, root, today)
-    if not proposal.problems:
+    if proposal.slug:
         write(proposal, root, languages, vocabulary)
     out.mkdir(parents=True, exist_ok=True)
     record = {
@@ -69,7 +69,7 @@ def run_convert(root: Path, event: Path, out: Path, today: datetime.date) -> int
         "author": issue["author"],
         "url": issue["url"],
         "language": proposal.language,
-        "slug": proposal.slug if not proposal.problems else "",
+        "slug": proposal.slug,
         "title": proposal.values.get("title", {}).get(languages.default, ""),
         "problems": [problem.__dict__ for problem in proposal.problems],
     }
@@ -88,7 +88,7 @@ def run_report(root: Path, out: Path) -> int:
     report = out / "problems.json"
     if record["slug"] and report.exists():
         found = json.loads(report.read_text(encoding="utf-8")).get("problems", [])
-        problems += validator_problems(found, Proposal(record["language"], record["slug"]), languages)
+        problems += validator_problems(found, Proposal(record["language"], record["slug"], problems=problems), languages)
     form = proposal_form(languages, vocabulary, cities)
     (out / "comment.md").write_text(comment(problems, form, languages, record["language"], record["slug"]), encoding="utf-8")
     credit = f"@{record['author']}" if record["author"] else "an anonymous proposer"

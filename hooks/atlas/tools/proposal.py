@@ -33,7 +33,7 @@ BODY_LIMIT = 65_536  # GitHub's own limit on an issue's body
 NO_RESPONSE = "_No response_"
 HEADING = re.compile(r"^### (.+?)\s*$", re.M)
 CHECKBOX = re.compile(r"^- \[([ xX]?)\] (.+)$")
-HTML = re.compile(r"</?[a-zA-Z][^>\n]*>|<!--|javascript:", re.I)
+HTML = re.compile(r"</?[a-zA-Z][^>\n]*>|<!--")  # links are the validator's (https only)
 SLUG_WORDS = 6  # of the title, after the city's key
 MARKER = "<!-- atlas-proposal -->"  # the workflow finds and updates its own comment by it
 GENERAL = ""  # problems that belong to no field of the form
@@ -292,6 +292,7 @@ def convert(
                 check_slug(root, proposal.slug, city_keys)
             except Refused:
                 work.problem(f"title_{languages.default}", "slug", slug=proposal.slug)
+                proposal.slug = ""
     proposal.problems = _worded(raw, languages, lang)
     return proposal
 
@@ -304,9 +305,11 @@ def _worded(raw: list[tuple[str, str, dict]], languages: Languages, lang: str) -
 
 
 def write(proposal: Proposal, root: Path, languages: Languages, vocabulary: dict) -> Path:
-    """The case file, once the form's problems are fixed: the scaffold's writer, in the proposer's language."""
-    if proposal.problems or not proposal.slug:
-        raise Refused("the proposal has problems; fix them first")
+    """The case file, with the scaffold's writer, annotated in the proposer's language. It is
+    written even when the form has problems (an answer refused is left out), so that the
+    validator finds the others at once: the proposer fixes everything in one round."""
+    if not proposal.slug:
+        raise Refused("the proposal gives no slug (a city and a title); nothing to write")
     if proposal.new_city is not None:
         add_city(root, *proposal.new_city)
     return write_practice(root, proposal.slug, languages, proposal.values, proposal.narratives, vocabulary, proposal.language)
@@ -342,11 +345,12 @@ PRACTICE_FIELDS = ("cities", "city_role", "themes", "levers", "actors", "status"
 
 
 def validator_problems(report: list[dict], proposal: Proposal, languages: Languages) -> list[FormProblem]:
-    """The validator's problems in the proposal's files, each next to its field."""
-    found = []
+    """The validator's problems in the proposal's files, each next to its field; a field whose
+    answer the form already refused is not reported twice."""
+    found, refused = [], {problem.field for problem in proposal.problems}
     for problem in report:
         field_id = field_of(problem, proposal.slug, languages)
-        if field_id is not None:
+        if field_id is not None and field_id not in refused:
             where = f"{problem['field']}: " if problem.get("field") else ""
             found.append(FormProblem(field_id, problem.get("code", ""), where + problem.get("message", "")))
     return found
@@ -372,4 +376,4 @@ def comment(problems: list[FormProblem], form: Form, languages: Languages, lang:
 def _markdown_safe(text: str) -> str:
     """A text shown in a comment, without markup that could ping, link or hide: an issue's words stay words."""
     text = text.replace("\n", " ")
-    return re.sub(r"([\\`*_{}\[\]<>()#+!|@~])", r"\\\1", text)[:TEXT_LIMIT]
+    return re.sub(r"([\\`*_{}\[\]<>#|@~])", r"\\\1", text)[:TEXT_LIMIT]
