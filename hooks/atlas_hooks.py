@@ -103,6 +103,7 @@ def on_config(config):
                     extra,
                     site_names(plugin.config.languages, config.site_name, config.site_description),
                     generation_time(os.environ.get("SOURCE_DATE_EPOCH")),
+                    config.repo_url,
                 ),
             )
         except ValueError as error:  # SOURCE_DATE_EPOCH

@@ -33,7 +33,7 @@ NETWORK = {
 def small_atlas(tmp_path_factory) -> FixtureAtlas:
     """One practice complete in both languages, one whose English title is missing, one of a
     network covering a city that has no practice of its own; actors that are a description and
-    a group; a configured contact; no ATLAS_SITE_URL (a local build)."""
+    a group; a configured contact and repository; no ATLAS_SITE_URL (a local build)."""
     atlas = FixtureAtlas(tmp_path_factory.mktemp("small") / "atlas")
     cities = {**CITIES, "bouake": {"name": {"fr": "Bouaké"}, "country": "CI", "region": "west-africa", "lat": 7.69, "lon": -5.03}}
     atlas.write_yaml("practices/cities.yml", cities)
@@ -67,10 +67,13 @@ def small_atlas(tmp_path_factory) -> FixtureAtlas:
         capture_output=True,
         text=True,
         cwd=atlas.root,
-        env={**BUILD_ENV, "ATLAS_CONTACT_EMAIL": "atlas@example.org"},
+        env={**BUILD_ENV, "ATLAS_CONTACT_EMAIL": "atlas@example.org", "ATLAS_REPO_URL": REPOSITORY},
     )
     assert result.returncode == 0, result.stderr
     return atlas
+
+
+REPOSITORY = "https://github.com/aimf/atlas"
 
 
 def page(atlas: FixtureAtlas, path: str) -> BeautifulSoup:
@@ -277,3 +280,23 @@ def test_the_readme_and_the_contributor_guide_agree_and_point_the_way():
     for text in (readme, (REPO / "docs/contribuer.md").read_text(encoding="utf-8")):
         assert "practice:lyon-centsept" in text
     assert "(../lyon-centsept/)" not in readme
+
+
+def test_every_edition_links_to_the_issue_forms_of_the_repository(small_atlas):
+    """A practice page opens "Report an error or an update" with the practice filled in; the home
+    page and the contributor guide open "Propose a practice"; in every language, from repo_url."""
+    link_texts = {
+        "fr": ("Signaler une erreur ou une mise à jour", "Proposer une pratique"),
+        "en": ("Report an error or an update", "Propose a practice"),
+        "es": ("Señalar un error o una actualización", "Proponer una práctica"),
+    }
+    for lang, prefix in small_atlas.editions:
+        report, propose = link_texts[lang]
+        link = page(small_atlas, f"{prefix}practices/abidjan-babylab/index.html").select_one(".atlas-report a")
+        assert words(link) == report
+        assert link["href"] == f"{REPOSITORY}/issues/new?template=report-error.yml&practice=abidjan-babylab"
+        for path in ("index.html", "contribuer/index.html"):
+            link = page(small_atlas, prefix + path).select_one(".atlas-propose a")
+            assert words(link) == propose and link["href"] == f"{REPOSITORY}/issues/new?template=propose-practice.yml", path
+    header = page(small_atlas, "index.html").select_one(".md-source")
+    assert header["href"] == REPOSITORY and not header.has_attr("data-md-component")  # no request to api.github.com

@@ -11,12 +11,12 @@ import yaml
 
 from ..base import catalog
 from ..base.languages import Languages, language_name
+from ..base.routes import PROPOSE_FORM as PROPOSE
+from ..base.routes import REPORT_FORM as REPORT
 from ..check.schema import field_schema, load_schema, schema_text
 from ..check.sections import SECTIONS
 
 FORMS_DIR = ".github/ISSUE_TEMPLATE"
-PROPOSE = "propose-practice.yml"
-REPORT = "report-error.yml"
 PROPOSAL_LABEL = "practice-proposal"  # what the workflow reacts to
 REPORT_LABEL = "practice-error"
 ACCEPTED_LABEL = "accepted"  # a maintainer's decision: the workflow then opens the pull request
