@@ -268,3 +268,17 @@ def test_validate_json_gives_each_problem_a_stable_code_and_the_texts_message(ro
     assert problem["code"] == "schema-enum" and problem["file"] == "practices/lyon-centsept/practice.yml"
     assert f"{problem['file']}: status: {problem['message']}" in as_text
     assert all(p["code"] and p["code"] != "data" for p in as_json["problems"])
+
+
+def test_the_workflow_never_expands_issue_text_and_needs_no_secret_to_check():
+    text = (REPO / ".github/workflows/proposal.yml").read_text(encoding="utf-8")
+    workflow = yaml.safe_load(text)
+    assert "github.event.issue.body" not in text and "github.event.issue.title" not in text
+    assert workflow["permissions"] == {}
+    for name, job in workflow["jobs"].items():
+        assert job["permissions"], name  # each job its own, minimal
+        for step in job["steps"]:
+            assert "${{" not in step.get("run", ""), step  # values reach commands through env only
+    check = workflow["jobs"]["check"]
+    assert "secrets." not in yaml.safe_dump(check) and set(check["permissions"]) == {"contents", "issues"}
+    assert check["permissions"]["contents"] == "read"
