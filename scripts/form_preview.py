@@ -32,7 +32,7 @@ h1{font-size:18px;margin:0 0 12px}label{font-weight:600;display:block;margin-top
 
 
 def preview_html(form: dict) -> str:
-    parts = [f"<span class='tag'>preview · aperçu</span><h1>{escape(form['name'])}</h1>"]
+    parts = [f"<span class='tag'>aperçu · preview · vista previa</span><h1>{escape(form['name'])}</h1>"]
     for item in (entry for entry in form["body"] if entry.get("id") in SHOWN):
         attributes = item["attributes"]
         parts.append(f"<label>{escape(attributes['label'])}</label>")

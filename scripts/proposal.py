@@ -43,7 +43,7 @@ def _lists(root: Path) -> tuple[dict, dict]:
 
 
 def read_event(path: Path) -> dict:
-    """The issue of an `issues` event: its body, number and author, from the payload file."""
+    """The issue of an `issues` event: its body, number and author (credited in the pull request), from the payload file."""
     if path.stat().st_size > EVENT_LIMIT:
         raise Refused(f"{path} is {path.stat().st_size:,} bytes; expected at most {EVENT_LIMIT:,}")
     issue = json.loads(path.read_text(encoding="utf-8")).get("issue") or {}
@@ -51,7 +51,6 @@ def read_event(path: Path) -> dict:
         "body": issue.get("body") or "",
         "number": int(issue.get("number") or 0),
         "author": str((issue.get("user") or {}).get("login") or ""),
-        "url": str(issue.get("html_url") or ""),
     }
 
 
@@ -67,10 +66,8 @@ def run_convert(root: Path, event: Path, out: Path, today: datetime.date) -> int
     record = {
         "issue": issue["number"],
         "author": issue["author"],
-        "url": issue["url"],
         "language": proposal.language,
         "slug": proposal.slug,
-        "title": proposal.values.get("title", {}).get(languages.default, ""),
         "problems": [problem.__dict__ for problem in proposal.problems],
     }
     (out / "proposal.json").write_text(json.dumps(record, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -33,8 +33,9 @@ def main(argv=None) -> int:
     except AtlasDataError as error:
         if args.format == "json":
             print(problems_json(error.problems))
-        for problem in error.problems if args.format != "json" else ():
-            print(github_annotation(problem) if args.format == "github" else problem)
+        else:
+            for problem in error.problems:
+                print(github_annotation(problem) if args.format == "github" else problem)
         print(f"{error}; fix them and run again.", file=sys.stderr)
         return 1
     if args.format == "json":

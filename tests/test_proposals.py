@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from atlas.tools.forms import FORMS_DIR, PROPOSE, REPORT
+from atlas.tools.forms import ACCEPTED_LABEL, FORMS_DIR, PROPOSAL_LABEL, PROPOSE, REPORT
+from atlas.tools.proposal import MARKER
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPTS = REPO / "scripts"
@@ -80,6 +81,8 @@ def propose(root: Path, body: str, number: int = 7, author: str = "amina") -> tu
     outputs = dict(line.split("=", 1) for line in reported.stdout.splitlines())
     after = snapshot(root)
     changed = sorted(name for name in set(before) | set(after) if before.get(name) != after.get(name))
+    assert sorted(path.name for path in root.parent.iterdir()) == ["event.json", "out", "repo"]  # nothing beside the repository
+    assert sorted(path.name for path in out.iterdir()) == ["comment.md", "problems.json", "proposal.json", "pull-request.md"]
     return outputs, (out / "comment.md").read_text(encoding="utf-8"), changed
 
 
@@ -282,3 +285,20 @@ def test_the_workflow_never_expands_issue_text_and_needs_no_secret_to_check():
     check = workflow["jobs"]["check"]
     assert "secrets." not in yaml.safe_dump(check) and set(check["permissions"]) == {"contents", "issues"}
     assert check["permissions"]["contents"] == "read"
+
+
+def test_the_workflow_keeps_one_comment_up_to_date_and_waits_for_a_maintainer():
+    """An edit of the issue checks it again and updates the bot's own comment (found by its
+    marker); the pull request needs a valid case file and the label a maintainer adds. The
+    labels are those of the generated form."""
+    workflow = yaml.safe_load((REPO / ".github/workflows/proposal.yml").read_text(encoding="utf-8"))
+    assert set(workflow[True]["issues"]["types"]) == {"opened", "edited", "labeled"}  # PyYAML reads `on:` as True
+    check, pull_request = workflow["jobs"]["check"], workflow["jobs"]["pull-request"]
+    assert yaml.safe_load((REPO / FORMS_DIR / PROPOSE).read_text(encoding="utf-8"))["labels"] == [PROPOSAL_LABEL]
+    assert check["if"] == f"contains(github.event.issue.labels.*.name, '{PROPOSAL_LABEL}')"
+    comment = next(step["run"] for step in check["steps"] if "comment.md" in step.get("run", ""))
+    assert f'startswith("{MARKER}")' in comment and "--method PATCH" in comment and "--method POST" in comment
+    assert pull_request["needs"] == "check"
+    assert pull_request["if"] == (
+        f"needs.check.outputs.valid == 'true' && contains(github.event.issue.labels.*.name, '{ACCEPTED_LABEL}')"
+    )
