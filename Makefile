@@ -39,9 +39,11 @@ translation-report: $(VENV)/.installed
 
 schemas: $(VENV)/.installed
 	$(BIN)/python scripts/update_schemas.py
+	$(BIN)/python scripts/update_forms.py
 
 schemas-check: $(VENV)/.installed
 	$(BIN)/python scripts/update_schemas.py --check
+	$(BIN)/python scripts/update_forms.py --check
 
 links: $(VENV)/.installed
 	@$(BIN)/python scripts/check_links.py

@@ -103,6 +103,7 @@ def on_config(config):
                     extra,
                     site_names(plugin.config.languages, config.site_name, config.site_description),
                     generation_time(os.environ.get("SOURCE_DATE_EPOCH")),
+                    config.repo_url,
                 ),
             )
         except ValueError as error:  # SOURCE_DATE_EPOCH
@@ -189,11 +190,13 @@ def _add_generated_files(files, config):
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
     if not state.preview:  # this language's search index, written beside the pages' rendering
         state.indexing.append(search_indexing(atlas, lang, Path(config.site_dir)))
-    if lang != plugin.default_language:  # the theme's and docs/'s shared files: copied once, by the default language
-        for file in [
-            f for f in files if not f.is_documentation_page() and f.generated_by is None and not f.dest_uri.startswith(f"{lang}/")
-        ]:
-            files.remove(file)
+    if lang != plugin.default_language:
+        # The theme's and docs/'s shared files are copied once, by the default language; excluded
+        # here rather than removed, so that a page's link to one (an image of docs/assets/) still
+        # resolves, to the default language's copy.
+        for file in files:
+            if not file.is_documentation_page() and file.generated_by is None and not file.dest_uri.startswith(f"{lang}/"):
+                file.inclusion = InclusionLevel.EXCLUDED
     return files
 
 

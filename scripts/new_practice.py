@@ -17,32 +17,21 @@ replace them. The questions and the annotations come from schemas/practice.schem
 from __future__ import annotations
 
 import datetime
-import json
-import os
-import re
 import sys
 from pathlib import Path
 
-import yaml
-
 from atlas.base import paths
-from atlas.base.languages import WORKING_LANGUAGE, Languages
+from atlas.base.languages import WORKING_LANGUAGE
 from atlas.base.problems import AtlasDataError
-from atlas.check.contract import narrative_template, practice_fields, practice_template
-from atlas.check.rules import country_problem, slug_problem
-from atlas.check.schema import keys_schema, schema_problems
+from atlas.check.contract import narrative_template, practice_fields
 from atlas.model.settings import configured_languages
 from atlas.read.yamlfile import load_yaml_file
+from atlas.tools.casefile import Refused, add_city, check_slug, new_city, write_practice
 from atlas.tools.cli import tool_parser
 
 # The required fields an editor answers in a word; their questions come from the schema.
 QUESTIONS = {"title": "title", "city_role": "city_role", "themes": "theme", "levers": "lever", "status": "status"}
 DEFAULTS = {"status": "ongoing"}
-TOP_LEVEL_KEY = re.compile(r"^([a-z0-9][a-z0-9-]*):", re.M)
-
-
-class Refused(Exception):
-    pass
 
 
 def read_list(root: Path, path: str) -> dict:
@@ -65,47 +54,6 @@ def ask(prompt: str, default: str | None = None, allowed=None) -> str:
             return answer
         if allowed is not None:
             print(f"  expected one or more of: {', '.join(sorted(allowed))}")
-
-
-def check_slug(root: Path, slug: str, city: str) -> None:
-    """The loader's slug rule (atlas.check.rules.slug_problem), then a folder that does not exist yet."""
-    problem = slug_problem(slug, [city])
-    if problem is not None:
-        raise Refused(f"{problem}; choose another slug")
-    if os.path.lexists(root / paths.practice_folder(slug)):
-        raise Refused(f"{paths.practice_folder(slug)} already exists; choose another slug or edit that practice")
-
-
-def new_city(languages: Languages, vocabulary: dict, key: str, spec: str) -> dict:
-    """A city given as 'Name,COUNTRY,region,lat,lon', checked as the validator checks cities.yml."""
-    try:
-        name, country, region, lat, lon = [part.strip() for part in spec.split(",")]
-        city = {"name": {languages.default: name}, "country": country, "region": region, "lat": float(lat), "lon": float(lon)}
-    except ValueError:
-        raise Refused(
-            f"--new-city expects 'Name,COUNTRY,region,lat,lon', e.g. 'Dakar,SN,west-africa,14.69,-17.44'; got '{spec}'"
-        ) from None
-    problems = [
-        str(p)
-        for p in schema_problems(
-            "cities", {key: city}, paths.CITIES_FILE, lambda path: None, json.dumps(keys_schema(vocabulary, None))
-        )
-    ]
-    if (message := country_problem(country, languages)) is not None:
-        problems.append(f"{paths.CITIES_FILE}: {key}.country: {message}")
-    if problems:
-        raise Refused("the new city is not valid: " + "; ".join(problems))
-    return city
-
-
-def add_city(root: Path, key: str, city: dict) -> None:
-    """Insert the city into cities.yml in the order of the keys, the file's comments kept."""
-    path = root / paths.CITIES_FILE
-    text = path.read_text(encoding="utf-8")
-    entry = yaml.safe_dump({key: city}, allow_unicode=True, sort_keys=False, default_flow_style=None)
-    after = next((found for found in TOP_LEVEL_KEY.finditer(text) if found.group(1) > key), None)
-    text = text.rstrip("\n") + "\n" + entry if after is None else text[: after.start()] + entry + text[after.start() :]
-    path.write_text(text, encoding="utf-8")
 
 
 def _ask_missing(args, vocabulary: dict) -> None:
@@ -147,7 +95,7 @@ def create(root: Path, args, interactive: bool) -> Path:
         args.city = args.city or ask(f"City key ({paths.CITIES_FILE})", args.slug.split("-")[0])
     if not args.slug or not args.city or (not args.title and not interactive):
         raise Refused("give a slug, --city and --title (or run it in a terminal to be asked)")
-    check_slug(root, args.slug, args.city)
+    check_slug(root, args.slug, [args.city])
     _city(root, args, vocabulary, cities, interactive)
     if interactive:
         _ask_missing(args, vocabulary)
@@ -171,11 +119,11 @@ def create(root: Path, args, interactive: bool) -> Path:
         values["sources"] = [
             {"title": title, "publisher": publisher} for title, publisher in (s.rsplit("=", 1) for s in args.source)
         ]
-    folder = root / paths.practice_folder(args.slug)
-    folder.mkdir(parents=True)
-    (folder / paths.PRACTICE_FILE_NAME).write_text(practice_template(languages, values, vocabulary, args.lang), encoding="utf-8")
-    for lang in dict.fromkeys((languages.default, args.lang or languages.default, *(args.translation or ()))):
-        (folder / paths.narrative_name(lang)).write_text(narrative_template(languages, lang), encoding="utf-8")
+    narratives = {
+        lang: narrative_template(languages, lang)
+        for lang in dict.fromkeys((languages.default, args.lang or languages.default, *(args.translation or ())))
+    }
+    folder = write_practice(root, args.slug, languages, values, narratives, vocabulary, args.lang)
     return folder
 
 

@@ -31,7 +31,17 @@ def run(script: str, *args, root=None, stdin: str | None = None) -> subprocess.C
 
 
 @pytest.mark.parametrize(
-    "script", ["new_practice.py", "new_actor.py", "validate.py", "translation_report.py", "check_links.py", "update_schemas.py"]
+    "script",
+    [
+        "new_practice.py",
+        "new_actor.py",
+        "validate.py",
+        "translation_report.py",
+        "check_links.py",
+        "update_schemas.py",
+        "update_forms.py",
+        "proposal.py",
+    ],
 )
 def test_every_tool_explains_itself(script):
     result = run(script, "--help")
@@ -275,7 +285,7 @@ def workflow_commands(name: str) -> list[str]:
 
 def test_workflows_are_valid_and_run_the_readme_commands():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for name in ("pull-request.yml", "publish.yml", "links.yml"):
+    for name in ("pull-request.yml", "publish.yml", "links.yml", "proposal.yml"):
         workflow = yaml.safe_load((REPO / ".github/workflows" / name).read_text(encoding="utf-8"))
         assert workflow["jobs"] and (True in workflow or "on" in workflow)
     assert "make test" in readme and "make test" in workflow_commands("pull-request.yml")
@@ -344,7 +354,7 @@ def test_workflows_have_no_finding_of_zizmor():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    for name in ("pull-request.yml", "publish.yml", "links.yml"):
+    for name in ("pull-request.yml", "publish.yml", "links.yml", "proposal.yml"):
         text = (REPO / ".github/workflows" / name).read_text(encoding="utf-8")
         assert re.findall(r"uses: [\w/-]+@(\S+)", text) and all(
             re.fullmatch(r"[0-9a-f]{40}", ref) for ref in re.findall(r"uses: [\w/-]+@(\S+)", text)

@@ -299,6 +299,10 @@ def test_a_third_language_with_a_fallback_chain_needs_only_configuration(fixture
     french_only = soup(fixture_atlas.site, "pt/practices/lyon-tuba/index.html")
     assert french_only.select_one(".atlas-narrative")["lang"] == "fr" and french_only.h1["lang"] == "fr"
     assert "francês" in french_only.select_one(".atlas-untranslated").get_text()
+    guide = soup(fixture_atlas.site, "pt/contribuer/index.html")  # a page of docs/, not written in Portuguese
+    assert (
+        guide.select_one("article div[lang]")["lang"] == "en" and "inglês" in guide.select_one(".atlas-untranslated").get_text()
+    )
     assert html.select_one('.md-select__link[hreflang="pt"]') is not None
     assert (fixture_atlas.site / "pt/practices/index.html").exists() and (
         fixture_atlas.site / "pt/data/practices.geojson"

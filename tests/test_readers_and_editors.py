@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from atlas.base.languages import Languages
 from atlas.outputs import world_map
-from conftest import BUILD_ENV, CITIES, REPO, TODAY, FixtureAtlas, published_atlas
+from conftest import BUILD_ENV, CITIES, EDITIONS, REPO, TODAY, FixtureAtlas, published_atlas
 
 FR_EN = Languages(("fr", "en"))
 NETWORK = {
@@ -33,8 +33,9 @@ NETWORK = {
 def small_atlas(tmp_path_factory) -> FixtureAtlas:
     """One practice complete in both languages, one whose English title is missing, one of a
     network covering a city that has no practice of its own; actors that are a description and
-    a group; a configured contact; no ATLAS_SITE_URL (a local build)."""
-    atlas = FixtureAtlas(tmp_path_factory.mktemp("small") / "atlas")
+    a group; a configured contact and repository; no ATLAS_SITE_URL (a local build); every
+    language of the real atlas (its Spanish edition falls back to English, then French)."""
+    atlas = FixtureAtlas(tmp_path_factory.mktemp("small") / "atlas", languages=tuple(lang for lang, _ in EDITIONS))
     cities = {**CITIES, "bouake": {"name": {"fr": "Bouaké"}, "country": "CI", "region": "west-africa", "lat": 7.69, "lon": -5.03}}
     atlas.write_yaml("practices/cities.yml", cities)
     atlas.add_practice(
@@ -67,10 +68,13 @@ def small_atlas(tmp_path_factory) -> FixtureAtlas:
         capture_output=True,
         text=True,
         cwd=atlas.root,
-        env={**BUILD_ENV, "ATLAS_CONTACT_EMAIL": "atlas@example.org"},
+        env={**BUILD_ENV, "ATLAS_CONTACT_EMAIL": "atlas@example.org", "ATLAS_REPO_URL": REPOSITORY},
     )
     assert result.returncode == 0, result.stderr
     return atlas
+
+
+REPOSITORY = "https://github.com/aimf/atlas"
 
 
 def page(atlas: FixtureAtlas, path: str) -> BeautifulSoup:
@@ -140,8 +144,9 @@ def test_french_text_keeps_its_marks_with_their_words(small_atlas):
     """Item 13: no-break spaces where French typography puts them, in every French text of a page."""
     summary = page(small_atlas, "practices/abidjan-babylab/index.html").select_one(".atlas-summary").get_text()
     assert summary == "Un fablab\u00a0: «\u00a0ouvert\u00a0» à tous\u202f?"
+    other_editions = {prefix.strip("/") for _, prefix in small_atlas.editions if prefix}
     for path in small_atlas.site.glob("**/index.html"):
-        if path.relative_to(small_atlas.site).parts[0] != "en":
+        if path.relative_to(small_atlas.site).parts[0] not in other_editions:  # the French edition's pages
             body = page(small_atlas, path.relative_to(small_atlas.site).as_posix()).body
             for code in body.select("pre, code, script"):
                 code.decompose()
@@ -277,3 +282,49 @@ def test_the_readme_and_the_contributor_guide_agree_and_point_the_way():
     for text in (readme, (REPO / "docs/contribuer.md").read_text(encoding="utf-8")):
         assert "practice:lyon-centsept" in text
     assert "(../lyon-centsept/)" not in readme
+
+
+def test_every_edition_links_to_the_issue_forms_of_the_repository(small_atlas):
+    """A practice page opens "Report an error or an update" with the practice filled in; the home
+    page and the contributor guide open "Propose a practice"; in every language, from repo_url."""
+    link_texts = {
+        "fr": ("Signaler une erreur ou une mise à jour", "Proposer une pratique"),
+        "en": ("Report an error or an update", "Propose a practice"),
+        "es": ("Señalar un error o una actualización", "Proponer una práctica"),
+    }
+    for lang, prefix in small_atlas.editions:
+        report, propose = link_texts[lang]
+        link = page(small_atlas, f"{prefix}practices/abidjan-babylab/index.html").select_one(".atlas-report a")
+        assert words(link) == report
+        assert link["href"] == f"{REPOSITORY}/issues/new?template=report-error.yml&practice=abidjan-babylab"
+        for path in ("index.html", "contribuer/index.html"):
+            link = page(small_atlas, prefix + path).select_one(".atlas-propose a")
+            assert words(link) == propose and link["href"] == f"{REPOSITORY}/issues/new?template=propose-practice.yml", path
+    header = page(small_atlas, "index.html").select_one(".md-source")
+    assert header["href"] == REPOSITORY and not header.has_attr("data-md-component")  # no request to api.github.com
+
+
+def test_the_contributor_guide_shows_three_ways_to_contribute_in_every_language(small_atlas):
+    """The form without Git, GitHub's web editor, a clone with make: in each edition's own words,
+    with the one preview of the form, labelled as a preview and light enough for slow links."""
+    titles = {
+        "fr": ("Trois façons de contribuer", "Proposer une pratique", "Aperçu"),
+        "en": ("Three ways to contribute", "Propose a practice", "preview"),
+        "es": ("Tres formas de contribuir", "Proponer una práctica", "Vista previa"),
+    }
+    for lang, prefix in small_atlas.editions:
+        heading, form, preview = titles[lang]
+        path = f"{prefix}contribuer/index.html"
+        html = page(small_atlas, path)
+        assert html.select_one(".atlas-untranslated") is None, lang
+        section = next(h2 for h2 in html.select("article h2") if words(h2) == heading)
+        ways = []
+        for sibling in section.find_next_siblings(["h2", "h3"]):
+            if sibling.name == "h2":
+                break
+            ways.append(words(sibling))
+        assert len(ways) == 3, ways
+        image = next(img for img in html.select("article img") if img["src"].endswith("proposal-form.png"))
+        assert form in image["alt"] and preview in image["alt"]
+        file = small_atlas.site / posixpath.normpath(posixpath.join(posixpath.dirname(path), image["src"]))
+        assert file.stat().st_size < 100_000

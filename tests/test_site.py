@@ -468,9 +468,9 @@ def test_properdocs_and_languages_built_one_after_the_other_give_the_same_site(r
 
 def test_a_hand_written_page_follows_its_languages_fallback_chain(real_site, real_atlas):
     """mkdocs-static-i18n falls back to the default language only; a page of docs/ not written in
-    a language is shown in the first language of that language's chain that has it (the
-    contributor guide, in French and English: English in Spanish, es: [en, fr]), under the
-    notice and marked with its language. A page written in the language has no notice."""
+    a language is shown in the first language of that language's chain that has it, under the
+    notice and marked with its language (a third language's, in test_fixture_sites). A page
+    written in the language, as the contributor guide is in each, has no notice."""
     for lang, prefix in EDITIONS:
         written = {
             code for code, _ in EDITIONS if (REPO / "docs" / real_atlas.routes.page_source("", code, "contribuer.md")).is_file()

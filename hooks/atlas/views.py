@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode
 from babel.dates import format_date
 from jinja2.utils import htmlsafe_json_dumps
 
-from .base import catalog
+from .base import catalog, routes
 from .check.narrative import RenderedNarrative
 from .model.model import Atlas
 
@@ -89,6 +89,18 @@ def contact_url(atlas: Atlas, lang: str, about: str, page_url: str) -> str | Non
     if atlas.publication.site_url:
         fields["body"] = strings["contact_body"].format(name=about, url=atlas.publication.absolute(page_url))
     return f"mailto:{atlas.publication.contact}?{urlencode(fields, quote_via=quote)}"
+
+
+def report_url(atlas: Atlas, slug: str) -> str | None:
+    """ "Report an error or an update": the repository's form with the practice filled in; none without repo_url."""
+    repository = atlas.publication.repository
+    return routes.issue_form(repository, routes.REPORT_FORM, practice=slug) if repository else None
+
+
+def propose_url(atlas: Atlas) -> str | None:
+    """ "Propose a practice": the repository's form; none without repo_url."""
+    repository = atlas.publication.repository
+    return routes.issue_form(repository, routes.PROPOSE_FORM) if repository else None
 
 
 MARKUP = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1>|<[^>]*>", re.S | re.I)  # what typography leaves alone

@@ -53,6 +53,11 @@ def scaffold(languages: Languages, lang: str) -> dict:
     return _merged([language_file(code).get("scaffold", {}) for code in languages.chain(lang)])
 
 
+def forms(languages: Languages, lang: str) -> dict:
+    """The issue forms' labels and help, and the texts of the comments on a proposal, in `lang`."""
+    return _merged([language_file(code).get("forms", {}) for code in languages.chain(lang)])
+
+
 @cache
 def all_scaffold_hints() -> tuple[str, ...]:
     """The hint of every language that has a file: a narrative still holding one is not finished."""
@@ -71,7 +76,7 @@ def missing_texts(languages: Languages, lang: str) -> list[str]:
         }
 
     default, own = language_file(languages.default), language_file(lang)
-    needed = {part: default.get(part, {}) for part in ("ui", "sections", "scaffold")}  # typography is a language's own
+    needed = {part: default.get(part, {}) for part in ("ui", "sections", "scaffold", "forms")}  # typography is a language's own
     return sorted(keys(needed, "") - keys(own, ""))
 
 

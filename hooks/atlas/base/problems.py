@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One problem in one file. `field` is a path such as ``themes[1]`` or ``actors[0].role.fr``."""
+    """One problem in one file. `field` is a path such as ``themes[1]`` or ``actors[0].role.fr``;
+    `code` names the kind of problem for machines (`validate --format json`: 'schema-enum',
+    'placeholder'…), stable when the message's wording improves."""
 
     file: str
     field: str
     message: str
     line: int | None = None
+    code: str = field(default="", compare=False)
 
     def __post_init__(self):
         """A file name or a value may hold control characters (a terminal escape, a NUL): the

@@ -10,6 +10,7 @@ errors for editors.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 
 from jsonschema import Draft202012Validator
@@ -122,8 +123,13 @@ def schema_problems(kind: str, data, display: str, line_of, keys: str = "") -> l
     for error in _validator(kind, keys).iter_errors(data):
         for leaf in _leaves(error):
             path, text = message(leaf, lambda path: field_schema(kind, path))
-            problems.append(Problem(display, field_path(path), text, line_of(path)))
+            problems.append(Problem(display, field_path(path), text, line_of(path), code=schema_code(leaf.validator)))
     return problems
+
+
+def schema_code(keyword: str) -> str:
+    """A schema error's stable code, from its JSON Schema keyword: maxLength -> 'schema-max-length'."""
+    return "schema-" + re.sub(r"(?<!^)(?=[A-Z])", "-", keyword).lower()
 
 
 def _leaves(error):

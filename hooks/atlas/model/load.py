@@ -114,6 +114,7 @@ def load_practice(
                 "",
                 "has no practice.yml; every folder of practices/ is a practice. "
                 "Add practice.yml (scripts/new_practice.py creates one) or remove the folder",
+                code="practice-file-missing",
             )
         )
         return None
@@ -124,7 +125,9 @@ def load_practice(
     known = [city for city in named if isinstance(city, str) and city in cities]
     context = reader.context(vocabulary=vocabulary, cities=cities, actors=actors, profiles=profiles, slug=slug)
     folder_problems = list(registry.run("folder", "practice", (slug, known if len(known) == len(named) else []), context))
-    reader.problems += [Problem(folder_display, "", message) for _, message in folder_problems]
+    reader.problems += [
+        Problem(folder_display, "", message, code=registry.code_of(pair)) for pair in folder_problems for _, message in (pair,)
+    ]
     narratives, images = load_folder_files(reader, folder, files)
     if doc is None:
         return None
@@ -156,6 +159,7 @@ def load_folder_files(reader: Reader, folder: Path, files: dict[str, Path]) -> t
                 "is not a file a practice can have; expected "
                 f"practice.yml, {', '.join(paths.narrative_name(code) for code in languages.codes)} or "
                 ".png/.jpg/.webp images. Rename or remove it",
+                code="practice-unexpected-file",
             )
         )
     if not os.path.lexists(folder / paths.narrative_name(languages.default)):
@@ -165,6 +169,7 @@ def load_folder_files(reader: Reader, folder: Path, files: dict[str, Path]) -> t
                 "",
                 f"is missing; the {language_name(languages.default, WORKING_LANGUAGE)} narrative is required. "
                 "Create it with the recommended sections (see the contributor guide)",
+                code="narrative-missing",
             )
         )
     # What the narratives may show: a refused file (a link) is reported once, not also as missing.

@@ -31,6 +31,7 @@ def load_actors(reader: Reader, vocabulary: dict, cities: dict) -> tuple[dict[st
                     "",
                     f"{show(name)} is not an actor's profile; expected <key>.yml, the key in "
                     "lowercase ASCII letters, digits and hyphens, e.g. 'tuba.yml'. Rename or remove it",
+                    code="actor-file-name",
                 )
             )
             continue

@@ -72,7 +72,12 @@ def load_guide(reader: Reader, vocabulary: dict, cities: dict) -> tuple[Guide | 
         return None, {}
     if not folder.is_dir():
         reader.problems.append(
-            Problem(f"{paths.GUIDE}/", "", "is missing; the guide's playbook lives there (see the contributor guide)")
+            Problem(
+                f"{paths.GUIDE}/",
+                "",
+                "is missing; the guide's playbook lives there (see the contributor guide)",
+                code="guide-missing",
+            )
         )
         return None, {}
     present, problems = _guide_files(reader, folder)
@@ -142,6 +147,7 @@ def _read_text(reader: Reader, present: dict[str, Path], kind: str, key: str, se
                         "",
                         f"is missing; the {language_name(lang, WORKING_LANGUAGE)} text is required. Create it "
                         f"with its sections (see the contributor guide), or remove {kind} › {key or 'section'} from guide.yml",
+                        code="text-missing",
                     )
                 )
             continue
@@ -191,13 +197,17 @@ def _unknown_file(display: str, folder: str) -> Problem:
     what = EXPECTED_FILES.get(folder)
     if what is None:
         return Problem(
-            display, "", "is not a folder of the guide; expected levers/, groups/, steps/ or cities/. Move its files or remove it"
+            display,
+            "",
+            "is not a folder of the guide; expected levers/, groups/, steps/ or cities/. Move its files or remove it",
+            code="guide-unknown-folder",
         )
     return Problem(
         display,
         "",
         f"is not a file the guide calls for; expected {what} (see the contributor guide). "
         "Rename it, add its entry to guide.yml, or remove it",
+        code="guide-unknown-file",
     )
 
 

@@ -46,13 +46,14 @@ def checked_document(
     try:
         doc = parse_yaml(text)
     except YamlError as error:
-        return None, (Problem(display, "", error.message, error.line),)
+        return None, (Problem(display, "", error.message, error.line, code="yaml-syntax"),)
     if not isinstance(doc.data, dict):
         return None, (
             Problem(
                 display,
                 "",
                 f"{show(doc.data)} is not a block of fields; expected 'key: value' lines (see schemas/{kind}.schema.json)",
+                code="yaml-not-fields",
             ),
         )
     problems = schema_problems(kind, doc.data, display, doc.line_of, keys)
@@ -69,7 +70,9 @@ MEMOS = (checked_document, render_narrative)  # what a second process fills for 
 def problems_at(display: str, doc, pairs) -> list[Problem]:
     """(path, message) pairs of one YAML file as problems, with their lines."""
     return [
-        Problem(display, field_path(path), message, doc.line_of(path) if doc is not None else None) for path, message in pairs
+        Problem(display, field_path(path), message, doc.line_of(path) if doc is not None else None, code=registry.code_of(pair))
+        for pair in pairs
+        for path, message in (pair,)
     ]
 
 
@@ -108,7 +111,9 @@ class Reader:
         (still read for references, never published)."""
         display = self.display(path)
         if not os.path.lexists(path):
-            self.problems.append(Problem(display, "", f"is missing; create it (see schemas/{kind}.schema.json)"))
+            self.problems.append(
+                Problem(display, "", f"is missing; create it (see schemas/{kind}.schema.json)", code="file-missing")
+            )
             return None
         text, problems = read_text(path, display)
         self.problems += problems
@@ -127,15 +132,20 @@ class Reader:
         if text is None or not check:
             return text, None
         rendered = render_narrative(text, display, images, page)
-        self.problems += [Problem(display, name, message) for name, message in rendered.problems]
+        self.problems += [
+            Problem(display, name, message, code=registry.code_of(pair))
+            for pair in rendered.problems
+            for name, message in (pair,)
+        ]
         self.references += [(display, "link", None, *reference) for reference in rendered.references]
         return text, rendered
 
     def check_sections(self, display: str, kind: str, lang: str, rendered: RenderedNarrative | None) -> None:
         if rendered is not None:
             self.problems += [
-                Problem(display, name, message)
-                for name, message in registry.run("sections", kind, (kind, lang, rendered.headings), None)
+                Problem(display, name, message, code=registry.code_of(pair))
+                for pair in registry.run("sections", kind, (kind, lang, rendered.headings), None)
+                for name, message in (pair,)
             ]
 
     def read_snippets(self, display: str, doc: YamlDocument, node, path: tuple, page_of) -> None:
@@ -144,7 +154,11 @@ class Reader:
             for lang, text in node.items():
                 rendered = render_narrative(text, display, frozenset(), page_of(path))
                 where, line = field_path(path + (lang,)), doc.line_of(path + (lang,))
-                self.problems += [Problem(display, where, message, line) for _, message in rendered.problems]
+                self.problems += [
+                    Problem(display, where, message, line, code=registry.code_of(pair))
+                    for pair in rendered.problems
+                    for _, message in (pair,)
+                ]
                 self.references += [(display, where, line, *reference) for reference in rendered.references]
         elif isinstance(node, dict):
             for key, value in node.items():

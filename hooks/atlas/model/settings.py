@@ -37,6 +37,7 @@ class Publication:
     contact: str = ""  # the secretariat's e-mail address, or nothing
     site_names: dict = field(default_factory=dict)  # language -> (the site's name, its description)
     generated_at: str = ""  # when the build ran, UTC (generation_time): the open data's envelope
+    repository: str = ""  # mkdocs.yml's repo_url: its issue forms are linked from the pages (none without it)
 
     def site_name(self, lang: str) -> tuple[str, str]:
         """The site's name and description in `lang` (mkdocs.yml, or the i18n plugin's for that language)."""
@@ -47,7 +48,9 @@ class Publication:
         return self.site_url + url
 
 
-def publication(site_url: str | None, extra_atlas, site_names: dict | None = None, generated_at: str = "") -> Publication:
+def publication(
+    site_url: str | None, extra_atlas, site_names: dict | None = None, generated_at: str = "", repository: str | None = None
+) -> Publication:
     """The checked settings; AtlasDataError lists every problem of `extra › atlas`."""
     settings = extra_atlas if isinstance(extra_atlas, dict) else {}
     problems = [
@@ -64,6 +67,7 @@ def publication(site_url: str | None, extra_atlas, site_names: dict | None = Non
         (settings.get("contact") or {}).get("email") or "",
         site_names or {},
         generated_at,
+        (repository or "").rstrip("/"),
     )
 
 
@@ -90,6 +94,7 @@ def languages_from_i18n(languages_config, extra_atlas=None) -> Languages:
             f"{SETTINGS_FIELD}.fallback.{lang}" + (f"[{index}]" if index is not None else ""),
             f"{show(code)} is not a language of the atlas; {did_you_mean(code, codes)}configured: {', '.join(codes)} "
             "(plugins › i18n › languages). Fix the code or remove it",
+            code="settings-fallback",
         )
         for lang, chain in fallbacks.items()
         for index, code in ([(None, lang)] + list(enumerate(chain if isinstance(chain, list) else [])))

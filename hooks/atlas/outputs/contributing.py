@@ -7,6 +7,7 @@ from __future__ import annotations
 from ..base import paths
 from ..check.contract import narrative_template, practice_fields, practice_template
 from ..model.model import Atlas
+from ..views import propose_url
 
 
 def view(atlas: Atlas, lang: str) -> dict:
@@ -19,6 +20,7 @@ def view(atlas: Atlas, lang: str) -> dict:
             atlas.languages, vocabulary=atlas.vocabulary, lang=lang
         ),  # annotated in the reader's language
         "narratives": [(paths.narrative_name(code), narrative_template(atlas.languages, code)) for code in atlas.languages.codes],
+        "propose_url": propose_url(atlas),
     }
 
 

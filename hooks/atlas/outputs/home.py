@@ -11,7 +11,7 @@ from ..records.practice import records
 from ..records.published import newest
 from ..records.self_assessment import questionnaire
 from ..records.values import localized
-from ..views import html_safe_json, long_date, organization
+from ..views import html_safe_json, long_date, organization, propose_url
 
 RECENT = 5  # practices under "recently checked"
 
@@ -47,6 +47,7 @@ def view(atlas: Atlas, lang: str) -> dict:
         "countries": len({key for record in records(atlas, lang) for key in record.keys["country"]}),
         "recent": [(record, long_date(record.last_reviewed, lang)) for record in newest(atlas, lang)[:RECENT]],
         "open_data_url": page_url(routes.OPEN_DATA, lang),
+        "propose_url": propose_url(atlas),
     }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..base import routes
 from ..model.model import Atlas
 from ..records.practice import PracticeRecord, practice_record
-from ..views import File, Page, contact_url, html_safe_json, long_date, organization, ui
+from ..views import File, Page, contact_url, html_safe_json, long_date, organization, report_url, ui
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
@@ -55,6 +55,7 @@ def view(atlas: Atlas, record: PracticeRecord) -> dict:
         "last_reviewed": strings["last_reviewed"].format(date=long_date(record.last_reviewed, lang)),
         "map_url": atlas.routes.file_url(routes.map_frame("practices", record.slug), lang) if record.points else None,
         "contact_url": contact_url(atlas, lang, record.title.text, record.url),
+        "report_url": report_url(atlas, record.slug),
     }
 
 

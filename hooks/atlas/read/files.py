@@ -41,6 +41,7 @@ def link_problem(path: Path, display: str) -> Problem | None:
         "",
         f"is a symbolic link (to {target!r}); the atlas reads only regular files inside a "
         f"practice's folder. Replace the link with the {what} itself",
+        code="symbolic-link",
     )
 
 
@@ -62,10 +63,11 @@ def folder_entries(folder: Path, display: str) -> tuple[dict[str, Path], list[Pr
                     "",
                     "is a folder; a practice's folder holds only files (practice.yml, the "
                     "narratives and images). Move its files up or remove it",
+                    code="practice-subfolder",
                 )
             )
         elif not stat.S_ISREG(path.lstat().st_mode):
-            problems.append(Problem(entry, "", "is not a regular file; replace it with the file itself"))
+            problems.append(Problem(entry, "", "is not a regular file; replace it with the file itself", code="not-regular-file"))
         else:
             files[path.name] = path
     return files, problems
@@ -77,15 +79,17 @@ def read_bytes(path: Path, display: str, limit: int) -> tuple[bytes | None, list
     try:
         descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW)
     except FileNotFoundError:
-        return None, [Problem(display, "", "is missing; create it")]
+        return None, [Problem(display, "", "is missing; create it", code="file-missing")]
     except OSError as error:
         if path.is_symlink():
             return None, [link_problem(path, display)]
-        return None, [Problem(display, "", f"cannot be read ({error.strerror}); check that it is a readable file")]
+        return None, [
+            Problem(display, "", f"cannot be read ({error.strerror}); check that it is a readable file", code="file-unreadable")
+        ]
     with os.fdopen(descriptor, "rb") as file:
         status = os.fstat(file.fileno())
         if not stat.S_ISREG(status.st_mode):
-            return None, [Problem(display, "", "is not a regular file; replace it with the file itself")]
+            return None, [Problem(display, "", "is not a regular file; replace it with the file itself", code="not-regular-file")]
         if status.st_size > limit:
             return None, [
                 Problem(
@@ -93,6 +97,7 @@ def read_bytes(path: Path, display: str, limit: int) -> tuple[bytes | None, list
                     "",
                     f"is {status.st_size:,} bytes; expected at most {limit:,}. "
                     + ("Make it smaller (1,600 pixels wide is plenty)" if limit == MAX_IMAGE_BYTES else "Split or shorten it"),
+                    code="file-too-large",
                 )
             ]
         return file.read(limit + 1), []
@@ -113,6 +118,7 @@ def image_problems(name: str, content: bytes, display: str) -> list[Problem]:
                             "",
                             f"is {size[0]:,} × {size[1]:,} pixels; expected at most {MAX_IMAGE_SIDE:,} "
                             "on each side. Make it smaller (1,600 pixels wide is plenty)",
+                            code="image-too-large",
                         )
                     ]
                 image.load()  # decodes every pixel: a truncated or corrupt file fails here
@@ -123,6 +129,7 @@ def image_problems(name: str, content: bytes, display: str) -> list[Problem]:
                 "",
                 f"is too large once decoded; expected at most {MAX_IMAGE_SIDE:,} pixels on each side. "
                 "Make it smaller (1,600 pixels wide is plenty)",
+                code="image-too-large",
             )
         ]
     except Exception:  # Pillow raises many kinds of error for content that is not an image it can decode
@@ -132,6 +139,7 @@ def image_problems(name: str, content: bytes, display: str) -> list[Problem]:
                 "",
                 f"is not a {_format_name(expected)} image (its content is not a picture that can be "
                 "read, or it is damaged); export it again as .png, .jpg or .webp",
+                code="image-unreadable",
             )
         ]
     if found != expected:
@@ -142,9 +150,17 @@ def image_problems(name: str, content: bytes, display: str) -> list[Problem]:
                     display,
                     "",
                     f"is a {_format_name(found)} image named {Path(name).suffix}; rename it {right} and show it by that name",
+                    code="image-wrong-name",
                 )
             ]
-        return [Problem(display, "", f"is a {found} image; expected PNG, JPEG or WebP. Export it again as .png, .jpg or .webp")]
+        return [
+            Problem(
+                display,
+                "",
+                f"is a {found} image; expected PNG, JPEG or WebP. Export it again as .png, .jpg or .webp",
+                code="image-format",
+            )
+        ]
     return []
 
 

@@ -177,6 +177,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
                 "",
                 f"is not UTF-8 (byte {raw[error.start]:#04x} at line {line}); save the file with UTF-8 encoding",
                 line,
+                code="not-utf8",
             )
         ]
     text = text.removeprefix("\ufeff")
@@ -192,6 +193,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Problem]]:
                 f"has a control character, {describe_character(char)}, at line {line}, column "
                 f"{column}; remove it (line breaks and tabs are the only ones allowed)",
                 line,
+                code="control-character",
             )
         ]
     return text, []
@@ -204,4 +206,4 @@ def load_yaml_file(path: Path, display: str) -> tuple[YamlDocument | None, list[
     try:
         return parse_yaml(text), []
     except YamlError as error:
-        return None, [Problem(display, "", error.message, error.line)]
+        return None, [Problem(display, "", error.message, error.line, code="yaml-syntax")]

@@ -3,6 +3,8 @@ every other text readers meet), and problems as GitHub annotations on a pull req
 
 from __future__ import annotations
 
+import json
+
 from ..base.problems import Problem
 from ..model.model import Atlas
 from ..records.translation import changed_figures, practice_gaps, texts_gaps
@@ -74,3 +76,18 @@ def github_annotation(problem: Problem) -> str:
         where += f",line={problem.line}"
     message = f"{problem.field}: {problem.message}" if problem.field else problem.message
     return f"::error {where},title=Atlas data::{escape_data(message)}"
+
+
+def problems_json(problems: list[Problem]) -> str:
+    """Every problem for machines (validate --format json): the text's message, with a stable code."""
+    return json.dumps(
+        {
+            "valid": not problems,
+            "problems": [
+                {"code": p.code or "data", "file": p.file, "field": p.field, "line": p.line, "message": p.message}
+                for p in problems
+            ],
+        },
+        ensure_ascii=False,
+        indent=1,
+    )
