@@ -33,7 +33,9 @@ ACTOR_TEMPLATE = "actor-profile"  # the guide's blank actor profile, to print
 OPEN_DATA = "data"  # the open-data page, beside the data files
 
 # Files
-FILTER_DATA = "data/practices.json"  # the index's filter; internal, may change with the site
+FILTER_DATA = "data/practices.json"  # the index's filter: what it needs first; internal, may change with the site
+FILTER_CHUNKS = "data/practices"  # the rest of the filter's data, in chunks fetched as a filter needs them; internal
+FILTER_YEARS = f"{FILTER_CHUNKS}/years.json"
 MAP_DATA = "data/map.json"  # the world map's markers; internal
 # Open data (hooks/atlas/api.py, tables.py, feeds.py), documented on the open-data page and in the README
 GEOJSON = "data/practices.geojson"
@@ -55,6 +57,26 @@ SHARE_IMAGE = "assets/atlas-share.png"  # what a shared link shows (docs/assets/
 
 def practice(slug: str) -> str:
     return f"{PRACTICES}/{slug}"
+
+
+def practices_page(number: int) -> str:
+    """A page of the list of practices (50 a page, without JavaScript): the first is the index itself."""
+    return PRACTICES if number == 1 else f"{PRACTICES}/page/{number}"
+
+
+def filter_facet(facet_id: str) -> str:
+    """One facet's values, labels and practices, for the index's filter."""
+    return f"{FILTER_CHUNKS}/{facet_id}.json"
+
+
+def filter_words(initial: str) -> str:
+    """The words of the practices' titles, summaries and places that begin with `initial`, and their practices."""
+    return f"{FILTER_CHUNKS}/words/{initial}.json"
+
+
+def filter_cards(number: int | str) -> str:
+    """The cards of one slice of the practices, in the index's order."""
+    return f"{FILTER_CHUNKS}/cards/{number}.json"
 
 
 def actor(key: str) -> str:
