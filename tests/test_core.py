@@ -3,10 +3,13 @@ language, where they come from and where they go."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from atlas.site import site_pages, static_files
 from conftest import FR_MD, REPO, VOCABULARY, image_bytes, published_atlas
+from support.filter_data import chunk_files
 
 
 def facet_pages(atlas) -> set[str]:
@@ -72,7 +75,8 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
         once = {path for path in files if path.startswith("assets/vendor/")} | (
             {"api/v1/schema.json"} if lang == default else set()
         )
-        assert set(files) == generated | once
+        chunks = chunk_files(json.loads(files[f"{prefix}data/practices.json"].content))
+        assert set(files) == generated | once | chunks
         assert bool(once) == (lang == default)  # Leaflet and the API's schema once, with the default language
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].content == image_bytes("PNG")  # the checked bytes
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].path is None

@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import BUILD_ENV, EN_MD, FR_MD, REPO, image_bytes
+from support.filter_data import chunk_files, filter_data
 
 
 def read(site, path):
@@ -85,6 +86,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
         if p.suffix in (".html", ".json", ".geojson", ".csv", ".xml")
     }
     built = {path for path in built if not path.startswith(("pagefind/", "en/pagefind/"))}
+    expected |= {path for prefix in ("", "en/") for path in chunk_files(filter_data(fixture_atlas.site, prefix)["first"])}
     assert built == expected
 
 
@@ -232,8 +234,9 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
             a.get_text() for a in soup(fixture_atlas.site, f"{prefix}cities/index.html").select(".atlas-overview a")
         ]
     for prefix in ("", "en/"):
-        data = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.json"))
+        data = filter_data(fixture_atlas.site, prefix)
         assert HOSTILE in [practice["title"] for practice in data["practices"]]  # intact as data, inert as text
+        assert HOSTILE in data["labels"]["city"].values()
         geo = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.geojson"))
         assert HOSTILE in [feature["properties"]["title"] for feature in geo["features"]]
         popup_data = re.search(

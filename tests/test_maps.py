@@ -10,7 +10,7 @@ import pytest
 
 from atlas.outputs import maps
 from atlas.outputs.geojson import geojson
-from atlas.outputs.index import filter_data
+from atlas.records.practice import records
 from conftest import EDITIONS, PUBLISHED_AT
 
 SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
@@ -105,12 +105,12 @@ def test_map_tiles_are_configurable(real_atlas, monkeypatch):
 
 @pytest.mark.parametrize("lang", [lang for lang, _ in EDITIONS])
 def test_world_map_data_is_the_index_data_without_summaries(real_atlas, lang):
-    records = {r["slug"]: r for r in filter_data(real_atlas, lang)["practices"]}
+    by_slug = {r.slug: r for r in records(real_atlas, lang)}
     data = maps.map_data(real_atlas, lang)
     assert data["base"] == real_atlas.routes.prefix(lang) + "practices/"
     for item in data["practices"]:
-        record = records[item["slug"]]
+        record = by_slug[item["slug"]]
         assert "summary" not in item
-        assert (item["title"], item["places"]) == (record["title"], record["places"])
-        assert item["keys"] == {facet: record["keys"][facet] for facet in ("role", "region", "theme", "lever")}
+        assert (item["title"], item["places"]) == (record.title.text, record.place_names)
+        assert item["keys"] == {facet: record.keys[facet] for facet in ("role", "region", "theme", "lever")}
     assert set(data["labels"]) == {"role", "region", "theme", "lever"}

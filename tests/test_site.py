@@ -16,6 +16,7 @@ from bs4 import BeautifulSoup
 from atlas.base import catalog
 from atlas.records.facets import sort_key
 from conftest import EDITIONS, PUBLISHED_AT, REPO, build_site, built_files, parsed
+from support.filter_data import filter_data
 
 SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/
 
@@ -133,12 +134,20 @@ def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
 
 
 def test_index_lists_every_practice_in_order_without_javascript(real_site, real_atlas):
+    """50 a page: the index, then practices/page/2/… (the real atlas has more than 50 practices)."""
     for lang, prefix in EDITIONS:
-        cards = page(real_site, f"{prefix}practices/index.html").select(".atlas-cards a.atlas-card__title")
         title = {
             slug: real_atlas.languages.pick(practice.data["title"], lang).text for slug, practice in real_atlas.practices.items()
         }
-        assert [a["href"] for a in cards] == [f"{slug}/" for slug in sorted(title, key=lambda slug: sort_key(title[slug]))]
+        listed, path = [], f"{prefix}practices/index.html"
+        while path:
+            html = page(real_site, path)
+            listed += [resolve(path, a["href"]) for a in html.select(".atlas-cards .atlas-card__title a")]
+            following = html.select_one(".atlas-pages a[rel=next]")
+            path = resolve(path, following["href"]) if following else None
+        assert listed == [
+            f"{prefix}practices/{slug}/index.html" for slug in sorted(title, key=lambda slug: sort_key(title[slug]))
+        ]
 
 
 def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site, real_atlas):
@@ -239,14 +248,14 @@ def test_no_page_requests_a_third_party(real_site):
 
 
 def test_the_index_filters_by_what_each_practice_page_shows(real_site, real_atlas):
-    """The data behind the index's filter (data/practices.json) puts each practice under the very
+    """The data behind the index's filter (data/practices.json and its chunks) puts each practice under the very
     values its page links to: its city role, cities, countries, themes, levers, actor types,
     status and goals (regions: those of its cities, which the page does not link); and it shows
     the page's title and summary."""
     folders = {"role": "city-roles", "city": "cities", "country": "countries", "theme": "themes"}
     folders |= {"lever": "levers", "actor": "actor-types", "status": "statuses", "sdg": "sdgs"}
     for _, prefix in EDITIONS:
-        data = json.loads((real_site / f"{prefix}data/practices.json").read_text(encoding="utf-8"))
+        data = filter_data(real_site, prefix)
         assert {item["slug"] for item in data["practices"]} == set(real_atlas.practices)
         for item in data["practices"]:
             path = f"{prefix}practices/{item['slug']}/index.html"
