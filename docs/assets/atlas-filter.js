@@ -269,7 +269,10 @@
       link.href = address(item.state);
       link.addEventListener("click", function (event) {
         event.preventDefault();
-        apply(item.state).then(function () { update(true); });
+        need(item.state).then(function () {
+          writeForm(item.state);
+          update(true);
+        });
       });
       entry.appendChild(link);
       return entry;
@@ -311,8 +314,10 @@
   }
 
   // The practices `state` keeps: this page's list when there is no filter, else their cards, 50 at a time.
+  // The results say they are busy until then (screen readers wait; so do the tests).
   function show(state) {
     var mine = ++generation;
+    results.setAttribute("aria-busy", "true");
     return need(state).then(function () {
       if (mine !== generation) return;
       var old = root.querySelector(".atlas-suggest");
@@ -346,6 +351,8 @@
         return;
       }
       return showMore(mine);
+    }).finally(function () {
+      if (mine === generation) results.removeAttribute("aria-busy");
     });
   }
 
