@@ -13,8 +13,9 @@ from xml.etree import ElementTree
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, EN_MD, FR_MD, REPO, image_bytes
+from conftest import BUILD_ENV, EN_MD, FR_MD, PUBLISHED_AT, REPO, build_site, image_bytes
 from support.filter_data import chunk_files, filter_data
+from support.small_sitemaps import SMALL
 
 
 def read(site, path):
@@ -392,3 +393,29 @@ def test_a_new_atlas_without_practices_builds(fixture_atlas):
     assert read(fixture_atlas.site, "data/practices.csv").splitlines()[1:] == []
     assert soup(fixture_atlas.site, "practices/index.html").select(".atlas-card") == []
     assert "practices/" not in " ".join(a["href"] for a in soup(fixture_atlas.site, "data/index.html").select("table a"))
+
+
+def test_beyond_a_sitemaps_limit_the_sitemap_is_an_index_of_sitemaps_at_the_root(fixture_atlas):
+    """Built with sitemaps of SMALL addresses (the protocol's 50,000 in a published atlas): the
+    index lists every sitemap, absolute, each within the limit, and together they hold every
+    page of every language once, with its alternates."""
+    fixture_atlas.add_practice("lyon-centsept")
+    result = build_site(
+        fixture_atlas.root, fixture_atlas.site, PUBLISHED_AT, "support.small_sitemaps", {"PYTHONPATH": str(REPO / "tests")}
+    )
+    assert result.returncode == 0, result.stderr
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    index = ElementTree.parse(fixture_atlas.site / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    parts = sorted(p.name for p in fixture_atlas.site.glob("sitemap-*.xml"))
+    assert len(parts) > 1 and listed == [PUBLISHED_AT + f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+    urls = []
+    for name in parts:
+        found = ElementTree.parse(fixture_atlas.site / name).findall("s:url", ns)
+        assert 0 < len(found) <= SMALL
+        urls += [(url.findtext("s:loc", namespaces=ns), len(url.findall("x:link", ns))) for url in found]
+    pages = {p.relative_to(fixture_atlas.site).parent.as_posix() for p in fixture_atlas.site.rglob("index.html")}
+    pages = {"" if page == "." else page + "/" for page in pages if "pagefind" not in page}
+    assert sorted(loc for loc, _ in urls) == sorted(PUBLISHED_AT + page for page in pages)  # each once
+    assert {links for _, links in urls} == {3}  # fr, en and x-default

@@ -14,7 +14,9 @@ from babel import Locale
 from bs4 import BeautifulSoup
 
 from atlas.base import catalog
+from atlas.outputs import sitemap
 from atlas.records.facets import sort_key
+from atlas.site import site_pages
 from conftest import EDITIONS, PUBLISHED_AT, REPO, build_site, built_files, parsed
 from support.filter_data import filter_data
 
@@ -87,6 +89,30 @@ def test_sitemap_lists_every_page_in_every_language_with_its_hreflang_alternates
     for page in default_pages:
         expected = {lang: PUBLISHED_AT + prefix + page for lang, prefix in EDITIONS} | {"x-default": PUBLISHED_AT + page}
         assert all(alternates[PUBLISHED_AT + prefix + page] == expected for _, prefix in EDITIONS)
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3])
+def test_sitemaps_of_a_given_size_hold_every_page_once_in_the_whole_sitemaps_order(real_atlas, parts):
+    """A limit of 1/`parts` of the atlas's addresses: `parts` sitemaps (one alone: no index),
+    together the whole sitemap's entries, in its order."""
+
+    def entries(xml: str) -> list[bytes]:
+        return [ElementTree.tostring(url).strip() for url in ElementTree.fromstring(xml)]
+
+    paths = [page.path for page in site_pages(real_atlas, real_atlas.languages.default)]
+    (whole,) = sitemap.sitemaps(real_atlas, paths).values()
+    limit = -(-len(entries(whole)) // parts)
+    files = sitemap.sitemaps(real_atlas, paths, limit)
+    assert list(files) == ["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, parts + 1)] * (parts > 1)
+    if parts == 1:
+        assert files["sitemap.xml"] == whole
+        return
+    index = ElementTree.fromstring(files["sitemap.xml"])
+    assert [loc.text for loc in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")] == [
+        PUBLISHED_AT + f"sitemap-{n}.xml" for n in range(1, parts + 1)
+    ]
+    split = [entries(files[f"sitemap-{n}.xml"]) for n in range(1, parts + 1)]
+    assert all(len(part) <= limit for part in split) and sum(split, []) == entries(whole)
 
 
 def test_the_404_page_speaks_every_language_and_leads_home_under_the_sites_path(real_site, real_atlas):

@@ -37,6 +37,7 @@ FILTER_DATA = "data/practices.json"  # the index's filter: what it needs first; 
 FILTER_CHUNKS = "data/practices"  # the rest of the filter's data, in chunks fetched as a filter needs them; internal
 FILTER_YEARS = f"{FILTER_CHUNKS}/years.json"
 MAP_DATA = "data/map.json"  # the world map's markers; internal
+SITEMAP = "sitemap.xml"  # at the site's root: every page of every language, or the index of the sitemaps (sitemap_part)
 # Open data (hooks/atlas/api.py, tables.py, feeds.py), documented on the open-data page and in the README
 GEOJSON = "data/practices.geojson"
 CSV = "data/practices.csv"
@@ -110,6 +111,12 @@ def feed(lang: str, default: str) -> str:
     Material's script fetches a sitemap.xml beside every `<link rel="alternate">` of a page,
     and only the site's root has one."""
     return "feed.xml" if lang == default else f"feed-{lang}.xml"
+
+
+def sitemap_part(number: int) -> str:
+    """One of the sitemaps sitemap.xml lists when the atlas has more pages than one may hold:
+    at the root too (a sitemap lists only addresses under its own folder)."""
+    return f"sitemap-{number}.xml"
 
 
 def map_frame(folder: str, key: str) -> str:
