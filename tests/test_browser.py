@@ -311,7 +311,7 @@ def serious_violations(page) -> list[str]:
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_no_serious_accessibility_violation_in_the_map_frames(page, site_pages, lang, prefix):
     """The pages themselves are checked by the phone test below (one visit each); the map frames here."""
-    for path in (routes.WORLD_MAP, f"maps/{site_pages['practice'][0].rstrip('/')}.html"):
+    for path in (routes.WORLD_MAP, f"{routes.PRACTICE_MAP}#{site_pages['practice'][0].rstrip('/').rsplit('/', 1)[1]}"):
         page.goto(prefix + path)
         page.locator("html.atlas-map-ready").wait_for(state="attached")
         page.wait_for_function("document.getAnimations().length === 0")  # markers fade in: judged once shown
@@ -382,6 +382,38 @@ def test_practice_and_city_pages_have_their_map_and_a_way_past_it(page, real_atl
     page.frame_locator("iframe").locator("html.atlas-map-ready").wait_for(state="attached")
     expected = {s for s, p in real_atlas.practices.items() if city in p.cities}
     assert set(page.frames[1].evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)")) == expected
+
+
+def test_one_map_frame_serves_every_practice_page_and_reads_its_practice_from_the_address(page, real_atlas):
+    """Each practice page shows the same frame, told its slug after '#': it draws that practice
+    at each of its cities, takes its title, and its popup leads to the practice in the top
+    window; opened on its own, the frame draws the practice of its address."""
+    several = a_practice(real_atlas, lambda p: len(p.cities) > 1 and not p.data.get("location"))
+    one = a_practice(real_atlas, lambda p: len(p.cities) == 1 and not p.data.get("location"))
+    frames = set()
+    for practice in (several, one):
+        page.goto(f"en/practices/{practice.slug}/")
+        page.frame_locator("iframe").locator("html.atlas-map-ready").wait_for(state="attached")
+        frame = page.frames[1]
+        frames.add(site_path(frame.url))
+        assert urlsplit(frame.url).fragment == practice.slug
+        drawn = frame.evaluate("window.atlasLayer.getLayers().map(m => [m.atlasSlug, m.getLatLng().lat, m.getLatLng().lng])")
+        cities = [real_atlas.cities[city] for city in practice.cities]
+        assert sorted(drawn) == sorted([practice.slug, city["lat"], city["lon"]] for city in cities)
+        title = practice.data["title"]["en"]
+        assert frame.title() == ui("en")["map_frame"].format(label=title)
+    assert frames == {f"/en/{routes.PRACTICE_MAP}"}  # one file for every practice
+    frame.evaluate("window.atlasLayer.getLayers()[0].openPopup()")
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup.locator(".atlas-popup__summary")).to_have_text(one.data["summary"]["en"])
+    link = popup.locator("a")
+    assert link.get_attribute("target") == "_top"
+    link.evaluate("a => a.click()")
+    page.wait_for_url(f"**/en/practices/{one.slug}/")
+    page.goto(f"{routes.PRACTICE_MAP}#{several.slug}")  # on its own, in French
+    page.locator("html.atlas-map-ready").wait_for(state="attached")
+    assert page.evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)") == [several.slug] * len(several.cities)
+    assert page.title() == ui("fr")["map_frame"].format(label=several.data["title"]["fr"])
 
 
 def shown_actors(page) -> list[str]:

@@ -66,7 +66,7 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
                 "datapackage.json",
                 "maps/world.html",
                 "maps/cities/lyon.html",
-                "maps/practices/lyon-centsept.html",
+                "maps/practice.html",
                 "practices/lyon-centsept/batiment.png",
                 *(f"api/v1/{answer}.json" for answer in api),
             )
@@ -91,7 +91,7 @@ def test_a_preview_generates_what_one_practice_touches(fixture_atlas):
     assert "practices/lyon-centsept" in paths and "practices/abidjan-babylab" not in paths
     assert "themes/social-innovation" in paths and "themes/education" not in paths
     files = {file.dest_uri for file in static_files(atlas, "en", only="lyon-centsept")}
-    assert "en/maps/practices/lyon-centsept.html" in files and "en/maps/practices/abidjan-babylab.html" not in files
+    assert "en/maps/practice.html" in files  # the practices' one frame
 
 
 def test_a_misspelt_setting_stops_the_build_with_a_suggestion():

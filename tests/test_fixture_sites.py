@@ -72,7 +72,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
             "datapackage.json",
             "maps/world.html",
             "maps/cities/lyon.html",
-            "maps/practices/lyon-centsept.html",
+            "maps/practice.html",
             *(f"api/v1/{answer}.json" for answer in api),
         )
     }
@@ -224,7 +224,9 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         assert data["headline"] == data["description"] == HOSTILE
         assert {place["name"] for place in data["spatialCoverage"]} == {HOSTILE}
         assert data["citation"][0]["name"] == data["citation"][0]["publisher"]["name"] == HOSTILE
-        assert [script for script in html.find_all("script") if "alert" in script.get_text()] == [structured]
+        (markers,) = html.select("script[data-atlas-map]")  # what the practices' map frame draws
+        assert json.loads(markers.string)["title"] == HOSTILE
+        assert [script for script in html.find_all("script") if "alert" in script.get_text()] == [structured, markers]
         index = soup(fixture_atlas.site, f"{prefix}practices/index.html")
         assert HOSTILE in [a.get_text() for a in index.select(".atlas-card__title a")]
         assert HOSTILE in [a.get_text() for a in index.select(".atlas-card__place a")]
@@ -240,10 +242,6 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         assert HOSTILE in data["labels"]["city"].values()
         geo = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.geojson"))
         assert HOSTILE in [feature["properties"]["title"] for feature in geo["features"]]
-        popup_data = re.search(
-            r"atlasMap\.show\(map_0, (.*)\);", read(fixture_atlas.site, f"{prefix}maps/practices/lyon-centsept.html")
-        )
-        assert json.loads(popup_data.group(1))["practices"][0]["title"] == HOSTILE
         api = json.loads(read(fixture_atlas.site, f"{prefix}api/v1/practices/lyon-centsept.json"))["result"]
         assert api["title"] == api["actors"][0]["name"] == api["sources"][0]["title"] == HOSTILE
         table = csv.DictReader(io.StringIO(read(fixture_atlas.site, f"{prefix}data/practices.csv").removeprefix("\ufeff")))
@@ -277,7 +275,7 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
     for path in (
         "practices/lyon-centsept/index.html",
         "en/practices/lyon-centsept/index.html",
-        "maps/practices/lyon-centsept.html",
+        "maps/practice.html",
         "themes/social-innovation/index.html",
     ):
         assert read(preview_site, path) == read(fixture_atlas.site, path), path

@@ -49,6 +49,7 @@ API_VOCABULARIES = f"{API}/vocabularies.json"
 API_ACTORS = f"{API}/actors.json"
 API_SCHEMA = f"{API}/schema.json"  # one for every language: published once, at the site's root
 MAPS = "maps"  # map frames: maps/world.html, maps/<folder>/<key>.html
+PRACTICE_MAP = f"{MAPS}/practice.html"  # the map frame of every practice page: maps/practice.html#<slug>
 WORLD_MAP = f"{MAPS}/world.html"
 VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
 SEARCH_BUNDLE = "pagefind"  # one Pagefind bundle per language, beside its pages
@@ -120,7 +121,8 @@ def sitemap_part(number: int) -> str:
 
 
 def map_frame(folder: str, key: str) -> str:
-    """The map frame of one page: map_frame('cities', 'lyon') is maps/cities/lyon.html."""
+    """The map frame of one page: map_frame('cities', 'lyon') is maps/cities/lyon.html (the
+    practices' pages share one, PRACTICE_MAP)."""
     return f"{MAPS}/{folder}/{key}.html"
 
 
