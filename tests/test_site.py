@@ -13,7 +13,7 @@ import pytest
 from babel import Locale
 from bs4 import BeautifulSoup
 
-from atlas.base import catalog
+from atlas.base import catalog, routes
 from atlas.outputs import sitemap
 from atlas.records.facets import sort_key
 from atlas.site import site_pages
@@ -299,7 +299,8 @@ def test_the_index_filters_by_what_each_practice_page_shows(real_site, real_atla
 def test_every_link_between_pages_resolves(real_site):
     """Every relative link of every page leads to a file of the site, and to an element of the page
     where it names one (a glossary term, a section): the navigation and tabs that pages of one
-    folder share (site.SharedFragments) included."""
+    folder share (site.SharedFragments) included. The practices' map frame is told a practice
+    after '#': the page that shows it must be that practice's."""
     broken = []
     for path in real_site.rglob("*.html"):
         page_path = path.relative_to(real_site).as_posix()
@@ -319,6 +320,9 @@ def test_every_link_between_pages_resolves(real_site):
                 file = resolved / "index.html" if resolved.is_dir() else resolved
                 if not file.is_file():
                     broken.append(f"{page_path}: {tag} {element[attribute]}")
+                elif file.name == posixpath.basename(routes.PRACTICE_MAP):
+                    if not page_path.endswith(f"{routes.PRACTICES}/{fragment}/index.html"):
+                        broken.append(f"{page_path}: {tag} {element[attribute]} (not this page's practice)")
                 elif fragment and file.suffix == ".html" and parsed(file).find(id=fragment) is None:
                     broken.append(f"{page_path}: {tag} {element[attribute]} (no element #{fragment} there)")
     assert broken == []
