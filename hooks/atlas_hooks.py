@@ -15,7 +15,7 @@ checked atlas and builds that language's pages and files into the same folder wh
 default language is built (ATLAS_PARALLEL=0 keeps the plugin's order: tests/test_site.py
 compares both). Either way, what every language shares is written once, by the default
 language's build: the theme's files, the 404 page (in every language) and the sitemap (every
-page of every language, hooks/atlas/sitemap.py).
+page of every language, hooks/atlas/outputs/sitemap.py).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from atlas.base import routes
 from atlas.base.problems import AtlasDataError
 from atlas.model.model import Atlas
 from atlas.model.settings import generation_time, languages_from_i18n, publication, site_names
@@ -47,7 +48,7 @@ from atlas.site import (
     page_toc,
     search_indexing,
     site_pages,
-    sitemap_xml,
+    sitemap_files,
     static_files,
     template_globals,
 )
@@ -227,9 +228,12 @@ def on_env(env, config, files):
     plugin, lang = _language(config)
     env.autoescape = autoescaped
     env.globals.update(template_globals(state.atlas, lang))
-    if lang == plugin.default_language:
+    if lang == plugin.default_language:  # the theme's sitemap.xml template writes the first; the others are files
         hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
-        env.globals["atlas_sitemap"] = sitemap_xml(state.atlas, hand_written)
+        sitemaps = sitemap_files(state.atlas, hand_written)
+        env.globals["atlas_sitemap"] = sitemaps.pop(routes.SITEMAP)
+        for path, xml in sitemaps.items():
+            files.append(_generated(config, path, path, content=xml))
     return env
 
 

@@ -5,9 +5,11 @@ accessibility."""
 
 from __future__ import annotations
 
+import datetime
 import re
+import unicodedata
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from babel import Locale
@@ -16,11 +18,14 @@ from playwright.sync_api import expect
 from atlas.base import catalog, routes
 from atlas.records import facets
 from atlas.records.actors import cities_of, themes_of
-from conftest import EDITIONS, PUBLISHED_AT, REPO, FixtureAtlas
+from atlas.records.facets import FACET_IDS
+from atlas.records.practice import records
+from conftest import EDITIONS, PUBLISHED_AT, REPO, FixtureAtlas, build_site, published_atlas
 from support.browser import serious_violations
 from support.interface_words import foreign_phrases, found_in
 from support.page_types import NOT_FOUND, PAGE_TYPES, page_types
 from support.pages_server import PagesServer
+from support.synthetic import copy_atlas, grow
 
 SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/, as on GitHub Pages
 
@@ -39,8 +44,9 @@ def site_path(url: str) -> str:
 
 
 def open_facet(page, facet: str) -> None:
-    """Open the filter's group of one facet (closed until the reader opens it)."""
-    page.locator(f"details.atlas-filters__facet:has(input[name={facet}]) > summary").click()
+    """Open the filter's group of one facet (closed until the reader opens it; its options arrive then)."""
+    page.locator(f"details[data-facet={facet}] > summary").click()
+    page.locator(f"input[name={facet}]").first.wait_for(state="attached")
 
 
 def tile_host() -> str:
@@ -72,8 +78,12 @@ def page(browser, base_url):
 
 
 def shown_slugs(page) -> list[str]:
-    page.wait_for_selector(".atlas-index--ready")
-    return page.eval_on_selector_all(".atlas-results .atlas-card", "cards => cards.map(c => c.dataset.slug)")
+    """The practices the index shows: the filter's results, or the page's own list when nothing is
+    filtered (once the filter's chunks have arrived: the results are no longer busy)."""
+    page.wait_for_selector(".atlas-index--ready .atlas-results:not([aria-busy])")
+    return page.eval_on_selector_all(
+        ".atlas-results .atlas-card", "cards => cards.filter(c => !c.closest('[hidden]')).map(c => c.dataset.slug)"
+    )
 
 
 def expected_slugs(atlas, lang="fr", **wanted) -> list[str]:
@@ -120,7 +130,7 @@ def test_filtered_cards_link_to_their_practice_and_levers(page, real_atlas, pref
     city = a_practice(real_atlas, lambda p: p.cities).cities[0]
     page.goto(f"{prefix}practices/?city={city}")
     slug = shown_slugs(page)[0]
-    card = page.locator(f".atlas-results .atlas-card[data-slug='{slug}']")
+    card = page.locator(f".atlas-results .atlas-card[data-slug='{slug}']:visible")  # the filter's, not the page's own list
     links = [site_path(url) for url in card.locator("a").evaluate_all("links => links.map(a => a.href)")]
     levers = real_atlas.practices[slug].data["levers"]
     assert links == [f"/{prefix}practices/{slug}/"] + [f"/{prefix}levers/{key}/" for key in levers]
@@ -131,6 +141,7 @@ def test_option_counts_follow_the_other_filters(page, real_atlas):
     city, theme = practice.cities[0], practice.data["themes"][0]
     page.goto(f"practices/?city={city}")
     page.wait_for_selector(".atlas-index--ready")
+    open_facet(page, "theme")
     count = page.locator("label.atlas-option", has=page.locator(f"input[name=theme][value={theme}]")).locator("[data-count]")
     expect(count).to_have_text(str(len(expected_slugs(real_atlas, city=[city], theme=[theme]))))
 
@@ -176,16 +187,17 @@ def test_keyboard_alone_operates_the_filters(page, real_atlas):
     page.wait_for_selector(".atlas-index--ready")
     page.focus("#atlas-q")
     page.keyboard.type(word)
-    page.wait_for_function(f"document.querySelectorAll('.atlas-results .atlas-card').length < {len(real_atlas.practices)}")
-    cities = page.locator("details.atlas-filters__facet:has(input[name=city]) > summary")
+    page.wait_for_function("document.querySelector('.atlas-results > ul.atlas-cards:not([hidden]) > .atlas-card')")
+    cities = page.locator("details[data-facet=city] > summary")
     for _ in range(40):
         page.keyboard.press("Tab")
         if cities.evaluate("el => el === document.activeElement"):
             break
     assert cities.evaluate("el => el === document.activeElement"), "the cities' group is reachable with Tab"
     page.keyboard.press("Enter")
-    page.keyboard.press("Tab")
     box = page.locator("input[name=city]").first
+    box.wait_for(state="attached")  # the group's options arrive with its data
+    page.keyboard.press("Tab")
     assert box.evaluate("el => el === document.activeElement"), "the first city follows its group"
     page.keyboard.press("Space")
     assert box.is_checked() and "city=" in page.url and f"q={word}" in page.url
@@ -277,7 +289,7 @@ def site_pages(real_site) -> dict[str, tuple[str, str | None]]:
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_no_serious_accessibility_violation_in_the_map_frames(page, site_pages, lang, prefix):
     """The pages themselves are checked by the phone test below (one visit each); the map frames here."""
-    for path in (routes.WORLD_MAP, f"maps/{site_pages['practice'][0].rstrip('/')}.html"):
+    for path in (routes.WORLD_MAP, f"{routes.PRACTICE_MAP}#{site_pages['practice'][0].rstrip('/').rsplit('/', 1)[1]}"):
         page.goto(prefix + path)
         page.locator("html.atlas-map-ready").wait_for(state="attached")
         page.wait_for_function("document.getAnimations().length === 0")  # markers fade in: judged once shown
@@ -350,6 +362,38 @@ def test_practice_and_city_pages_have_their_map_and_a_way_past_it(page, real_atl
     assert set(page.frames[1].evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)")) == expected
 
 
+def test_one_map_frame_serves_every_practice_page_and_reads_its_practice_from_the_address(page, real_atlas):
+    """Each practice page shows the same frame, told its slug after '#': it draws that practice
+    at each of its cities, takes its title, and its popup leads to the practice in the top
+    window; opened on its own, the frame draws the practice of its address."""
+    several = a_practice(real_atlas, lambda p: len(p.cities) > 1 and not p.data.get("location"))
+    one = a_practice(real_atlas, lambda p: len(p.cities) == 1 and not p.data.get("location"))
+    frames = set()
+    for practice in (several, one):
+        page.goto(f"en/practices/{practice.slug}/")
+        page.frame_locator("iframe").locator("html.atlas-map-ready").wait_for(state="attached")
+        frame = page.frames[1]
+        frames.add(site_path(frame.url))
+        assert urlsplit(frame.url).fragment == practice.slug
+        drawn = frame.evaluate("window.atlasLayer.getLayers().map(m => [m.atlasSlug, m.getLatLng().lat, m.getLatLng().lng])")
+        cities = [real_atlas.cities[city] for city in practice.cities]
+        assert sorted(drawn) == sorted([practice.slug, city["lat"], city["lon"]] for city in cities)
+        title = practice.data["title"]["en"]
+        assert frame.title() == ui("en")["map_frame"].format(label=title)
+    assert frames == {f"/en/{routes.PRACTICE_MAP}"}  # one file for every practice
+    frame.evaluate("window.atlasLayer.getLayers()[0].openPopup()")
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup.locator(".atlas-popup__summary")).to_have_text(one.data["summary"]["en"])
+    link = popup.locator("a")
+    assert link.get_attribute("target") == "_top"
+    link.evaluate("a => a.click()")
+    page.wait_for_url(f"**/en/practices/{one.slug}/")
+    page.goto(f"{routes.PRACTICE_MAP}#{several.slug}")  # on its own, in French
+    page.locator("html.atlas-map-ready").wait_for(state="attached")
+    assert page.evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)") == [several.slug] * len(several.cities)
+    assert page.title() == ui("fr")["map_frame"].format(label=several.data["title"]["fr"])
+
+
 def shown_actors(page) -> list[str]:
     page.wait_for_selector(".atlas-list--ready")
     return page.eval_on_selector_all("li[data-slug]:not([hidden])", "items => items.map(i => i.dataset.slug).sort()")
@@ -391,7 +435,12 @@ def test_without_javascript_the_list_is_whole_and_search_offers_lists_to_browse(
     page = context.new_page()
     page.goto("en/practices/")
     expect(page.locator("form.atlas-filters")).to_be_hidden()  # it filters only with scripts
-    expect(page.locator(".atlas-results li.atlas-card")).to_have_count(len(real_atlas.practices))
+    listed = page.locator(".atlas-results li.atlas-card").count()
+    if len(real_atlas.practices) > 50:  # the rest on the next pages
+        page.locator(".atlas-pages a[rel=next]").click()
+        listed += page.locator(".atlas-results li.atlas-card").count()
+        page.go_back()
+    assert listed == len(real_atlas.practices)
     page.fill("#atlas-header-q", "innovation")
     page.get_by_role("button", name=ui("en")["search_submit"]).click()
     assert site_path(page.url) == "/en/search/" and urlsplit(page.url).query == "q=innovation"
@@ -603,14 +652,15 @@ def test_the_index_offers_to_widen_a_search_that_finds_nothing(page, real_atlas)
     suggestions = page.locator(".atlas-suggest li")
     assert suggestions.nth(0).inner_text() == "Sénégal : aucune pratique pour l'instant."
     region = real_atlas.vocabulary["regions"]["west-africa"]["label"]["fr"]
-    suggestions.nth(1).locator("a").click()
-    assert "region=west-africa" in page.url and "q=" not in page.url
+    suggestions.nth(1).locator("a").click()  # the region's values arrive, then the address changes
+    expect(page).to_have_url(re.compile(r"\?region=west-africa$"))
     assert shown_slugs(page) == expected_slugs(real_atlas, region=["west-africa"]) and region
     page.goto("en/practices/?q=Bouak%C3%A9")
     page.wait_for_selector(".atlas-index--ready")
     expect(page.locator(".atlas-suggest li a")).to_have_text("Clear the words “Bouaké”")
     page.locator(".atlas-suggest li a").click()
-    assert len(shown_slugs(page)) == len(real_atlas.practices)
+    assert len(shown_slugs(page)) == min(50, len(real_atlas.practices))  # the index's first page again
+    expect(page.locator("#atlas-results-count")).to_have_text(f"{len(real_atlas.practices)} practices")
 
 
 def test_the_not_found_page_speaks_the_language_of_the_address(browser, base_url):
@@ -730,4 +780,196 @@ def test_a_french_only_practice_is_in_every_edition_under_a_notice_in_its_langua
             site_path(href) == f"/{other}practices/lyon-tuba/" for (_, href), (_, other) in zip(switcher, EDITIONS, strict=True)
         )
         assert serious_violations(page) == []
+    context.close()
+
+
+# -- An atlas of a few hundred practices (issue 27) -------------------------------------------------
+
+LARGE = 300  # practices: six pages of the index
+
+
+@pytest.fixture(scope="module")
+def large_atlas(tmp_path_factory):
+    """The real atlas grown to LARGE practices by the benchmark's generator, built as it is published:
+    (the atlas loaded, the address of its site served as GitHub Pages serves it)."""
+    root = tmp_path_factory.mktemp("large") / "atlas"
+    copy_atlas(root)
+    grow(root, LARGE)
+    result = build_site(root, root / "site", PUBLISHED_AT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    with PagesServer(root / "site", SITE_PATH) as url:
+        yield published_atlas(root, today=datetime.date.today()), url
+
+
+@pytest.fixture
+def large_page(browser, large_atlas):
+    """A page of the large atlas, with every script error recorded: there must be none."""
+    context = browser.new_context(base_url=large_atlas[1])
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    yield page
+    context.close()
+    assert errors == []
+
+
+def folded_words(text: str) -> list[str]:
+    """A text's words as the index's filter compares them: no accents, lower case, ASCII letters and digits."""
+    return re.sub(r"[^a-z0-9]+", " ", unicodedata.normalize("NFKD", text).lower().encode("ascii", "ignore").decode()).split()
+
+
+def filtered(atlas, lang: str, case: dict) -> list[str]:
+    """What the filter has always shown, computed from every record at once: the typed words each
+    begin a word of the title, summary or places; the start year in range; OR within a facet, AND
+    across facets; in the index's order."""
+    typed = folded_words(case.get("q", ""))
+    start, end = int(case.get("from", 0)), int(case.get("to", 9999))
+    shown = []
+    for record in records(atlas, lang):
+        text = folded_words(" ".join([record.title.text, record.summary.text if record.summary else "", *record.place_names]))
+        if not all(any(word.startswith(w) for word in text) for w in typed):
+            continue
+        if ("from" in case or "to" in case) and not (record.start_year and start <= record.start_year <= end):
+            continue
+        if all(set(case[facet]) & set(record.keys[facet]) for facet in FACET_IDS if facet in case):
+            shown.append(record.slug)
+    return shown
+
+
+def filter_cases(atlas) -> list[dict]:
+    """Filters of every kind, from the large atlas's own values (the tests name none in advance)."""
+    practice = atlas.practices[sorted(slug for slug in atlas.practices if "-synthetic-" in slug)[7]]
+    keys = {facet: facets.practice_keys(atlas, facet, practice) for facet in FACET_IDS}
+    title = atlas.languages.pick(practice.data["title"], "fr").text
+    other_theme = next(key for key in atlas.vocabulary["themes"] if key not in keys["theme"])
+    return [
+        {"theme": keys["theme"][:1]},
+        {"theme": [keys["theme"][0], other_theme], "region": keys["region"]},
+        {"lever": keys["lever"], "status": keys["status"], "role": keys["role"]},
+        {"city": keys["city"][:1], "actor": keys["actor"][:1]},
+        {"country": keys["country"], "sdg": keys["sdg"][:1]},
+        {"q": folded_words(title)[-1][:3]},  # the beginning of a city's name
+        {"q": " ".join(folded_words(practice.data["summary"]["fr"])[:2]), "theme": keys["theme"]},
+        {"from": str(practice.data["start_year"] - 2), "to": str(practice.data["start_year"]), "lever": keys["lever"][:1]},
+        {"q": "zzzqx"},
+    ]
+
+
+def every_result(page) -> list[str]:
+    """The slugs of the filter's results, every batch of them ("More practices" until the last)."""
+    shown_slugs(page)  # once the first batch is shown
+    more = page.locator(".atlas-more")
+    while more.count() and more.is_visible():
+        shown = len(shown_slugs(page))
+        more.click()
+        page.wait_for_function(
+            f"document.querySelectorAll('.atlas-results > ul.atlas-cards:not([hidden]) > .atlas-card').length > {shown}"
+        )
+    return shown_slugs(page)
+
+
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_without_javascript_the_large_index_lists_every_practice_50_a_page(browser, large_atlas, lang, prefix):
+    atlas, url = large_atlas
+    context = browser.new_context(base_url=url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{prefix}practices/")
+    expect(page.locator("form.atlas-filters")).to_be_hidden()
+    words = ui(lang)
+    expect(page.locator("#atlas-results-count")).to_have_text(words["results_count"]["other"].format(count=LARGE))
+    listed, number = [], 1
+    while True:
+        expect(page.locator(".atlas-pages [aria-current=page]")).to_have_text(str(number))
+        if number > 1:
+            expect(page.locator("h1")).to_have_text(words["index_page_title"].format(title=words["index_title"], number=number))
+        listed += page.eval_on_selector_all(".atlas-results .atlas-card", "cards => cards.map(c => c.dataset.slug)")
+        following = page.locator(".atlas-pages a[rel=next]")
+        if not following.count():
+            break
+        following.click()
+        number += 1
+        assert site_path(page.url) == f"/{prefix}practices/page/{number}/"
+    assert number == LARGE // 50 and listed == [record.slug for record in records(atlas, lang)]
+    page.locator(".atlas-pages a[rel=prev]").click()  # and back, page by page
+    assert site_path(page.url) == f"/{prefix}practices/page/{number - 1}/"
+    context.close()
+
+
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_the_chunked_filter_shows_what_filtering_every_practice_at_once_shows(large_page, large_atlas, lang, prefix):
+    """Each filter's results and each open group's counts (under the other filters), from the
+    chunks the filter fetches, are those of the whole list filtered at once."""
+    atlas, _ = large_atlas
+    words = ui(lang)["results_count"]
+    for case in filter_cases(atlas):
+        large_page.goto(f"{prefix}practices/?{urlencode(case, doseq=True)}")
+        expected = filtered(atlas, lang, case)
+        assert every_result(large_page) == expected, case
+        expect(large_page.locator("#atlas-results-count")).to_have_text(
+            words["one" if len(expected) == 1 else "other"].format(count=len(expected)) if expected else ui(lang)["results_none"]
+        )
+        for facet in FACET_IDS:
+            if facet not in case:
+                continue
+            counts = large_page.eval_on_selector_all(
+                f"details[data-facet={facet}] label.atlas-option",
+                "labels => labels.map(l => [l.querySelector('input').value, +l.querySelector('[data-count]').textContent])",
+            )
+            assert counts, facet
+            others = {name: value for name, value in case.items() if name != facet}
+            assert counts == [[key, len(filtered(atlas, lang, {**others, facet: [key]}))] for key, _ in counts], (case, facet)
+
+
+def test_filtering_from_another_page_of_the_index_keeps_its_address_and_back_works(large_page, large_atlas):
+    atlas, _ = large_atlas
+    large_page.goto("en/practices/page/3/")
+    large_page.wait_for_selector(".atlas-index--ready")
+    own = shown_slugs(large_page)
+    assert own == [record.slug for record in records(atlas, "en")][100:150]
+    large_page.locator("details[data-facet=status] > summary").click()
+    large_page.locator("input[name=status]").first.wait_for(state="attached")
+    counts = large_page.eval_on_selector_all(
+        "input[name=status]", "boxes => boxes.map(b => +b.closest('label').textContent.match(/\\d+$/)[0])"
+    )
+    first = large_page.locator("input[name=status]").nth(counts.index(max(counts)))  # the status of the most practices
+    status = first.get_attribute("value")
+    first.check()
+    expect(large_page).to_have_url(re.compile(re.escape(f"/atlas/en/practices/page/3/?status={status}") + "$"))
+    expected = filtered(atlas, "en", {"status": [status]})
+    assert len(expected) > 50 and every_result(large_page) == expected
+    expect(large_page.locator(".atlas-pages")).to_be_hidden()  # the page links lead to the whole list's pages
+    first.uncheck()
+    assert shown_slugs(large_page) == own
+    large_page.go_back()
+    expect(large_page.locator(f"input[name=status][value={status}]")).to_be_checked()
+    assert len(shown_slugs(large_page)) == 50 and shown_slugs(large_page) == expected[:50]
+
+
+def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_needs(browser, large_atlas):
+    """What a reader downloads first does not grow with the atlas: the page (50 practices), the
+    theme's files and a small data file, gzipped, and fewer than 1,400 elements; a typed word
+    then fetches the words of its first letter and the cards it shows, not every practice."""
+    atlas, url = large_atlas
+    context = browser.new_context(base_url=url)
+    page = context.new_page()
+    finished = []
+    page.on("requestfinished", lambda request: finished.append(request))
+    page.goto("practices/", wait_until="networkidle")
+    page.wait_for_selector(".atlas-index--ready")
+    first = [site_path(request.url) for request in finished]
+    downloaded = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in finished)
+    assert not [path for path in first if path.startswith("/data/") and path != "/data/practices.json"], first
+    assert downloaded <= 150 * 1024
+    assert page.evaluate("document.querySelectorAll('*').length") <= 1400
+    finished.clear()
+    word = folded_words(records(atlas, "fr")[120].title.text)[-1]  # a city's name
+    page.fill("#atlas-q", word)
+    page.wait_for_function("document.querySelector('.atlas-results > ul.atlas-cards:not([hidden]) > .atlas-card')")
+    page.wait_for_load_state("networkidle")
+    fetched = sorted(path for path in (site_path(request.url) for request in finished) if path.startswith("/data/"))
+    cards = [path for path in fetched if path.startswith("/data/practices/cards/")]
+    assert [path for path in fetched if path not in cards] == [f"/data/practices/words/{word[0]}.json"]
+    assert 0 < len(cards) < LARGE // 25
     context.close()

@@ -3,10 +3,13 @@ language, where they come from and where they go."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from atlas.site import site_pages, static_files
 from conftest import FR_MD, REPO, VOCABULARY, image_bytes, published_atlas
+from support.filter_data import chunk_files
 
 
 def facet_pages(atlas) -> set[str]:
@@ -64,7 +67,7 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
                 "datapackage.json",
                 "maps/world.html",
                 "maps/cities/lyon.html",
-                "maps/practices/lyon-centsept.html",
+                "maps/practice.html",
                 "practices/lyon-centsept/batiment.png",
                 *(f"api/v1/{answer}.json" for answer in api),
             )
@@ -73,7 +76,8 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
         once = {path for path in files if path.startswith("assets/vendor/")} | (
             {"api/v1/schema.json"} if lang == default else set()
         )
-        assert set(files) == generated | once
+        chunks = chunk_files(json.loads(files[f"{prefix}data/practices.json"].content))
+        assert set(files) == generated | once | chunks
         assert bool(once) == (lang == default)  # Leaflet and the API's schema once, with the default language
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].content == image_bytes("PNG")  # the checked bytes
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].path is None
@@ -88,7 +92,7 @@ def test_a_preview_generates_what_one_practice_touches(fixture_atlas):
     assert "practices/lyon-centsept" in paths and "practices/abidjan-babylab" not in paths
     assert "themes/social-innovation" in paths and "themes/education" not in paths
     files = {file.dest_uri for file in static_files(atlas, "en", only="lyon-centsept")}
-    assert "en/maps/practices/lyon-centsept.html" in files and "en/maps/practices/abidjan-babylab.html" not in files
+    assert "en/maps/practice.html" in files  # the practices' one frame
 
 
 def test_a_misspelt_setting_stops_the_build_with_a_suggestion():

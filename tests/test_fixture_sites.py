@@ -13,7 +13,9 @@ from xml.etree import ElementTree
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, EN_MD, FR_MD, REPO, image_bytes
+from conftest import BUILD_ENV, EN_MD, FR_MD, PUBLISHED_AT, REPO, build_site, image_bytes
+from support.filter_data import chunk_files, filter_data
+from support.small_sitemaps import SMALL
 
 
 def read(site, path):
@@ -71,7 +73,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
             "datapackage.json",
             "maps/world.html",
             "maps/cities/lyon.html",
-            "maps/practices/lyon-centsept.html",
+            "maps/practice.html",
             *(f"api/v1/{answer}.json" for answer in api),
         )
     }
@@ -86,6 +88,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
         if p.suffix in (".html", ".json", ".geojson", ".csv", ".xml")
     }
     built = {path for path in built if not path.startswith(("pagefind/", "en/pagefind/"))}
+    expected |= {path for prefix in ("", "en/") for path in chunk_files(filter_data(fixture_atlas.site, prefix)["first"])}
     assert built == expected
 
 
@@ -222,25 +225,24 @@ def test_hostile_text_is_escaped_everywhere(fixture_atlas):
         assert data["headline"] == data["description"] == HOSTILE
         assert {place["name"] for place in data["spatialCoverage"]} == {HOSTILE}
         assert data["citation"][0]["name"] == data["citation"][0]["publisher"]["name"] == HOSTILE
-        assert [script for script in html.find_all("script") if "alert" in script.get_text()] == [structured]
+        (markers,) = html.select("script[data-atlas-map]")  # what the practices' map frame draws
+        assert json.loads(markers.string)["title"] == HOSTILE
+        assert [script for script in html.find_all("script") if "alert" in script.get_text()] == [structured, markers]
         index = soup(fixture_atlas.site, f"{prefix}practices/index.html")
-        assert HOSTILE in [a.get_text() for a in index.select("a.atlas-card__title")]
+        assert HOSTILE in [a.get_text() for a in index.select(".atlas-card__title a")]
         assert HOSTILE in [a.get_text() for a in index.select(".atlas-card__place a")]
-        assert HOSTILE in [span.get_text() for span in index.select(".atlas-option span")]
+        assert not index.select(".atlas-option")  # the filter's options come from its data (below), written as text
         city = soup(fixture_atlas.site, f"{prefix}cities/lyon/index.html")
         assert city.h1.get_text() == HOSTILE and HOSTILE in city.title.get_text()
         assert HOSTILE in [
             a.get_text() for a in soup(fixture_atlas.site, f"{prefix}cities/index.html").select(".atlas-overview a")
         ]
     for prefix in ("", "en/"):
-        data = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.json"))
+        data = filter_data(fixture_atlas.site, prefix)
         assert HOSTILE in [practice["title"] for practice in data["practices"]]  # intact as data, inert as text
+        assert HOSTILE in data["labels"]["city"].values()
         geo = json.loads(read(fixture_atlas.site, f"{prefix}data/practices.geojson"))
         assert HOSTILE in [feature["properties"]["title"] for feature in geo["features"]]
-        popup_data = re.search(
-            r"atlasMap\.show\(map_0, (.*)\);", read(fixture_atlas.site, f"{prefix}maps/practices/lyon-centsept.html")
-        )
-        assert json.loads(popup_data.group(1))["practices"][0]["title"] == HOSTILE
         api = json.loads(read(fixture_atlas.site, f"{prefix}api/v1/practices/lyon-centsept.json"))["result"]
         assert api["title"] == api["actors"][0]["name"] == api["sources"][0]["title"] == HOSTILE
         table = csv.DictReader(io.StringIO(read(fixture_atlas.site, f"{prefix}data/practices.csv").removeprefix("\ufeff")))
@@ -274,7 +276,7 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
     for path in (
         "practices/lyon-centsept/index.html",
         "en/practices/lyon-centsept/index.html",
-        "maps/practices/lyon-centsept.html",
+        "maps/practice.html",
         "themes/social-innovation/index.html",
     ):
         assert read(preview_site, path) == read(fixture_atlas.site, path), path
@@ -394,3 +396,29 @@ def test_a_new_atlas_without_practices_builds(fixture_atlas):
     assert read(fixture_atlas.site, "data/practices.csv").splitlines()[1:] == []
     assert soup(fixture_atlas.site, "practices/index.html").select(".atlas-card") == []
     assert "practices/" not in " ".join(a["href"] for a in soup(fixture_atlas.site, "data/index.html").select("table a"))
+
+
+def test_beyond_a_sitemaps_limit_the_sitemap_is_an_index_of_sitemaps_at_the_root(fixture_atlas):
+    """Built with sitemaps of SMALL addresses (the protocol's 50,000 in a published atlas): the
+    index lists every sitemap, absolute, each within the limit, and together they hold every
+    page of every language once, with its alternates."""
+    fixture_atlas.add_practice("lyon-centsept")
+    result = build_site(
+        fixture_atlas.root, fixture_atlas.site, PUBLISHED_AT, "support.small_sitemaps", {"PYTHONPATH": str(REPO / "tests")}
+    )
+    assert result.returncode == 0, result.stderr
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    index = ElementTree.parse(fixture_atlas.site / "sitemap.xml").getroot()
+    assert index.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}sitemapindex"
+    listed = [loc.text for loc in index.findall("s:sitemap/s:loc", ns)]
+    parts = sorted(p.name for p in fixture_atlas.site.glob("sitemap-*.xml"))
+    assert len(parts) > 1 and listed == [PUBLISHED_AT + f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
+    urls = []
+    for name in parts:
+        found = ElementTree.parse(fixture_atlas.site / name).findall("s:url", ns)
+        assert 0 < len(found) <= SMALL
+        urls += [(url.findtext("s:loc", namespaces=ns), len(url.findall("x:link", ns))) for url in found]
+    pages = {p.relative_to(fixture_atlas.site).parent.as_posix() for p in fixture_atlas.site.rglob("index.html")}
+    pages = {"" if page == "." else page + "/" for page in pages if "pagefind" not in page}
+    assert sorted(loc for loc, _ in urls) == sorted(PUBLISHED_AT + page for page in pages)  # each once
+    assert {links for _, links in urls} == {3}  # fr, en and x-default

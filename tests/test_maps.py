@@ -9,8 +9,9 @@ import re
 import pytest
 
 from atlas.outputs import maps
+from atlas.outputs import practice as practice_page
 from atlas.outputs.geojson import geojson
-from atlas.outputs.index import filter_data
+from atlas.records.practice import records
 from conftest import EDITIONS, PUBLISHED_AT
 
 SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
@@ -67,10 +68,7 @@ def countries(atlas, practice) -> list[str]:
 def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     files = {f.path: f.content for f in maps.files(real_atlas, lang) if f.path.startswith("maps/")}
     used_cities = {c for p in real_atlas.practices.values() for c in p.cities}
-    located = {s for s, p in real_atlas.practices.items() if p.cities or p.data.get("location")}  # a network may have no point
-    assert set(files) == {"maps/world.html"} | {f"maps/practices/{s}.html" for s in located} | {
-        f"maps/cities/{c}.html" for c in used_cities
-    }
+    assert set(files) == {"maps/world.html", "maps/practice.html"} | {f"maps/cities/{c}.html" for c in used_cities}
     for path, html in files.items():
         assert not re.search(r"jquery|bootstrap|font-?awesome|awesome-markers|cdn\.", html, re.I), path
         assert re.findall(r'(?:src|href)="([^"]+)"', html) and all(
@@ -78,11 +76,12 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
         ), path
         assert "user-scalable=no" not in html
         assert '"scrollWheelZoom": false' in html  # scrolling the page never gets caught by a map
-    for slug in located:
-        options = map_options(files[f"maps/practices/{slug}.html"])
-        assert [r["title"] for r in options["practices"]] == [
-            real_atlas.languages.pick(real_atlas.practices[slug].data["title"], lang).text
-        ]
+    frame = map_options(files["maps/practice.html"])  # every practice's: the practice is in its address
+    assert (
+        frame["fromAddress"] is True
+        and "practices" not in frame
+        and frame["base"] == real_atlas.routes.prefix(lang) + "practices/"
+    )
     for city in used_cities:
         shown = map_options(files[f"maps/cities/{city}.html"])
         assert {r["slug"] for r in shown["practices"]} == {s for s, p in real_atlas.practices.items() if city in p.cities}
@@ -95,6 +94,22 @@ def test_map_files_are_light_and_in_the_readers_language(real_atlas, lang):
     assert world["filters"] == ["role", "region", "theme", "lever"]
 
 
+@pytest.mark.parametrize("lang", [lang for lang, _ in EDITIONS])
+def test_each_practice_page_names_itself_to_the_practices_frame_and_holds_its_markers(real_atlas, lang):
+    """A practice with a point: its page's frame is the one frame, told its slug; the page holds
+    what the frame draws (title, places, summary, each point). A network's practice without a point: no map."""
+    for record in records(real_atlas, lang):
+        view = practice_page.view(real_atlas, record)
+        if not record.points:
+            assert view["map_url"] is None and view["map_marker"] is None
+            continue
+        assert view["map_url"] == real_atlas.routes.prefix(lang) + f"maps/practice.html#{record.slug}"
+        marker = json.loads(view["map_marker"])
+        assert (marker["slug"], marker["title"], marker["places"]) == (record.slug, record.title.text, record.place_names)
+        assert marker["summary"] == (record.summary.text if record.summary else "")
+        assert marker["points"] == [[point.lat, point.lon, point.place] for point in record.points]
+
+
 def test_map_tiles_are_configurable(real_atlas, monkeypatch):
     tiles = {"url": "https://tiles.example.org/{z}/{x}/{y}.png", "attribution": "Example tiles"}
     monkeypatch.setattr(real_atlas, "publication", dataclasses.replace(real_atlas.publication, map_tiles=tiles))
@@ -105,12 +120,12 @@ def test_map_tiles_are_configurable(real_atlas, monkeypatch):
 
 @pytest.mark.parametrize("lang", [lang for lang, _ in EDITIONS])
 def test_world_map_data_is_the_index_data_without_summaries(real_atlas, lang):
-    records = {r["slug"]: r for r in filter_data(real_atlas, lang)["practices"]}
+    by_slug = {r.slug: r for r in records(real_atlas, lang)}
     data = maps.map_data(real_atlas, lang)
     assert data["base"] == real_atlas.routes.prefix(lang) + "practices/"
     for item in data["practices"]:
-        record = records[item["slug"]]
+        record = by_slug[item["slug"]]
         assert "summary" not in item
-        assert (item["title"], item["places"]) == (record["title"], record["places"])
-        assert item["keys"] == {facet: record["keys"][facet] for facet in ("role", "region", "theme", "lever")}
+        assert (item["title"], item["places"]) == (record.title.text, record.place_names)
+        assert item["keys"] == {facet: record.keys[facet] for facet in ("role", "region", "theme", "lever")}
     assert set(data["labels"]) == {"role", "region", "theme", "lever"}

@@ -84,8 +84,7 @@ def test_every_output_reads_the_same_record(fixture_atlas):
         title = record.title.text
         page = next(p for p in site_pages(atlas, lang) if p.path == "practices/lyon-centsept")
         assert page.title == title and practice.view(atlas, record)["record"] is record
-        item = index.filter_data(atlas, lang)["practices"][0]
-        assert (item["title"], item["places"]) == (title, record.place_names)
+        assert index.card(record)[1:3] == [title, ", ".join(record.place_names)]
         (answer,) = [a for path, kind, a in api.answers(atlas, lang) if kind == "practice"]
         assert answer["title"] == title and [(p["latitude"], p["longitude"]) for p in answer["points"]] == [
             (45.764, 4.8357),

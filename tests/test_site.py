@@ -13,9 +13,12 @@ import pytest
 from babel import Locale
 from bs4 import BeautifulSoup
 
-from atlas.base import catalog
+from atlas.base import catalog, routes
+from atlas.outputs import sitemap
 from atlas.records.facets import sort_key
+from atlas.site import site_pages
 from conftest import EDITIONS, PUBLISHED_AT, REPO, build_site, built_files, parsed
+from support.filter_data import filter_data
 
 SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/
 
@@ -88,6 +91,30 @@ def test_sitemap_lists_every_page_in_every_language_with_its_hreflang_alternates
         assert all(alternates[PUBLISHED_AT + prefix + page] == expected for _, prefix in EDITIONS)
 
 
+@pytest.mark.parametrize("parts", [1, 2, 3])
+def test_sitemaps_of_a_given_size_hold_every_page_once_in_the_whole_sitemaps_order(real_atlas, parts):
+    """A limit of 1/`parts` of the atlas's addresses: `parts` sitemaps (one alone: no index),
+    together the whole sitemap's entries, in its order."""
+
+    def entries(xml: str) -> list[bytes]:
+        return [ElementTree.tostring(url).strip() for url in ElementTree.fromstring(xml)]
+
+    paths = [page.path for page in site_pages(real_atlas, real_atlas.languages.default)]
+    (whole,) = sitemap.sitemaps(real_atlas, paths).values()
+    limit = -(-len(entries(whole)) // parts)
+    files = sitemap.sitemaps(real_atlas, paths, limit)
+    assert list(files) == ["sitemap.xml"] + [f"sitemap-{n}.xml" for n in range(1, parts + 1)] * (parts > 1)
+    if parts == 1:
+        assert files["sitemap.xml"] == whole
+        return
+    index = ElementTree.fromstring(files["sitemap.xml"])
+    assert [loc.text for loc in index.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")] == [
+        PUBLISHED_AT + f"sitemap-{n}.xml" for n in range(1, parts + 1)
+    ]
+    split = [entries(files[f"sitemap-{n}.xml"]) for n in range(1, parts + 1)]
+    assert all(len(part) <= limit for part in split) and sum(split, []) == entries(whole)
+
+
 def test_the_404_page_speaks_every_language_and_leads_home_under_the_sites_path(real_site, real_atlas):
     """GitHub Pages serves one 404.html for the whole site (mkdocs-static-i18n writes one per
     language, the last built winning: #284): the atlas's says it in every language, each leading
@@ -133,12 +160,20 @@ def test_home_pages_show_the_figures_of_the_data(real_site, real_atlas):
 
 
 def test_index_lists_every_practice_in_order_without_javascript(real_site, real_atlas):
+    """50 a page: the index, then practices/page/2/… (the real atlas has more than 50 practices)."""
     for lang, prefix in EDITIONS:
-        cards = page(real_site, f"{prefix}practices/index.html").select(".atlas-cards a.atlas-card__title")
         title = {
             slug: real_atlas.languages.pick(practice.data["title"], lang).text for slug, practice in real_atlas.practices.items()
         }
-        assert [a["href"] for a in cards] == [f"{slug}/" for slug in sorted(title, key=lambda slug: sort_key(title[slug]))]
+        listed, path = [], f"{prefix}practices/index.html"
+        while path:
+            html = page(real_site, path)
+            listed += [resolve(path, a["href"]) for a in html.select(".atlas-cards .atlas-card__title a")]
+            following = html.select_one(".atlas-pages a[rel=next]")
+            path = resolve(path, following["href"]) if following else None
+        assert listed == [
+            f"{prefix}practices/{slug}/index.html" for slug in sorted(title, key=lambda slug: sort_key(title[slug]))
+        ]
 
 
 def test_every_practice_is_reachable_from_its_cities_themes_and_levers(real_site, real_atlas):
@@ -239,14 +274,14 @@ def test_no_page_requests_a_third_party(real_site):
 
 
 def test_the_index_filters_by_what_each_practice_page_shows(real_site, real_atlas):
-    """The data behind the index's filter (data/practices.json) puts each practice under the very
+    """The data behind the index's filter (data/practices.json and its chunks) puts each practice under the very
     values its page links to: its city role, cities, countries, themes, levers, actor types,
     status and goals (regions: those of its cities, which the page does not link); and it shows
     the page's title and summary."""
     folders = {"role": "city-roles", "city": "cities", "country": "countries", "theme": "themes"}
     folders |= {"lever": "levers", "actor": "actor-types", "status": "statuses", "sdg": "sdgs"}
     for _, prefix in EDITIONS:
-        data = json.loads((real_site / f"{prefix}data/practices.json").read_text(encoding="utf-8"))
+        data = filter_data(real_site, prefix)
         assert {item["slug"] for item in data["practices"]} == set(real_atlas.practices)
         for item in data["practices"]:
             path = f"{prefix}practices/{item['slug']}/index.html"
@@ -264,7 +299,8 @@ def test_the_index_filters_by_what_each_practice_page_shows(real_site, real_atla
 def test_every_link_between_pages_resolves(real_site):
     """Every relative link of every page leads to a file of the site, and to an element of the page
     where it names one (a glossary term, a section): the navigation and tabs that pages of one
-    folder share (site.SharedFragments) included."""
+    folder share (site.SharedFragments) included. The practices' map frame is told a practice
+    after '#': the page that shows it must be that practice's."""
     broken = []
     for path in real_site.rglob("*.html"):
         page_path = path.relative_to(real_site).as_posix()
@@ -284,6 +320,9 @@ def test_every_link_between_pages_resolves(real_site):
                 file = resolved / "index.html" if resolved.is_dir() else resolved
                 if not file.is_file():
                     broken.append(f"{page_path}: {tag} {element[attribute]}")
+                elif file.name == posixpath.basename(routes.PRACTICE_MAP):
+                    if not page_path.endswith(f"{routes.PRACTICES}/{fragment}/index.html"):
+                        broken.append(f"{page_path}: {tag} {element[attribute]} (not this page's practice)")
                 elif fragment and file.suffix == ".html" and parsed(file).find(id=fragment) is None:
                     broken.append(f"{page_path}: {tag} {element[attribute]} (no element #{fragment} there)")
     assert broken == []

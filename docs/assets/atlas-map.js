@@ -1,7 +1,8 @@
-/* Draws the atlas's practices on a Folium/Leaflet map (see hooks/atlas/maps.py).
-   Markers come from data — the practice records inline, or the index's data file for the
-   world map — never one Folium marker per practice. Popups are built with textContent;
-   their links open in the top window, not in the map's frame. */
+/* Draws the atlas's practices on a Folium/Leaflet map (see hooks/atlas/outputs/maps.py).
+   Markers come from data — the practice records inline, the world map's data file, or, in
+   the one frame of every practice page (maps/practice.html#<slug>), that practice's page —
+   never one Folium marker per practice. Popups are built with textContent; their links open
+   in the top window, not in the map's frame. */
 var atlasMap = (function () {
   "use strict";
 
@@ -87,7 +88,30 @@ var atlasMap = (function () {
     return new Control({ position: "topright" });
   }
 
+  // The practices' frame: the practice named in its address (#<slug>), its markers read from
+  // the practice's page (the page that shows this frame: the browser has it), then drawn as
+  // any practice's map. The world's tiles are left aside until the view is the practice's.
+  function showFromAddress(map, options) {
+    var slug = window.location.hash.slice(1), tiles = [];
+    map.eachLayer(function (layer) { tiles.push(layer); });
+    tiles.forEach(function (layer) { map.removeLayer(layer); });
+    if (!/^[a-z0-9-]+$/.test(slug)) return;  // a practice's folder name, nothing else
+    fetch(options.root + options.base + slug + "/").then(function (response) {
+      if (!response.ok) throw new Error(slug + ": " + response.status);
+      return response.text();
+    }).then(function (html) {
+      var data = new DOMParser().parseFromString(html, "text/html").querySelector("script[data-atlas-map]");
+      var practice = JSON.parse(data.textContent), first = practice.points[0];
+      document.title = options.title.replace("{label}", practice.title);
+      show(map, Object.assign({}, options, {
+        fromAddress: false, practices: [practice], center: [first[0], first[1]], fit: practice.points.length > 1
+      }));
+      tiles.forEach(function (layer) { layer.addTo(map); });
+    });
+  }
+
   function show(map, options) {
+    if (options.fromAddress) return showFromAddress(map, options);
     var root = options.root;
     map.setView(options.center, options.zoom);
     if (L.Browser.mobile) map.dragging.disable();  // one finger scrolls the page, two fingers zoom the map

@@ -194,10 +194,11 @@ def hand_written_source(atlas: Atlas, lang: str, src_uri: str, exists: Callable[
     return (picked.lang, picked.text) if picked else (atlas.languages.default, sources[atlas.languages.default])
 
 
-def sitemap_xml(atlas: Atlas, hand_written: list[str]) -> str:
-    """The sitemap of every page of every language: `hand_written`, the sources of docs/'s pages in the default language."""
+def sitemap_files(atlas: Atlas, hand_written: list[str]) -> dict[str, str]:
+    """The sitemaps of every page of every language ({file: XML}, sitemap.xml first):
+    `hand_written`, the sources of docs/'s pages in the default language."""
     paths = [_page_path(src) for src in hand_written] + [page.path for page in site_pages(atlas, atlas.languages.default)]
-    return sitemap.sitemap_xml(atlas, paths)
+    return sitemap.sitemaps(atlas, paths)
 
 
 def _page_path(src_uri: str) -> str:

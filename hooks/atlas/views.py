@@ -20,6 +20,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from .base import catalog, routes
 from .check.narrative import RenderedNarrative
 from .model.model import Atlas
+from .records.practice import PracticeRecord
 
 
 @dataclass
@@ -65,6 +66,19 @@ def html_safe_json(data) -> str:
     """Compact JSON with <, >, & and ' escaped, so it stays inert even inside a <script> (map
     frames, JSON-LD); valid JSON only (the loader refuses NaN and infinities)."""
     return str(htmlsafe_json_dumps(data, dumps=partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False)))
+
+
+def map_marker(record: PracticeRecord, keys: dict, summary: bool = True) -> dict:
+    """What a map shows of a practice (assets/atlas-map.js): a marker at each of its points
+    ([lat, lon, place]), and a popup of its title, place and summary."""
+    return {
+        "slug": record.slug,
+        "title": record.title.text,
+        **({"summary": record.summary.text if record.summary else ""} if summary else {}),
+        "places": record.place_names,
+        "points": [[point.lat, point.lon, point.place] for point in record.points],
+        "keys": keys,
+    }
 
 
 def publisher_name(atlas: Atlas, lang: str) -> str:

@@ -35,8 +35,11 @@ ACTOR_TEMPLATE = "actor-profile"  # the guide's blank actor profile, to print
 OPEN_DATA = "data"  # the open-data page, beside the data files
 
 # Files
-FILTER_DATA = "data/practices.json"  # the index's filter; internal, may change with the site
+FILTER_DATA = "data/practices.json"  # the index's filter: what it needs first; internal, may change with the site
+FILTER_CHUNKS = "data/practices"  # the rest of the filter's data, in chunks fetched as a filter needs them; internal
+FILTER_YEARS = f"{FILTER_CHUNKS}/years.json"
 MAP_DATA = "data/map.json"  # the world map's markers; internal
+SITEMAP = "sitemap.xml"  # at the site's root: every page of every language, or the index of the sitemaps (sitemap_part)
 # Open data (hooks/atlas/api.py, tables.py, feeds.py), documented on the open-data page and in the README
 GEOJSON = "data/practices.geojson"
 CSV = "data/practices.csv"
@@ -48,6 +51,7 @@ API_VOCABULARIES = f"{API}/vocabularies.json"
 API_ACTORS = f"{API}/actors.json"
 API_SCHEMA = f"{API}/schema.json"  # one for every language: published once, at the site's root
 MAPS = "maps"  # map frames: maps/world.html, maps/<folder>/<key>.html
+PRACTICE_MAP = f"{MAPS}/practice.html"  # the map frame of every practice page: maps/practice.html#<slug>
 WORLD_MAP = f"{MAPS}/world.html"
 VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
 SEARCH_BUNDLE = "pagefind"  # one Pagefind bundle per language, beside its pages
@@ -69,6 +73,26 @@ def issue_form(repository: str, form: str, **values: str) -> str:
 
 def practice(slug: str) -> str:
     return f"{PRACTICES}/{slug}"
+
+
+def practices_page(number: int) -> str:
+    """A page of the list of practices (50 a page, without JavaScript): the first is the index itself."""
+    return PRACTICES if number == 1 else f"{PRACTICES}/page/{number}"
+
+
+def filter_facet(facet_id: str) -> str:
+    """One facet's values, labels and practices, for the index's filter."""
+    return f"{FILTER_CHUNKS}/{facet_id}.json"
+
+
+def filter_words(initial: str) -> str:
+    """The words of the practices' titles, summaries and places that begin with `initial`, and their practices."""
+    return f"{FILTER_CHUNKS}/words/{initial}.json"
+
+
+def filter_cards(number: int | str) -> str:
+    """The cards of one slice of the practices, in the index's order."""
+    return f"{FILTER_CHUNKS}/cards/{number}.json"
 
 
 def actor(key: str) -> str:
@@ -104,8 +128,15 @@ def feed(lang: str, default: str) -> str:
     return "feed.xml" if lang == default else f"feed-{lang}.xml"
 
 
+def sitemap_part(number: int) -> str:
+    """One of the sitemaps sitemap.xml lists when the atlas has more pages than one may hold:
+    at the root too (a sitemap lists only addresses under its own folder)."""
+    return f"sitemap-{number}.xml"
+
+
 def map_frame(folder: str, key: str) -> str:
-    """The map frame of one page: map_frame('cities', 'lyon') is maps/cities/lyon.html."""
+    """The map frame of one page: map_frame('cities', 'lyon') is maps/cities/lyon.html (the
+    practices' pages share one, PRACTICE_MAP)."""
     return f"{MAPS}/{folder}/{key}.html"
 
 

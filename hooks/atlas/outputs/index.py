@@ -1,67 +1,134 @@
-"""The practices' index: every practice as a sorted list (complete without JavaScript), a
-filter form, and the compact data the filter script works from (data/practices.json)."""
+"""The practices' index: every practice as a list of cards, 50 a page with page links (complete
+without JavaScript), a filter form, and the data the filter script works from.
+
+The filter's data is in chunks, so that what a reader downloads does not grow with the atlas:
+`data/practices.json` holds only what the filter needs first (the addresses, the interface's
+words, the countries' names); each facet's values, labels and practices, the start years, the
+words of the titles, summaries and places (by their first letter) and the cards (25 a slice) are
+files of `data/practices/`, fetched when a filter asks for them. A practice is a number there:
+its rank in the index's order; a list of practices is written as the differences between
+consecutive ranks (small numbers, which gzip packs well)."""
 
 from __future__ import annotations
+
+import re
+import unicodedata
 
 from ..base import routes
 from ..base.facets import FACETS
 from ..model.model import Atlas
 from ..records import facets
-from ..records.practice import records
+from ..records.practice import PracticeRecord, records
 from ..views import File, Page, html_safe_json, ui
+
+PAGE_SIZE = 50  # practices a page of the list (without JavaScript) and a batch of the filter's results
+CARDS_PER_CHUNK = 25  # a filter's first results are spread over the atlas: small slices load little for each
+
+
+def page_count(atlas: Atlas) -> int:
+    return max(1, -(-len(atlas.practices) // PAGE_SIZE))
+
+
+def title(strings: dict, number: int) -> str:
+    """'All practices', then 'All practices, page 2'."""
+    return (
+        strings["index_title"] if number == 1 else strings["index_page_title"].format(title=strings["index_title"], number=number)
+    )
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
     strings = ui(atlas, lang)
     return [
         Page(
-            routes.PRACTICES,
+            routes.practices_page(number),
             "practices-index.html",
-            strings["index_title"],
-            lambda: view(atlas, lang),
+            title(strings, number),
+            lambda number=number: view(atlas, lang, number),
             "index",
-            in_nav=True,
+            in_nav=number == 1,
             hide=("toc", "navigation"),  # no headings to list, the tabs lead elsewhere: the results take the room
             description=strings["index_description"],
         )
+        for number in range(1, page_count(atlas) + 1)
     ]
 
 
 def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
-    return [File(routes.FILTER_DATA, html_safe_json(filter_data(atlas, lang)))]
+    ordered = records(atlas, lang)
+    chunks = [File(routes.FILTER_DATA, html_safe_json(filter_data(atlas, lang)))]
+    chunks += [File(routes.filter_facet(facet.id), html_safe_json(facet_chunk(atlas, facet.id, lang))) for facet in FACETS]
+    chunks.append(File(routes.FILTER_YEARS, html_safe_json([r.start_year or 0 for r in ordered])))
+    chunks += [
+        File(routes.filter_words(initial), html_safe_json(postings)) for initial, postings in word_chunks(atlas, lang).items()
+    ]
+    chunks += [
+        File(routes.filter_cards(number), html_safe_json([card(r) for r in ordered[start : start + CARDS_PER_CHUNK]]))
+        for number, start in enumerate(range(0, len(ordered), CARDS_PER_CHUNK))
+    ]
+    return chunks
 
 
-def view(atlas: Atlas, lang: str) -> dict:
+def view(atlas: Atlas, lang: str, number: int = 1) -> dict:
     strings = ui(atlas, lang)
     years = [p.data["start_year"] for p in atlas.practices.values() if p.data.get("start_year")]
-    options = []
-    for facet in FACETS:
-        counts = facets.counts(atlas, facet.id)
-        options.append(
-            {
-                "id": facet.id,
-                "title": strings[f"facet_{facet.id}_plural"],
-                "options": [(term, counts[term.key]) for term in facets.options(atlas, facet.id, lang) if counts.get(term.key)],
-            }
-        )
+    ordered = records(atlas, lang)
+    last = page_count(atlas)
     return {
-        "records": records(atlas, lang),
-        "facets": options,
+        "title": title(strings, number),
+        "records": ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+        "total": len(ordered),
+        # Each facet's values are written by the filter script when its group is opened (a city's
+        # checkbox for each of thousands of cities would weigh on every reader's first paint).
+        "facets": [{"id": facet.id, "title": strings[f"facet_{facet.id}_plural"]} for facet in FACETS],
         "year_min": min(years, default=None),
         "year_max": max(years, default=None),
         "data_url": atlas.routes.file_url(routes.FILTER_DATA, lang),
         "script_url": routes.FILTER_SCRIPT,
+        "page_links": page_links(atlas, lang, number, last),
+    }
+
+
+def page_links(atlas: Atlas, lang: str, number: int, last: int) -> dict | None:
+    """The links to the list's other pages: previous, next, the first, the last and the two on
+    each side of this one (None when every practice is on one page)."""
+    if last == 1:
+        return None
+
+    def link(n: int) -> str:
+        return atlas.routes.page_url(routes.practices_page(n), lang)
+
+    shown = sorted({1, last} | {n for n in range(number - 2, number + 3) if 1 <= n <= last})
+    numbers = []
+    for n in shown:
+        if numbers and n - numbers[-1]["number"] > 1:
+            numbers.append({"number": None})  # a gap: …
+        numbers.append({"number": n, "url": link(n), "current": n == number})
+    return {
+        "previous": link(number - 1) if number > 1 else None,
+        "next": link(number + 1) if number < last else None,
+        "numbers": numbers,
     }
 
 
 def filter_data(atlas: Atlas, lang: str) -> dict:
-    """The index's filter's data in `lang`: what each practice's card and the filters need."""
+    """What the index's filter needs first in `lang`: where the rest is, and the interface's words."""
     strings = ui(atlas, lang)
+    file_url = atlas.routes.file_url
     return {
+        "total": len(atlas.practices),
+        "page_size": PAGE_SIZE,
+        "cards_per_chunk": CARDS_PER_CHUNK,
         # From the site root: a practice's page is base + slug + "/", a facet value's folders[facet] + key + "/".
         "base": atlas.routes.page_url(routes.PRACTICES, lang),
         "folders": {facet.id: atlas.routes.page_url(facet.folder, lang) for facet in FACETS},
-        "labels": {facet.id: {term.key: term.label.text for term in facets.options(atlas, facet.id, lang)} for facet in FACETS},
+        "chunks": {
+            "facets": {facet.id: file_url(routes.filter_facet(facet.id), lang) for facet in FACETS},
+            "years": file_url(routes.FILTER_YEARS, lang),
+            "words": file_url(routes.filter_words("{initial}"), lang),
+            "initials": "".join(word_chunks(atlas, lang)),  # the first letters that begin a word
+            "cards": file_url(routes.filter_cards("{number}"), lang),
+        },
+        "levers": {term.key: term.label.text for term in facets.options(atlas, "lever", lang)},  # the cards' chips
         "ui": {
             "all": strings["all"],
             "titles": {facet.id: strings[f"facet_{facet.id}_plural"] for facet in FACETS},
@@ -69,18 +136,62 @@ def filter_data(atlas: Atlas, lang: str) -> dict:
         },
         # A reader's words that name a country without practices lead to its region (vocabulary.yml › regions › countries).
         "countries": {code.lower(): name for code, name in facets.country_names(lang).items()},
+        "regions": {term.key: term.label.text for term in facets.options(atlas, "region", lang)},
         "region_of": {
             code.lower(): key for key, region in atlas.vocabulary["regions"].items() for code in region.get("countries", [])
         },
-        "practices": [
-            {
-                "slug": r.slug,
-                "title": r.title.text,
-                "summary": r.summary.text if r.summary else "",
-                "places": r.place_names,
-                "keys": r.keys,
-                "year": r.start_year,
-            }
-            for r in records(atlas, lang)
-        ],
     }
+
+
+def gaps(ranks: list[int]) -> list[int]:
+    """Sorted ranks as the differences between consecutive ones: [3, 4, 9] -> [3, 1, 5]."""
+    return [rank - previous for previous, rank in zip([0] + ranks, ranks, strict=False)]
+
+
+def facet_chunk(atlas: Atlas, facet_id: str, lang: str) -> list[list]:
+    """A facet's values that have practices, in the filter's order: [key, label, gaps of the
+    ranks of its practices] and, for a label shown in another language, that language."""
+    rank = {r.slug: index for index, r in enumerate(records(atlas, lang))}
+    by_key = facets.practices_by_key(atlas, facet_id)
+    values = []
+    for term in facets.options(atlas, facet_id, lang):
+        ranks = sorted(rank[practice.slug] for practice in by_key.get(term.key, []))
+        if ranks:
+            values.append([term.key, term.label.text, gaps(ranks)] + ([term.label.lang] if term.label.fallback else []))
+    return values
+
+
+NOT_LETTERS = re.compile(r"[^a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """A text's words as the filter script compares them (its `normalize`): without accents,
+    lower-case, letters and digits of ASCII only ("L’Eau" -> "l", "eau")."""
+    folded = unicodedata.normalize("NFKD", text).lower().encode("ascii", "ignore").decode()
+    return NOT_LETTERS.sub(" ", folded).split()
+
+
+def word_chunks(atlas: Atlas, lang: str) -> dict[str, dict[str, list[int]]]:
+    """Every word of the practices' titles, summaries and places, grouped by its first letter: the
+    gaps of the ranks of the practices that have it (a typed word matches the words it begins)."""
+    return atlas.derived(("filter_words", lang), lambda: _word_chunks(records(atlas, lang)))
+
+
+def _word_chunks(ordered: list[PracticeRecord]) -> dict[str, dict[str, list[int]]]:
+    found: dict[str, dict[str, list[int]]] = {}
+    for rank, record in enumerate(ordered):
+        text = " ".join([record.title.text, record.summary.text if record.summary else "", *record.place_names])
+        for word in set(words(text)):
+            found.setdefault(word[0], {}).setdefault(word, []).append(rank)
+    return {initial: {word: gaps(ranks) for word, ranks in sorted(chunk.items())} for initial, chunk in sorted(found.items())}
+
+
+def card(record: PracticeRecord) -> list:
+    """What a card of the filter's results shows: slug, title, places, summary, levers' keys."""
+    return [
+        record.slug,
+        record.title.text,
+        ", ".join(record.place_names),
+        record.summary.text if record.summary else "",
+        [term.key for term in record.levers],
+    ]

@@ -1,5 +1,6 @@
 """Maps, built with Folium: the world map of every practice (its data in data/map.json), one
-map per city and one per practice, each its own HTML file shown in an <iframe> (Folium's
+map per city, and one frame for every practice page (maps/practice.html#<slug>, which reads
+its practice's markers from that page), each its own HTML file shown in an <iframe> (Folium's
 global CSS must not touch the site's).
 
 Folium's default CDN scripts and styles (jQuery, Bootstrap, Font Awesome…) are replaced by
@@ -27,8 +28,8 @@ from ..base import routes
 from ..base.facets import MAP_FILTERS
 from ..model.model import Atlas
 from ..records import facets
-from ..records.practice import PracticeRecord, practice_record, records
-from ..views import File, html_safe_json, ui
+from ..records.practice import practice_record, records
+from ..views import File, html_safe_json, map_marker, ui
 
 VENDOR_FILES = {
     "leaflet": (
@@ -54,17 +55,14 @@ TITLE_SLOT, OPTIONS_SLOT = "atlas-title-slot", "atlas-options-slot"
 
 
 def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
-    """The world map and its data, one map per city with practices and one per practice, in
-    `lang` (with `only`, a preview: the world map, that practice's map and its cities'); with
-    the default language, Leaflet."""
-    result = [File(routes.MAP_DATA, html_safe_json(map_data(atlas, lang))), world_map(atlas, lang)]
+    """The world map and its data, one map per city with practices and the practices' frame, in
+    `lang` (with `only`, a preview: the world map, the practices' frame and that practice's
+    cities'); with the default language, Leaflet."""
+    result = [File(routes.MAP_DATA, html_safe_json(map_data(atlas, lang))), world_map(atlas, lang), practice_frame(atlas, lang)]
     by_city: dict[str, list] = {}
     for record in (practice_record(atlas, practice, lang) for practice in atlas.practices.values()):  # by slug
         for place in record.places:
-            by_city.setdefault(place.city.key, []).append(marker(record, keys={"city": record.keys["city"]}))
-        if (only and record.slug != only) or not record.points:  # a practice of a network or region may have no point
-            continue
-        result.append(practice_map(atlas, record))
+            by_city.setdefault(place.city.key, []).append(map_marker(record, keys={"city": record.keys["city"]}))
     for city, markers in by_city.items():
         if not only or city in atlas.practices[only].cities:
             result.append(city_map(atlas, city, markers, lang))
@@ -76,18 +74,6 @@ def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
 def vendor_files() -> list[tuple[str, Path]]:
     """(site path, file) of Leaflet and its cluster plugin, served by the site itself."""
     return [(f"{routes.VENDOR}/{name}/{file}", base / file) for name, (base, names) in VENDOR_FILES.items() for file in names]
-
-
-def marker(record: PracticeRecord, keys: dict, summary: bool = True) -> dict:
-    """What a marker's popup shows of a practice: a map draws it at each of its points ([lat, lon, place])."""
-    return {
-        "slug": record.slug,
-        "title": record.title.text,
-        **({"summary": record.summary.text if record.summary else ""} if summary else {}),
-        "places": record.place_names,
-        "points": [[point.lat, point.lon, point.place] for point in record.points],
-        "keys": keys,
-    }
 
 
 def map_data(atlas: Atlas, lang: str) -> dict:
@@ -102,7 +88,9 @@ def map_data(atlas: Atlas, lang: str) -> dict:
             "filters": strings["filters"],
             "titles": {facet: strings[f"facet_{facet}_plural"] for facet in MAP_FILTERS},
         },
-        "practices": [marker(r, {facet: r.keys[facet] for facet in MAP_FILTERS}, summary=False) for r in records(atlas, lang)],
+        "practices": [
+            map_marker(r, {facet: r.keys[facet] for facet in MAP_FILTERS}, summary=False) for r in records(atlas, lang)
+        ],
     }
 
 
@@ -117,17 +105,17 @@ def world_map(atlas: Atlas, lang: str) -> File:
     return File(routes.WORLD_MAP, _folium_map(atlas, world_file, [15, 10], 2, options, lang, ui(atlas, lang)["map_title"]))
 
 
-def practice_map(atlas: Atlas, record: PracticeRecord) -> File:
-    path, lang = routes.map_frame("practices", record.slug), record.lang
-    options = {
-        "practices": [marker(record, {"city": record.keys["city"]})],
-        "base": atlas.routes.page_url(routes.PRACTICES, lang),
-        "fit": len(record.points) > 1,
-        "maxZoom": 11,
-    }
-    title = ui(atlas, lang)["map_frame"].format(label=record.title.text)
-    first = record.points[0]
-    return File(path, _folium_map(atlas, atlas.routes.file_url(path, lang), [first.lat, first.lon], 11, options, lang, title))
+def practice_frame(atlas: Atlas, lang: str) -> File:
+    """One frame for every practice page, rather than a file per practice: the practice is in its
+    address (maps/practice.html#<slug>), its markers in that practice's page (views.map_marker,
+    written by outputs/practice.py), which the browser has just loaded; the frame's title
+    becomes the practice's."""
+    strings = ui(atlas, lang)
+    options = {"fromAddress": True, "base": atlas.routes.page_url(routes.PRACTICES, lang), "maxZoom": 11}
+    options["title"] = strings["map_frame"]  # "Map: {label}", the label the practice's title
+    title = strings["map_frame"].format(label=strings["kind_practice"])
+    dest = atlas.routes.file_url(routes.PRACTICE_MAP, lang)
+    return File(routes.PRACTICE_MAP, _folium_map(atlas, dest, [0, 0], 11, options, lang, title))
 
 
 def city_map(atlas: Atlas, city: str, markers: list[dict], lang: str) -> File:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..base import routes
 from ..model.model import Atlas
 from ..records.practice import PracticeRecord, practice_record
-from ..views import File, Page, contact_url, html_safe_json, long_date, organization, report_url, ui
+from ..views import File, Page, contact_url, html_safe_json, long_date, map_marker, organization, report_url, ui
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
@@ -53,7 +53,9 @@ def view(atlas: Atlas, record: PracticeRecord) -> dict:
         else None,
         "years": years(record.start_year, record.end_year, strings),
         "last_reviewed": strings["last_reviewed"].format(date=long_date(record.last_reviewed, lang)),
-        "map_url": atlas.routes.file_url(routes.map_frame("practices", record.slug), lang) if record.points else None,
+        # The practices' one frame, told which practice by its address; it reads the markers from this page.
+        "map_url": f"{atlas.routes.file_url(routes.PRACTICE_MAP, lang)}#{record.slug}" if record.points else None,
+        "map_marker": html_safe_json(map_marker(record, {})) if record.points else None,
         "contact_url": contact_url(atlas, lang, record.title.text, record.url),
         "report_url": report_url(atlas, record.slug),
     }
