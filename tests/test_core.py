@@ -8,6 +8,7 @@ import json
 import pytest
 
 from atlas.site import site_pages, static_files
+from atlas.views import typeset
 from conftest import FR_MD, REPO, VOCABULARY, image_bytes, published_atlas
 from support.filter_data import chunk_files
 
@@ -139,3 +140,17 @@ def test_the_core_never_unescapes_and_names_no_language():
             if token.type == tokenize.STRING and token.string.strip("'\"") in ("fr", "en", "es"):
                 literals.append(f"{path.relative_to(REPO)}:{token.start[0]}")
     assert [place for place in literals if not place.startswith("hooks/atlas/base/languages.py")] == []
+
+
+def test_french_typography_touches_text_only():
+    """No-break spaces before : » ; ! ? and after « in a page's text; a tag's attributes, a script,
+    code and another language's page are left as they are."""
+    html = (
+        '<p title="Lyon : ville">Lyon  : une ville ; « Smart City »\u00a0! Vraiment ?</p>'
+        '<script>var a = { b : 1 };</script><code>x : y</code><a href="https://a.org/">« lien »</a>'
+    )
+    assert typeset(html, "fr") == (
+        '<p title="Lyon : ville">Lyon\u00a0: une ville\u202f; «\u00a0Smart City\u00a0»\u202f! Vraiment\u202f?</p>'
+        '<script>var a = { b : 1 };</script><code>x : y</code><a href="https://a.org/">«\u00a0lien\u00a0»</a>'
+    )
+    assert typeset(html, "en") == html
