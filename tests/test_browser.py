@@ -883,7 +883,7 @@ def test_without_javascript_the_large_index_lists_every_practice_50_a_page(brows
     while True:
         expect(page.locator(".atlas-pages [aria-current=page]")).to_have_text(str(number))
         if number > 1:
-            expect(page.locator("h1")).to_have_text(words["index_page_title"].format(title=words["index_title"], number=number))
+            expect(page.locator("h1")).to_have_text(words["list_page_title"].format(title=words["index_title"], number=number))
         listed += page.eval_on_selector_all(".atlas-results .atlas-card", "cards => cards.map(c => c.dataset.slug)")
         following = page.locator(".atlas-pages a[rel=next]")
         if not following.count():
