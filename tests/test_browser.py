@@ -10,6 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+from urllib.request import urlopen
 
 import pytest
 from babel import Locale
@@ -964,7 +965,10 @@ def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_ne
     assert downloaded <= 150 * 1024
     assert page.evaluate("document.querySelectorAll('*').length") <= 1400
     finished.clear()
-    word = folded_words(records(atlas, "fr")[120].title.text)[-1]  # a city's name
+    cities = {folded_words(record.title.text)[-1] for record in records(atlas, "fr") if "-synthetic-" in record.slug}
+    word = min(
+        cities, key=lambda city: (len(filtered(atlas, "fr", {"q": city})), city)
+    )  # the city's name in the fewest practices
     page.fill("#atlas-q", word)
     page.wait_for_function("document.querySelector('.atlas-results > ul.atlas-cards:not([hidden]) > .atlas-card')")
     page.wait_for_load_state("networkidle")
@@ -972,4 +976,68 @@ def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_ne
     cards = [path for path in fetched if path.startswith("/data/practices/cards/")]
     assert [path for path in fetched if path not in cards] == [f"/data/practices/words/{word[0]}.json"]
     assert 0 < len(cards) < LARGE // 25
+    context.close()
+
+
+def busiest(atlas, facet: str, lang: str) -> tuple[str, list]:
+    """The value of `facet` with the most practices in the large atlas, and its records (from every
+    record's own values: the tests name none in advance)."""
+    every = records(atlas, lang)
+    key = max(
+        sorted({key for record in every for key in record.keys[facet]}), key=lambda k: sum(k in r.keys[facet] for r in every)
+    )
+    return key, [record for record in every if key in record.keys[facet]]
+
+
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_without_javascript_a_busy_city_theme_and_lever_list_their_practices_50_a_page(browser, large_atlas, lang, prefix):
+    """Each practice of the value once across its pages, linked as the index's are; a lever's
+    pages list where a city government acted first, then the ecosystem's initiatives."""
+    atlas, url = large_atlas
+    context = browser.new_context(base_url=url, java_script_enabled=False)
+    page = context.new_page()
+    words = ui(lang)
+    with urlopen(f"{url}sitemap.xml") as response:
+        sitemap = response.read().decode()
+    for facet in ("city", "theme", "lever"):
+        key, expected = busiest(atlas, facet, lang)
+        assert len(expected) > 50, (facet, key)
+        path = routes.facet_value(facet, key)
+        page.goto(f"{prefix}{path}/")
+        label = page.locator("h1").inner_text()
+        expect(page.locator(".atlas-count")).to_have_text(words["facet_count"]["other"].format(count=len(expected)))
+        listed, headings, number = [], [], 1
+        while True:
+            expect(page.locator(".atlas-pages [aria-current=page]")).to_have_text(str(number))
+            if number > 1:
+                assert site_path(page.url) == f"/{prefix}{path}/page/{number}/"
+                expect(page.locator("h1")).to_have_text(words["list_page_title"].format(title=label, number=number))
+                assert f"{PUBLISHED_AT}{prefix}{path}/page/{number}/</loc>" in sitemap
+            shown = page.eval_on_selector_all(".atlas-card", "cards => cards.map(c => c.dataset.slug)")
+            assert 0 < len(shown) <= 50
+            listed += shown
+            groups = page.eval_on_selector_all(
+                "h3#atlas-city-acted, h3#atlas-ecosystem", "hs => hs.map(h => [h.id, h.textContent])"
+            )
+            headings.append((shown, groups))
+            following = page.locator(".atlas-pages a[rel=next]")
+            if not following.count():
+                break
+            following.click()
+            number += 1
+        assert number == -(-len(expected) // 50) and sorted(listed) == sorted(r.slug for r in expected), facet
+        if facet == "lever":
+            acted, others = [r.slug for r in expected if r.role.acted], [r.slug for r in expected if not r.role.acted]
+            assert listed == acted + others and acted and others
+            titles = {
+                "atlas-city-acted": f"{words['lever_city_acted']} ({len(acted)})",
+                "atlas-ecosystem": f"{words['lever_ecosystem']} ({len(others)})",
+            }
+            for shown, groups in headings:  # each page: the heading of each group it lists, with the whole group's count
+                present = [
+                    group
+                    for group, slugs in (("atlas-city-acted", acted), ("atlas-ecosystem", others))
+                    if set(shown) & set(slugs)
+                ]
+                assert groups == [[group, titles[group]] for group in present]
     context.close()
