@@ -387,8 +387,10 @@ def test_one_map_frame_serves_every_practice_page_and_reads_its_practice_from_th
     expect(popup.locator(".atlas-popup__summary")).to_have_text(one.data["summary"]["en"])
     link = popup.locator("a")
     assert link.get_attribute("target") == "_top"
-    link.evaluate("a => a.click()")
-    page.wait_for_url(f"**/en/practices/{one.slug}/")
+    with page.expect_navigation(
+        url=f"**/en/practices/{one.slug}/"
+    ):  # the top window is on that page already: wait for the click's load
+        link.evaluate("a => a.click()")
     page.goto(f"{routes.PRACTICE_MAP}#{several.slug}")  # on its own, in French
     page.locator("html.atlas-map-ready").wait_for(state="attached")
     assert page.evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)") == [several.slug] * len(several.cities)
@@ -787,6 +789,8 @@ def test_a_french_only_practice_is_in_every_edition_under_a_notice_in_its_langua
 # -- An atlas of a few hundred practices (issue 27) -------------------------------------------------
 
 LARGE = 300  # practices: six pages of the index
+# Its tests run on one worker (`make test`: pytest --dist loadgroup), which builds it once.
+on_the_large_atlas = pytest.mark.xdist_group("large-atlas")
 
 
 @pytest.fixture(scope="module")
@@ -871,6 +875,7 @@ def every_result(page) -> list[str]:
     return shown_slugs(page)
 
 
+@on_the_large_atlas
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_without_javascript_the_large_index_lists_every_practice_50_a_page(browser, large_atlas, lang, prefix):
     atlas, url = large_atlas
@@ -898,6 +903,7 @@ def test_without_javascript_the_large_index_lists_every_practice_50_a_page(brows
     context.close()
 
 
+@on_the_large_atlas
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_the_chunked_filter_shows_what_filtering_every_practice_at_once_shows(large_page, large_atlas, lang, prefix):
     """Each filter's results and each open group's counts (under the other filters), from the
@@ -923,6 +929,7 @@ def test_the_chunked_filter_shows_what_filtering_every_practice_at_once_shows(la
             assert counts == [[key, len(filtered(atlas, lang, {**others, facet: [key]}))] for key, _ in counts], (case, facet)
 
 
+@on_the_large_atlas
 def test_filtering_from_another_page_of_the_index_keeps_its_address_and_back_works(large_page, large_atlas):
     atlas, _ = large_atlas
     large_page.goto("en/practices/page/3/")
@@ -948,6 +955,7 @@ def test_filtering_from_another_page_of_the_index_keeps_its_address_and_back_wor
     assert len(shown_slugs(large_page)) == 50 and shown_slugs(large_page) == expected[:50]
 
 
+@on_the_large_atlas
 def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_needs(browser, large_atlas):
     """What a reader downloads first does not grow with the atlas: the page (50 practices), the
     theme's files and a small data file, gzipped, and fewer than 1,400 elements; a typed word
@@ -989,6 +997,7 @@ def busiest(atlas, facet: str, lang: str) -> tuple[str, list]:
     return key, [record for record in every if key in record.keys[facet]]
 
 
+@on_the_large_atlas
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_without_javascript_a_busy_city_theme_and_lever_list_their_practices_50_a_page(browser, large_atlas, lang, prefix):
     """Each practice of the value once across its pages, linked as the index's are; a lever's
