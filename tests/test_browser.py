@@ -10,6 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
+from urllib.request import urlopen
 
 import pytest
 from babel import Locale
@@ -386,8 +387,10 @@ def test_one_map_frame_serves_every_practice_page_and_reads_its_practice_from_th
     expect(popup.locator(".atlas-popup__summary")).to_have_text(one.data["summary"]["en"])
     link = popup.locator("a")
     assert link.get_attribute("target") == "_top"
-    link.evaluate("a => a.click()")
-    page.wait_for_url(f"**/en/practices/{one.slug}/")
+    with page.expect_navigation(
+        url=f"**/en/practices/{one.slug}/"
+    ):  # the top window is on that page already: wait for the click's load
+        link.evaluate("a => a.click()")
     page.goto(f"{routes.PRACTICE_MAP}#{several.slug}")  # on its own, in French
     page.locator("html.atlas-map-ready").wait_for(state="attached")
     assert page.evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)") == [several.slug] * len(several.cities)
@@ -786,6 +789,8 @@ def test_a_french_only_practice_is_in_every_edition_under_a_notice_in_its_langua
 # -- An atlas of a few hundred practices (issue 27) -------------------------------------------------
 
 LARGE = 300  # practices: six pages of the index
+# Its tests run on one worker (`make test`: pytest --dist loadgroup), which builds it once.
+on_the_large_atlas = pytest.mark.xdist_group("large-atlas")
 
 
 @pytest.fixture(scope="module")
@@ -870,6 +875,7 @@ def every_result(page) -> list[str]:
     return shown_slugs(page)
 
 
+@on_the_large_atlas
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_without_javascript_the_large_index_lists_every_practice_50_a_page(browser, large_atlas, lang, prefix):
     atlas, url = large_atlas
@@ -883,7 +889,7 @@ def test_without_javascript_the_large_index_lists_every_practice_50_a_page(brows
     while True:
         expect(page.locator(".atlas-pages [aria-current=page]")).to_have_text(str(number))
         if number > 1:
-            expect(page.locator("h1")).to_have_text(words["index_page_title"].format(title=words["index_title"], number=number))
+            expect(page.locator("h1")).to_have_text(words["list_page_title"].format(title=words["index_title"], number=number))
         listed += page.eval_on_selector_all(".atlas-results .atlas-card", "cards => cards.map(c => c.dataset.slug)")
         following = page.locator(".atlas-pages a[rel=next]")
         if not following.count():
@@ -897,6 +903,7 @@ def test_without_javascript_the_large_index_lists_every_practice_50_a_page(brows
     context.close()
 
 
+@on_the_large_atlas
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_the_chunked_filter_shows_what_filtering_every_practice_at_once_shows(large_page, large_atlas, lang, prefix):
     """Each filter's results and each open group's counts (under the other filters), from the
@@ -922,6 +929,7 @@ def test_the_chunked_filter_shows_what_filtering_every_practice_at_once_shows(la
             assert counts == [[key, len(filtered(atlas, lang, {**others, facet: [key]}))] for key, _ in counts], (case, facet)
 
 
+@on_the_large_atlas
 def test_filtering_from_another_page_of_the_index_keeps_its_address_and_back_works(large_page, large_atlas):
     atlas, _ = large_atlas
     large_page.goto("en/practices/page/3/")
@@ -947,6 +955,7 @@ def test_filtering_from_another_page_of_the_index_keeps_its_address_and_back_wor
     assert len(shown_slugs(large_page)) == 50 and shown_slugs(large_page) == expected[:50]
 
 
+@on_the_large_atlas
 def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_needs(browser, large_atlas):
     """What a reader downloads first does not grow with the atlas: the page (50 practices), the
     theme's files and a small data file, gzipped, and fewer than 1,400 elements; a typed word
@@ -964,7 +973,10 @@ def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_ne
     assert downloaded <= 150 * 1024
     assert page.evaluate("document.querySelectorAll('*').length") <= 1400
     finished.clear()
-    word = folded_words(records(atlas, "fr")[120].title.text)[-1]  # a city's name
+    cities = {folded_words(record.title.text)[-1] for record in records(atlas, "fr") if "-synthetic-" in record.slug}
+    word = min(
+        cities, key=lambda city: (len(filtered(atlas, "fr", {"q": city})), city)
+    )  # the city's name in the fewest practices
     page.fill("#atlas-q", word)
     page.wait_for_function("document.querySelector('.atlas-results > ul.atlas-cards:not([hidden]) > .atlas-card')")
     page.wait_for_load_state("networkidle")
@@ -972,4 +984,69 @@ def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_ne
     cards = [path for path in fetched if path.startswith("/data/practices/cards/")]
     assert [path for path in fetched if path not in cards] == [f"/data/practices/words/{word[0]}.json"]
     assert 0 < len(cards) < LARGE // 25
+    context.close()
+
+
+def busiest(atlas, facet: str, lang: str) -> tuple[str, list]:
+    """The value of `facet` with the most practices in the large atlas, and its records (from every
+    record's own values: the tests name none in advance)."""
+    every = records(atlas, lang)
+    key = max(
+        sorted({key for record in every for key in record.keys[facet]}), key=lambda k: sum(k in r.keys[facet] for r in every)
+    )
+    return key, [record for record in every if key in record.keys[facet]]
+
+
+@on_the_large_atlas
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_without_javascript_a_busy_city_theme_and_lever_list_their_practices_50_a_page(browser, large_atlas, lang, prefix):
+    """Each practice of the value once across its pages, linked as the index's are; a lever's
+    pages list where a city government acted first, then the ecosystem's initiatives."""
+    atlas, url = large_atlas
+    context = browser.new_context(base_url=url, java_script_enabled=False)
+    page = context.new_page()
+    words = ui(lang)
+    with urlopen(f"{url}sitemap.xml") as response:
+        sitemap = response.read().decode()
+    for facet in ("city", "theme", "lever"):
+        key, expected = busiest(atlas, facet, lang)
+        assert len(expected) > 50, (facet, key)
+        path = routes.facet_value(facet, key)
+        page.goto(f"{prefix}{path}/")
+        label = page.locator("h1").inner_text()
+        expect(page.locator(".atlas-count")).to_have_text(words["facet_count"]["other"].format(count=len(expected)))
+        listed, headings, number = [], [], 1
+        while True:
+            expect(page.locator(".atlas-pages [aria-current=page]")).to_have_text(str(number))
+            if number > 1:
+                assert site_path(page.url) == f"/{prefix}{path}/page/{number}/"
+                expect(page.locator("h1")).to_have_text(words["list_page_title"].format(title=label, number=number))
+                assert f"{PUBLISHED_AT}{prefix}{path}/page/{number}/</loc>" in sitemap
+            shown = page.eval_on_selector_all(".atlas-card", "cards => cards.map(c => c.dataset.slug)")
+            assert 0 < len(shown) <= 50
+            listed += shown
+            groups = page.eval_on_selector_all(
+                "h3#atlas-city-acted, h3#atlas-ecosystem", "hs => hs.map(h => [h.id, h.textContent])"
+            )
+            headings.append((shown, groups))
+            following = page.locator(".atlas-pages a[rel=next]")
+            if not following.count():
+                break
+            following.click()
+            number += 1
+        assert number == -(-len(expected) // 50) and sorted(listed) == sorted(r.slug for r in expected), facet
+        if facet == "lever":
+            acted, others = [r.slug for r in expected if r.role.acted], [r.slug for r in expected if not r.role.acted]
+            assert listed == acted + others and acted and others
+            titles = {
+                "atlas-city-acted": f"{words['lever_city_acted']} ({len(acted)})",
+                "atlas-ecosystem": f"{words['lever_ecosystem']} ({len(others)})",
+            }
+            for shown, groups in headings:  # each page: the heading of each group it lists, with the whole group's count
+                present = [
+                    group
+                    for group, slugs in (("atlas-city-acted", acted), ("atlas-ecosystem", others))
+                    if set(shown) & set(slugs)
+                ]
+                assert groups == [[group, titles[group]] for group in present]
     context.close()

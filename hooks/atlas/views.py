@@ -57,6 +57,48 @@ def ui(atlas: Atlas, lang: str) -> dict:
     return catalog.ui(atlas.languages, lang)
 
 
+PAGE_SIZE = 50  # cards a page of a long list (the index, a city, a theme…): complete without JavaScript, light to load
+
+
+def page_count(total: int) -> int:
+    """How many pages a list of `total` cards takes (one, even empty)."""
+    return max(1, -(-total // PAGE_SIZE))
+
+
+def page_of(items: list, number: int) -> list:
+    """The cards of page `number` (from 1)."""
+    return items[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
+
+
+def list_page_title(atlas: Atlas, lang: str, title: str, number: int) -> str:
+    """A list's title, then 'All practices, page 2'."""
+    return title if number == 1 else ui(atlas, lang)["list_page_title"].format(title=title, number=number)
+
+
+def page_links(atlas: Atlas, lang: str, path: str, number: int, total: int) -> dict | None:
+    """The links to a list's other pages (routes.list_page(path, n)): previous, next, the first,
+    the last and the two on each side of this one (partials/atlas-macros.html, page_links); None
+    when the whole list is on one page."""
+    last = page_count(total)
+    if last == 1:
+        return None
+
+    def link(n: int) -> str:
+        return atlas.routes.page_url(routes.list_page(path, n), lang)
+
+    shown = sorted({1, last} | {n for n in range(number - 2, number + 3) if 1 <= n <= last})
+    numbers = []
+    for n in shown:
+        if numbers and n - numbers[-1]["number"] > 1:
+            numbers.append({"number": None})  # a gap: …
+        numbers.append({"number": n, "url": link(n), "current": n == number})
+    return {
+        "previous": link(number - 1) if number > 1 else None,
+        "next": link(number + 1) if number < last else None,
+        "numbers": numbers,
+    }
+
+
 def long_date(iso: str, lang: str) -> str:
     """'21 novembre 2026', 'November 21, 2026': a date as readers of `lang` write it (Babel)."""
     return format_date(datetime.date.fromisoformat(iso), "long", locale=lang)

@@ -1,7 +1,8 @@
 """Synthetic practices, for the benchmark and the browser tests of a large atlas: a copy of the
 real atlas grown to N practices (~600-word narratives in each of the atlas's languages, composed
-from the real narratives' sentences, spread over the real cities and vocabularies, some naming
-synthetic actors' profiles), the same for the same seed."""
+from the real narratives' sentences, spread over the real cities and vocabularies, a few cities
+and levers far likelier than the others, some naming synthetic actors' profiles), the same for
+the same seed."""
 
 from __future__ import annotations
 
@@ -55,6 +56,17 @@ def synthetic_narrative(rng: random.Random, sentences: list[str], headings: list
     return "\n".join(parts)
 
 
+def skewed(rng: random.Random, values: list, count: int) -> list:
+    """`count` different values, the first ones far likelier, as in a real network where a few
+    cities and levers gather many practices (Zipf: the n-th value is 1/n as likely as the first):
+    so a large atlas has city and lever pages of several pages."""
+    left, picked = list(values), []
+    for _ in range(count):
+        picked.append(rng.choices(left, weights=[1 / (rank + 1) for rank in range(len(left))])[0])
+        left.remove(picked[-1])
+    return picked
+
+
 def grow(root: Path, total: int, seed: int = 1) -> list[str]:
     """Add synthetic practices to the copy at `root` until it has `total` (and one synthetic
     actor's profile for every 20, which some practices name); returns every narrative."""
@@ -78,7 +90,7 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
             yaml.safe_dump(profile, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
     for index in range(total - len(existing)):
-        city = rng.choice(cities)
+        city = skewed(rng, cities, 1)[0]
         slug = f"{city}-synthetic-{index:05d}"
         folder = root / "practices" / slug
         folder.mkdir()
@@ -87,7 +99,7 @@ def grow(root: Path, total: int, seed: int = 1) -> list[str]:
             "title": {lang: SYNTHETIC[lang]["practice"].format(index=index, city=city) for lang in LANGUAGES},
             "summary": {lang: rng.choice(sentences[lang])[:280] for lang in LANGUAGES},
             "themes": rng.sample(sorted(vocabulary["themes"]), 2),
-            "levers": rng.sample(sorted(vocabulary["levers"]), 2),
+            "levers": skewed(rng, sorted(vocabulary["levers"]), 2),
             "actors": [
                 {
                     "name": f"Acteur {n}",

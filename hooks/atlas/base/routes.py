@@ -75,9 +75,11 @@ def practice(slug: str) -> str:
     return f"{PRACTICES}/{slug}"
 
 
-def practices_page(number: int) -> str:
-    """A page of the list of practices (50 a page, without JavaScript): the first is the index itself."""
-    return PRACTICES if number == 1 else f"{PRACTICES}/page/{number}"
+def list_page(path: str, number: int) -> str:
+    """A page of a long list of practices (views.PAGE_SIZE a page): the first is the list's own
+    page, the next ones are under it: list_page('practices', 2) is 'practices/page/2',
+    list_page('themes/health', 3) is 'themes/health/page/3'."""
+    return path if number == 1 else f"{path}/page/{number}"
 
 
 def filter_facet(facet_id: str) -> str:

@@ -1,7 +1,9 @@
 """Facet pages: one page per city, country, region, theme, lever, city role, actor type, status
 and SDG, listing its practices (a lever opens with the guide's explanation of it, a city with
 its profile and ecosystem), and one overview page per facet with counts (the levers by the
-guide's groups)."""
+guide's groups). A value of more than PAGE_SIZE practices lists them on several pages, as the
+index does (views.page_links): the first at the value's address with everything else the page
+shows, the next ones (`<value>/page/2/`…) with the list only."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from ..records.facets import sort_key
 from ..records.guide import explanation
 from ..records.practice import place, records
 from ..records.values import localized, same
-from ..views import Page, ui
+from ..views import Page, list_page_title, page_count, page_links, page_of, ui
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
@@ -36,18 +38,20 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
         keys = facets.practice_keys(atlas, facet.id, atlas.practices[only]) if only else facets.all_keys(atlas, facet.id)
         for key in keys:
             explained = guide_text(atlas, facet, key)
-            result.append(
-                Page(
-                    facet.path(key),
-                    "facet.html",
-                    strings["facet_page_title"].format(
-                        kind=strings[f"facet_{facet.id}"], label=facets.label(atlas, facet.id, key, lang).text
-                    ),
-                    lambda facet=facet, key=key: value_view(atlas, facet, key, lang),
-                    "facet_page",
-                    content=explanation(atlas, explained, lang).rendered if explained else None,
-                )
+            title = strings["facet_page_title"].format(
+                kind=strings[f"facet_{facet.id}"], label=facets.label(atlas, facet.id, key, lang).text
             )
+            for number in range(1, page_count(len(listed(atlas, facet, key))) + 1):
+                result.append(
+                    Page(
+                        routes.list_page(facet.path(key), number),
+                        "facet.html",
+                        list_page_title(atlas, lang, title, number),
+                        lambda facet=facet, key=key, number=number: value_view(atlas, facet, key, lang, number),
+                        "facet_page",
+                        content=explanation(atlas, explained, lang).rendered if explained and number == 1 else None,
+                    )
+                )
     return result
 
 
@@ -87,28 +91,66 @@ def overview_view(atlas: Atlas, facet: Facet, lang: str) -> dict:
     return {"facet": facet.id, "title": ui(atlas, lang)[f"facet_{facet.id}_plural"], "entries": entries, "groups": groups}
 
 
-def value_view(atlas: Atlas, facet: Facet, key: str, lang: str) -> dict:
+def listed(atlas: Atlas, facet: Facet, key: str) -> list:
+    """The practices a value's pages list: its own, or for a city without any, those that cover it."""
     practices = facets.practices_by_key(atlas, facet.id).get(key, [])
-    shown = records(atlas, lang, practices)
+    return covering(atlas, key) if facet.id == "city" and not practices else practices
+
+
+def ordered(atlas: Atlas, facet: Facet, key: str, lang: str) -> list:
+    """A value's listed records in the order of its pages: by title; a lever's, first those where
+    a city government acted, then the ecosystem's initiatives (each page shows its share of each)."""
+
+    def compute():
+        shown = records(atlas, lang, listed(atlas, facet, key))
+        return sorted(shown, key=lambda r: not r.role.acted) if facet.id == "lever" else shown
+
+    return atlas.derived(("facet_list", facet.id, key, lang), compute)
+
+
+def value_view(atlas: Atlas, facet: Facet, key: str, lang: str, number: int = 1) -> dict:
+    own = facets.practices_by_key(atlas, facet.id).get(key, [])
+    every = ordered(atlas, facet, key, lang)
+    shown = page_of(every, number)
+    last = page_count(len(every))
     view = {
         "facet": facet.id,
         "kind": ui(atlas, lang)[f"facet_{facet.id}"],
         "label": facets.label(atlas, facet.id, key, lang),
+        "number": number,
+        "first_url": atlas.routes.page_url(facet.path(key), lang),
         "overview_url": atlas.routes.page_url(facet.folder, lang),
-        "records": shown,
-        "covering": records(atlas, lang, covering(atlas, key)) if facet.id == "city" and not practices else [],
+        "count": len(own),
+        "records": shown if own else [],
+        "covering": shown if not own else [],
+        "page_links": page_links(atlas, lang, facet.path(key), number, len(every)),
         "description": None,
         "city": None,
         "by_role": None,
         "ecosystem": None,
-        # The guide's explanation of a lever, or a city's innovation profile: the page's content.
-        "explanation": explanation(atlas, guide_text(atlas, facet, key), lang),
-        "map_url": atlas.routes.file_url(routes.map_frame("cities", key), lang) if facet.id == "city" and practices else None,
+        "explanation": None,
+        "map_url": None,
     }
+    if facet.id == "lever":  # where a city government acted, apart from the ecosystem's initiatives
+        view["by_role"] = [
+            {
+                "acted": acted,
+                "count": sum(r.role.acted == acted for r in every),
+                "records": [r for r in shown if r.role.acted == acted],
+                # a group without practices says so once: the first group on the first page, the other on the last
+                "shown": any(r.role.acted == acted for r in shown)
+                or (not any(r.role.acted == acted for r in every) and number == (1 if acted else last)),
+            }
+            for acted in (True, False)
+        ]
+    if number > 1:  # the next pages of a long list: the list only
+        return view
+    # The guide's explanation of a lever, or a city's innovation profile: the page's content.
+    view["explanation"] = explanation(atlas, guide_text(atlas, facet, key), lang)
+    if facet.id == "city" and own:
+        view["map_url"] = atlas.routes.file_url(routes.map_frame("cities", key), lang)
     if facet.list_name and facet.list_name != "sdgs":
         view["description"] = localized(atlas.languages, atlas.vocabulary[facet.list_name][key].get("description"), lang)
-    if facet.id == "lever":  # where a city government acted, apart from the ecosystem's initiatives
-        view["by_role"] = [{"acted": acted, "records": [r for r in shown if r.role.acted == acted]} for acted in (True, False)]
     if facet.id == "city":
         view["ecosystem"] = ecosystem_view(atlas, key, lang)
         city = atlas.cities[key]

@@ -19,37 +19,25 @@ from ..base.facets import FACETS
 from ..model.model import Atlas
 from ..records import facets
 from ..records.practice import PracticeRecord, records
-from ..views import File, Page, html_safe_json, ui
+from ..views import PAGE_SIZE, File, Page, html_safe_json, list_page_title, page_count, page_links, page_of, ui
 
-PAGE_SIZE = 50  # practices a page of the list (without JavaScript) and a batch of the filter's results
 CARDS_PER_CHUNK = 25  # a filter's first results are spread over the atlas: small slices load little for each
-
-
-def page_count(atlas: Atlas) -> int:
-    return max(1, -(-len(atlas.practices) // PAGE_SIZE))
-
-
-def title(strings: dict, number: int) -> str:
-    """'All practices', then 'All practices, page 2'."""
-    return (
-        strings["index_title"] if number == 1 else strings["index_page_title"].format(title=strings["index_title"], number=number)
-    )
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
     strings = ui(atlas, lang)
     return [
         Page(
-            routes.practices_page(number),
+            routes.list_page(routes.PRACTICES, number),
             "practices-index.html",
-            title(strings, number),
+            list_page_title(atlas, lang, strings["index_title"], number),
             lambda number=number: view(atlas, lang, number),
             "index",
             in_nav=number == 1,
             hide=("toc", "navigation"),  # no headings to list, the tabs lead elsewhere: the results take the room
             description=strings["index_description"],
         )
-        for number in range(1, page_count(atlas) + 1)
+        for number in range(1, page_count(len(atlas.practices)) + 1)
     ]
 
 
@@ -72,10 +60,9 @@ def view(atlas: Atlas, lang: str, number: int = 1) -> dict:
     strings = ui(atlas, lang)
     years = [p.data["start_year"] for p in atlas.practices.values() if p.data.get("start_year")]
     ordered = records(atlas, lang)
-    last = page_count(atlas)
     return {
-        "title": title(strings, number),
-        "records": ordered[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+        "title": list_page_title(atlas, lang, strings["index_title"], number),
+        "records": page_of(ordered, number),
         "total": len(ordered),
         # Each facet's values are written by the filter script when its group is opened (a city's
         # checkbox for each of thousands of cities would weigh on every reader's first paint).
@@ -84,29 +71,7 @@ def view(atlas: Atlas, lang: str, number: int = 1) -> dict:
         "year_max": max(years, default=None),
         "data_url": atlas.routes.file_url(routes.FILTER_DATA, lang),
         "script_url": routes.FILTER_SCRIPT,
-        "page_links": page_links(atlas, lang, number, last),
-    }
-
-
-def page_links(atlas: Atlas, lang: str, number: int, last: int) -> dict | None:
-    """The links to the list's other pages: previous, next, the first, the last and the two on
-    each side of this one (None when every practice is on one page)."""
-    if last == 1:
-        return None
-
-    def link(n: int) -> str:
-        return atlas.routes.page_url(routes.practices_page(n), lang)
-
-    shown = sorted({1, last} | {n for n in range(number - 2, number + 3) if 1 <= n <= last})
-    numbers = []
-    for n in shown:
-        if numbers and n - numbers[-1]["number"] > 1:
-            numbers.append({"number": None})  # a gap: …
-        numbers.append({"number": n, "url": link(n), "current": n == number})
-    return {
-        "previous": link(number - 1) if number > 1 else None,
-        "next": link(number + 1) if number < last else None,
-        "numbers": numbers,
+        "page_links": page_links(atlas, lang, routes.PRACTICES, number, len(ordered)),
     }
 
 
