@@ -126,6 +126,27 @@ def test_every_configured_language_has_every_interface_text():
     assert {lang: catalog.missing_texts(languages, lang) for lang in languages.codes} == {lang: [] for lang in languages.codes}
 
 
+def test_every_interface_text_is_written_once_in_its_language_file():
+    """A key written twice in an interface file silently keeps its last text: each is written once."""
+    import yaml
+
+    twice = []
+
+    def once(loader, node, deep=False):
+        keys = [loader.construct_object(key, deep=deep) for key, _ in node.value]
+        twice.extend(f"{node.start_mark.name}: {key}" for key in keys if keys.count(key) > 1)
+        return yaml.SafeLoader.construct_mapping(loader, node, deep)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, once)
+    for path in sorted((REPO / "hooks/atlas/i18n").glob("*.yml")):
+        with path.open(encoding="utf-8") as file:
+            yaml.load(file, Loader)  # noqa: S506 -- a SafeLoader that also records repeated keys
+    assert twice == []
+
+
 def test_the_core_never_unescapes_and_names_no_language():
     """Text is escaped once, where it meets its format, so nothing is ever unescaped; a language is
     chosen by the language service and the data, never by a "fr" or "en" written in the code."""
