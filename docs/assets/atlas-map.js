@@ -129,6 +129,15 @@ var atlasMap = (function () {
     var world = L.latLngBounds([]);
     data.regions.forEach(function (region) { world.extend(regionBounds(region)); });
     var facetChunks = {};
+    var busy = 0, container = map.getContainer();
+
+    // The map says it is busy while markers are fetched and drawn (screen readers wait; so do the tests).
+    function begin() {
+      if (!busy++) container.setAttribute("aria-busy", "true");
+    }
+    function end() {
+      if (!--busy) container.removeAttribute("aria-busy");
+    }
 
     function countIcon(count) {
       // Leaflet.markercluster's own look (MarkerCluster.Default.css): it is a cluster, not yet split.
@@ -137,44 +146,49 @@ var atlasMap = (function () {
                          iconSize: L.point(40, 40) });
     }
 
-    function shownPractices() {
+    function shownPractices(regions) {
       var shown = [];
-      data.regions.forEach(function (region) {
-        (loaded[region.key] || []).forEach(function (practice) { if (!kept || kept[practice.rank]) shown.push(practice); });
+      (regions || data.regions.map(function (region) { return region.key; })).forEach(function (key) {
+        (loaded[key] || []).forEach(function (practice) { if (!kept || kept[practice.rank]) shown.push(practice); });
       });
       return shown;
     }
 
-    function redraw(done, fit) {
+    // The regions' counts and the markers: those of the filter (`added`: of these regions, beside the others).
+    function redraw(done, fit, added) {
       counts.clearLayers();
       data.regions.forEach(function (region) {
         if (loaded[region.key] || kept) return;  // a filter's regions are all loaded
         var bounds = regionBounds(region);
-        var count = L.marker(bounds.getCenter(), {
-          icon: countIcon(region.count), title: region.label + " (" + region.count + ")", alt: region.label, keyboard: true
-        });
+        var name = region.label + " (" + region.count + ")";
+        var count = L.marker(bounds.getCenter(), { icon: countIcon(region.count), title: name, keyboard: true });
+        count.on("add", function () { count.getElement().setAttribute("aria-label", name); });  // not just a number
         count.atlasRegion = region.key;
         count.atlasCount = region.count;
-        count.on("click", function () {
-          load([region.key]).then(function () { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6 }); });
+        count.on("click keypress", function (event) {  // Enter, for the keyboard (Leaflet: only popups)
+          if (event.type === "keypress" && event.originalEvent.key !== "Enter") return;
+          load([region.key]).then(function () { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6, animate: false }); });
         });
         counts.addLayer(count);
       });
-      draw(shownPractices(), done, fit);
+      draw(shownPractices(added), done, fit, !!added);
     }
 
     function load(keys) {
       var missing = keys.filter(function (key) { return !loaded[key]; });
       if (!missing.length) return Promise.resolve();
-      return Promise.all(missing.map(function (key) {
-        if (!loading[key]) {
-          loading[key] = fetch(options.root + data.chunks.markers.replace("{region}", key)).then(function (response) {
-            if (!response.ok) throw new Error(key + ": " + response.status);
-            return response.json();
-          }).then(function (markers) { loaded[key] = markers; });
-        }
-        return loading[key];
-      })).then(function () { redraw(); });
+      var started = missing.filter(function (key) { return !loading[key]; });  // this call draws these
+      begin();
+      started.forEach(function (key) {
+        loading[key] = fetch(options.root + data.chunks.markers.replace("{region}", key)).then(function (response) {
+          if (!response.ok) throw new Error(key + ": " + response.status);
+          return response.json();
+        }).then(function (markers) { loaded[key] = markers; });
+      });
+      return Promise.all(missing.map(function (key) { return loading[key]; })).then(function () {
+        if (started.length) redraw(end, false, started);
+        else end();
+      });
     }
 
     function facetChunk(facet) {
@@ -199,10 +213,11 @@ var atlasMap = (function () {
     function filter(wanted, said) {
       var mine = ++generation;
       var chosen = Object.keys(wanted).filter(function (facet) { return wanted[facet]; });
+      begin();
       if (!chosen.length) {
         kept = null;
-        if (world.isValid()) map.fitBounds(world, { padding: [20, 20], maxZoom: 6 });
-        redraw();
+        if (world.isValid()) map.fitBounds(world, { padding: [20, 20], maxZoom: 6, animate: false });
+        redraw(end);
         said(data.total);
         return;
       }
@@ -221,9 +236,11 @@ var atlasMap = (function () {
         })).then(function () {
           if (mine !== generation) return;
           kept = keep;
-          redraw(null, true);
+          redraw(end, true);
           said(keep.reduce(function (sum, mark) { return sum + mark; }, 0));
         });
+      }).finally(function () {
+        if (mine !== generation) end();  // a later change draws instead
       });
     }
 
@@ -234,7 +251,7 @@ var atlasMap = (function () {
         return r.key;
       }));
     });
-    if (options.fit && world.isValid()) map.fitBounds(world, { padding: [20, 20], maxZoom: 6 });
+    if (options.fit && world.isValid()) map.fitBounds(world, { padding: [20, 20], maxZoom: 6, animate: false });
     redraw(ready);
     if (options.filters) filterControl(data.labels, data.ui, options.filters, data.total, filter).addTo(map);
     window.atlasCounts = counts;  // lets the tests (and curious readers) read the regions' counts
@@ -246,9 +263,9 @@ var atlasMap = (function () {
     map.setView(options.center, options.zoom);
     if (L.Browser.mobile) map.dragging.disable();  // one finger scrolls the page, two fingers zoom the map
     // Markers are added in slices, so that a phone's main thread stays free. A draw asked for
-    // while slices are still being added (a filter changed early) waits for them to finish:
-    // clearing the layer would not stop them.
-    var adding = null, waiting = null;  // the draw under way (its callback), the one to do next
+    // while slices are still being added (a filter changed early, a region arrived) waits for
+    // them to finish, in turn: clearing the layer would not stop them.
+    var adding = null, waiting = [];  // the draw under way (its callback), the ones to do next
     var layer = options.cluster
       ? L.markerClusterGroup({
           showCoverageOnHover: false,
@@ -258,10 +275,9 @@ var atlasMap = (function () {
             var done = adding.done;
             adding = null;
             if (done) done();
-            if (waiting) {
-              var next = waiting;
-              waiting = null;
-              setTimeout(function () { draw(next.practices, next.done, next.fit); }, 0);
+            if (waiting.length) {
+              var next = waiting.shift();
+              setTimeout(function () { draw(next.practices, next.done, next.fit, next.add); }, 0);
             }
           }
         })
@@ -285,20 +301,26 @@ var atlasMap = (function () {
       return item;
     }
 
-    // Draws `practices` (in place of what was drawn), then calls `done`; `fit`: the view fits them.
-    function draw(practices, done, fit) {
-      if (adding) { waiting = { practices: practices, done: done, fit: fit }; return; }
-      layer.clearLayers();
+    // Draws `practices` in place of what was drawn (`add`: beside it), then calls `done`; `fit`:
+    // the view fits them. Each practice's markers are made once: a popup open stays open.
+    function draw(practices, done, fit, add) {
+      if (adding) {
+        waiting.push({ practices: practices, done: done, fit: fit, add: add });
+        return;
+      }
+      if (!add) layer.clearLayers();
       var markers = [];
       practices.forEach(function (practice) {
-        practice.points.forEach(function (point) {
-          if (options.only && (practice.keys.city || [])[point[2]] !== options.only) return;
-          markers.push(marker(practice, point));
-        });
+        if (!practice.atlasMarkers) {
+          practice.atlasMarkers = practice.points.filter(function (point) {
+            return !options.only || (practice.keys.city || [])[point[2]] === options.only;
+          }).map(function (point) { return marker(practice, point); });
+        }
+        markers.push.apply(markers, practice.atlasMarkers);
       });
       if (fit && markers.length) {
         var bounds = L.latLngBounds(markers.map(function (item) { return item.getLatLng(); }));
-        map.fitBounds(bounds, { padding: [20, 20], maxZoom: options.maxZoom || 6 });
+        map.fitBounds(bounds, { padding: [20, 20], maxZoom: options.maxZoom || 6, animate: false });  // settled at once: the regions it shows load now
       }
       if (options.cluster) {
         adding = { done: done };
