@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+import xstatic.pkg.leaflet
 from babel import Locale
 from playwright.sync_api import expect
 
@@ -1008,3 +1009,42 @@ def test_the_index_first_downloads_one_page_and_then_only_the_chunks_a_filter_ne
     assert [path for path in fetched if path not in cards] == [f"/data/practices/words/{word[0]}.json"]
     assert 0 < len(cards) < LARGE // 25
     context.close()
+
+
+def shown_count(frame) -> int:
+    """What the map's clusters say: the number on each cluster (or region's count) plus each lone marker."""
+    return frame.evaluate("""[...document.querySelectorAll('.marker-cluster span')].reduce((sum, n) => sum + +n.textContent, 0)
+        + document.querySelectorAll('.leaflet-marker-icon:not(.marker-cluster)').length""")
+
+
+def test_the_large_world_maps_clusters_count_every_practice_and_its_filter_keeps_what_filtering_them_all_keeps(
+    large_page, large_atlas
+):
+    """The map first downloads its small file only: the regions' counts, which add up to every
+    marker; once every region is drawn, its clusters still do; each filter (the city's role
+    among them) keeps the practices that filtering every record keeps, each at its points."""
+    atlas, _ = large_atlas
+    tile = (Path(xstatic.pkg.leaflet.BASE_DIR) / "images/marker-shadow.png").read_bytes()  # any image: tiles are not tested
+    large_page.route(f"**://{tile_host()}/**", lambda route: route.fulfill(body=tile, content_type="image/png"))
+    fetched = []
+    large_page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
+    frame = world_map(large_page, "map/")
+    large_page.wait_for_load_state("networkidle")
+    assert [path for path in fetched if "/data/" in path] == [f"{SITE_PATH}data/map.json"]
+    points = {record.slug: len(record.points) for record in records(atlas, "fr")}
+    assert shown_count(frame) == sum(points.values()) and marker_slugs(frame) == []
+    assert every_marker(frame) == sorted(slug for slug, count in points.items() for _ in range(count))
+    assert shown_count(frame) == sum(points.values())
+    practice = atlas.practices[sorted(slug for slug in atlas.practices if "-synthetic-" in slug)[7]]
+    keys = {facet: facets.practice_keys(atlas, facet, practice) for facet in ("role", "region", "theme", "lever")}
+    for case in (
+        {"role": keys["role"][0]},
+        {"region": keys["region"][0], "theme": keys["theme"][0]},
+        {"lever": keys["lever"][0]},
+    ):
+        for facet in ("role", "region", "theme", "lever"):
+            choose(frame, facet, case.get(facet, ""))
+        expected = filtered(atlas, "fr", {facet: [value] for facet, value in case.items()})
+        assert sorted(marker_slugs(frame)) == sorted(slug for slug in expected for _ in range(points[slug])), case
+        assert frame.locator(".atlas-map-panel [data-count]").inner_text() == str(len(expected))
+        assert shown_count(frame) == sum(points[slug] for slug in expected), case
