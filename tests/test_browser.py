@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 from urllib.request import urlopen
 
 import pytest
+import xstatic.pkg.leaflet
 from babel import Locale
 from playwright.sync_api import expect
 
@@ -308,10 +310,51 @@ def marker_slugs(frame) -> list[str]:
     return frame.evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)")
 
 
-def test_world_map_shows_every_practice_offline(page, real_atlas):
+def choose(frame, facet: str, value: str) -> None:
+    """Choose a value in the world map's filter, and wait for its markers (the map is busy until they are drawn)."""
+    frame.locator(f"select[name={facet}]").select_option(value)
+    frame.locator(".folium-map:not([aria-busy])").wait_for(state="attached")
+
+
+def region_of_points(atlas, lang: str) -> dict[str, list[str]]:
+    """Each region's markers (the slug of each point there), computed from the records."""
+    found: dict[str, list[str]] = {}
+    for record in records(atlas, lang):
+        for point in record.points:
+            found.setdefault(record.places[point.place].region.key, []).append(record.slug)
+    return found
+
+
+def every_marker(frame) -> list[str]:
+    """The slugs of every marker, once every region's are drawn (each region chosen, then every region)."""
+    for region in frame.eval_on_selector_all("select[name=region] option", "options => options.map(o => o.value)")[1:]:
+        choose(frame, "region", region)
+    choose(frame, "region", "")
+    return sorted(marker_slugs(frame))
+
+
+def test_world_map_first_shows_each_regions_count_then_every_practice_offline(page, real_atlas):
     frame = world_map(page, "map/")
-    expected = sorted(s for s, p in real_atlas.practices.items() for _ in (p.cities if not p.data.get("location") else [0]))
-    assert sorted(marker_slugs(frame)) == expected
+    by_region = region_of_points(real_atlas, "fr")
+    counts = frame.evaluate("window.atlasCounts.getLayers().map(m => [m.atlasRegion, m.atlasCount])")
+    assert dict(counts) == {region: len(slugs) for region, slugs in by_region.items()} and marker_slugs(frame) == []
+    assert sorted(int(n) for n in frame.locator(".marker-cluster span").all_inner_texts()) == sorted(dict(counts).values())
+    for _ in range(3):  # zoomed in: the regions in view fetch their markers and lose their count
+        frame.locator(".leaflet-control-zoom-in").click()
+    frame.wait_for_function(f"window.atlasCounts.getLayers().length < {len(counts)}")
+    frame.locator(".folium-map:not([aria-busy])").wait_for(state="attached")
+    counted = {region for region, _ in frame.evaluate("window.atlasCounts.getLayers().map(m => [m.atlasRegion, m.atlasCount])")}
+    drawn = Counter(marker_slugs(frame))
+    assert drawn and drawn == Counter(slug for region in set(by_region) - counted for slug in by_region[region])
+    frame = world_map(page, "map/")  # afresh
+    region = max(by_region, key=lambda key: len(by_region[key]))
+    label = facets.label(real_atlas, "region", region, "fr").text
+    count = frame.get_by_role("button", name=f"{label} ({len(by_region[region])})")
+    count.focus()  # the keyboard's way (neighbouring regions' counts may overlap at the world's zoom)
+    count.press("Enter")  # a region's count, clicked: its markers
+    frame.locator(".folium-map:not([aria-busy])").wait_for(state="attached")
+    assert not Counter(by_region[region]) - Counter(marker_slugs(frame))  # and the neighbours' the zoomed view holds
+    assert every_marker(frame) == sorted(slug for slugs in by_region.values() for slug in slugs)
     assert frame.locator(".marker-cluster").count() > 0, "markers are clustered"
 
 
@@ -320,6 +363,7 @@ def test_world_map_popup_links_to_the_practice_in_the_top_window(page, real_atla
     title, summary = practice.data["title"]["en"], practice.data["summary"]["en"]
     city = real_atlas.cities[practice.cities[0]]
     frame = world_map(page, "en/map/")
+    choose(frame, "region", city["region"])
     frame.evaluate(f"""new Promise(done => {{
         const marker = window.atlasLayer.getLayers().find(m => m.atlasSlug === '{practice.slug}');
         window.atlasLayer.zoomToShowLayer(marker, () => {{ marker.openPopup(); done(); }});
@@ -341,10 +385,10 @@ def test_world_map_filters_by_region_theme_and_lever(page, real_atlas):
     practice = a_practice(real_atlas, lambda p: p.cities)
     region, theme = real_atlas.cities[practice.cities[0]]["region"], practice.data["themes"][0]
     frame = world_map(page, "en/map/")
-    frame.locator("select[name=region]").select_option(region)
+    choose(frame, "region", region)
     in_region = {s for s, p in real_atlas.practices.items() for c in p.cities if real_atlas.cities[c]["region"] == region}
     assert set(marker_slugs(frame)) == in_region
-    frame.locator("select[name=theme]").select_option(theme)
+    choose(frame, "theme", theme)
     assert set(marker_slugs(frame)) == {s for s in in_region if theme in real_atlas.practices[s].data["themes"]}
 
 
@@ -1050,3 +1094,43 @@ def test_without_javascript_a_busy_city_theme_and_lever_list_their_practices_50_
                 ]
                 assert groups == [[group, titles[group]] for group in present]
     context.close()
+
+
+def shown_count(frame) -> int:
+    """What the map's clusters say: the number on each cluster (or region's count) plus each lone marker."""
+    return frame.evaluate("""[...document.querySelectorAll('.marker-cluster span')].reduce((sum, n) => sum + +n.textContent, 0)
+        + document.querySelectorAll('.leaflet-marker-icon:not(.marker-cluster)').length""")
+
+
+@on_the_large_atlas
+def test_the_large_world_maps_clusters_count_every_practice_and_its_filter_keeps_what_filtering_them_all_keeps(
+    large_page, large_atlas
+):
+    """The map first downloads its small file only: the regions' counts, which add up to every
+    marker; once every region is drawn, its clusters still do; each filter (the city's role
+    among them) keeps the practices that filtering every record keeps, each at its points."""
+    atlas, _ = large_atlas
+    tile = (Path(xstatic.pkg.leaflet.BASE_DIR) / "images/marker-shadow.png").read_bytes()  # any image: tiles are not tested
+    large_page.route(f"**://{tile_host()}/**", lambda route: route.fulfill(body=tile, content_type="image/png"))
+    fetched = []
+    large_page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
+    frame = world_map(large_page, "map/")
+    large_page.wait_for_load_state("networkidle")
+    assert [path for path in fetched if "/data/" in path] == [f"{SITE_PATH}data/map.json"]
+    points = {record.slug: len(record.points) for record in records(atlas, "fr")}
+    assert shown_count(frame) == sum(points.values()) and marker_slugs(frame) == []
+    assert every_marker(frame) == sorted(slug for slug, count in points.items() for _ in range(count))
+    assert shown_count(frame) == sum(points.values())
+    practice = atlas.practices[sorted(slug for slug in atlas.practices if "-synthetic-" in slug)[7]]
+    keys = {facet: facets.practice_keys(atlas, facet, practice) for facet in ("role", "region", "theme", "lever")}
+    for case in (
+        {"role": keys["role"][0]},
+        {"region": keys["region"][0], "theme": keys["theme"][0]},
+        {"lever": keys["lever"][0]},
+    ):
+        for facet in ("role", "region", "theme", "lever"):
+            choose(frame, facet, case.get(facet, ""))
+        expected = filtered(atlas, "fr", {facet: [value] for facet, value in case.items()})
+        assert sorted(marker_slugs(frame)) == sorted(slug for slug in expected for _ in range(points[slug])), case
+        assert frame.locator(".atlas-map-panel [data-count]").inner_text() == str(len(expected))
+        assert shown_count(frame) == sum(points[slug] for slug in expected), case

@@ -11,6 +11,7 @@ from atlas.site import site_pages, static_files
 from atlas.views import typeset
 from conftest import FR_MD, REPO, VOCABULARY, image_bytes, published_atlas
 from support.filter_data import chunk_files
+from support.map_data import map_chunk_files
 
 
 def facet_pages(atlas) -> set[str]:
@@ -78,6 +79,7 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
             {"api/v1/schema.json"} if lang == default else set()
         )
         chunks = chunk_files(json.loads(files[f"{prefix}data/practices.json"].content))
+        chunks |= map_chunk_files(json.loads(files[f"{prefix}data/map.json"].content))
         assert set(files) == generated | once | chunks
         assert bool(once) == (lang == default)  # Leaflet and the API's schema once, with the default language
         assert files[f"{prefix}practices/lyon-centsept/batiment.png"].content == image_bytes("PNG")  # the checked bytes

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from conftest import BUILD_ENV, EN_MD, FR_MD, PUBLISHED_AT, REPO, build_site, image_bytes
 from support.filter_data import chunk_files, filter_data
+from support.map_data import map_chunk_files
 from support.small_sitemaps import SMALL
 
 
@@ -89,6 +90,11 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
     }
     built = {path for path in built if not path.startswith(("pagefind/", "en/pagefind/"))}
     expected |= {path for prefix in ("", "en/") for path in chunk_files(filter_data(fixture_atlas.site, prefix)["first"])}
+    expected |= {
+        path
+        for prefix in ("", "en/")
+        for path in map_chunk_files(json.loads((fixture_atlas.site / prefix / "data/map.json").read_text(encoding="utf-8")))
+    }
     assert built == expected  # a value of a few practices lists them on its own page: no page/2/ (issue 27)
     for page in ("cities/lyon", "themes/social-innovation", "levers/public-incubator"):
         shown = soup(fixture_atlas.site, f"{page}/index.html")

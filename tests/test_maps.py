@@ -8,11 +8,12 @@ import re
 
 import pytest
 
-from atlas.outputs import maps
+from atlas.outputs import index, maps
 from atlas.outputs import practice as practice_page
 from atlas.outputs.geojson import geojson
 from atlas.records.practice import records
 from conftest import EDITIONS, PUBLISHED_AT
+from support.map_data import merged
 
 SHOW = re.compile(r"atlasMap\.show\(map_0, (.*)\);")
 
@@ -49,7 +50,7 @@ def test_geojson_has_every_practice_at_every_city(real_atlas, lang):
 def test_practices_in_several_cities_show_on_each(real_atlas):
     several = [p for p in real_atlas.practices.values() if len(p.cities) > 1 and not p.data.get("location")]
     assert several, "the atlas has practices in several cities (e.g. Bilbao–Bordeaux mentoring)"
-    markers = {r["slug"]: r for r in maps.map_data(real_atlas, "fr")["practices"]}
+    markers = merged(list(maps.region_markers(real_atlas, "fr").values()))
     for practice in several:
         assert [point[2] for point in markers[practice.slug]["points"]] == list(range(len(practice.cities)))
         assert markers[practice.slug]["places"][: len(practice.cities)] == [
@@ -119,13 +120,30 @@ def test_map_tiles_are_configurable(real_atlas, monkeypatch):
 
 
 @pytest.mark.parametrize("lang", [lang for lang, _ in EDITIONS])
-def test_world_map_data_is_the_index_data_without_summaries(real_atlas, lang):
-    by_slug = {r.slug: r for r in records(real_atlas, lang)}
+def test_world_map_data_is_each_regions_count_then_its_markers_in_the_index_order(real_atlas, lang):
+    """The first file holds no practice: each region's count of markers and their bounds, the
+    filters' values (those the index offers) and the index's facet chunks; each region's chunk
+    holds its practices' markers (no summary), by their rank in the index, with their points there."""
+    ordered = records(real_atlas, lang)
     data = maps.map_data(real_atlas, lang)
-    assert data["base"] == real_atlas.routes.prefix(lang) + "practices/"
-    for item in data["practices"]:
-        record = by_slug[item["slug"]]
-        assert "summary" not in item
-        assert (item["title"], item["places"]) == (record.title.text, record.place_names)
-        assert item["keys"] == {facet: record.keys[facet] for facet in ("role", "region", "theme", "lever")}
-    assert set(data["labels"]) == {"role", "region", "theme", "lever"}
+    assert data["base"] == real_atlas.routes.prefix(lang) + "practices/" and data["total"] == len(ordered)
+    assert "practices" not in data
+    first = index.filter_data(real_atlas, lang)
+    assert data["chunks"]["facets"] == {facet: first["chunks"]["facets"][facet] for facet in ("role", "region", "theme", "lever")}
+    for facet, labels in data["labels"].items():
+        assert list(labels.items()) == [(key, label) for key, label, *_ in index.facet_chunk(real_atlas, facet, lang)]
+    chunks = maps.region_markers(real_atlas, lang)
+    for region in data["regions"]:
+        chunk = chunks[region["key"]]
+        (south, west), (north, east) = region["bounds"]
+        assert [marker["rank"] for marker in chunk] == sorted(marker["rank"] for marker in chunk)
+        assert region["count"] == sum(len(marker["points"]) for marker in chunk)
+        for marker in chunk:
+            record = ordered[marker["rank"]]
+            assert (marker["slug"], marker["title"], marker["places"]) == (record.slug, record.title.text, record.place_names)
+            assert "summary" not in marker
+            for lat, lon, place in marker["points"]:
+                assert record.places[place].region.key == region["key"] and south <= lat <= north and west <= lon <= east
+    assert {region["key"] for region in data["regions"]} == set(chunks)
+    drawn = {slug: [tuple(point) for point in marker["points"]] for slug, marker in merged(list(chunks.values())).items()}
+    assert drawn == {r.slug: [(p.lat, p.lon, p.place) for p in r.points] for r in ordered if r.points}

@@ -1,8 +1,12 @@
 /* Draws the atlas's practices on a Folium/Leaflet map (see hooks/atlas/outputs/maps.py).
-   Markers come from data — the practice records inline, the world map's data file, or, in
+   Markers come from data — the practice records inline, the world map's chunks, or, in
    the one frame of every practice page (maps/practice.html#<slug>), that practice's page —
    never one Folium marker per practice. Popups are built with textContent; their links open
-   in the top window, not in the map's frame. */
+   in the top window, not in the map's frame.
+   The world map first downloads a small file: each region's count of markers, drawn as a
+   cluster; a region's markers are fetched when the view needs them (the reader zooms in on
+   it or clicks its count, or a filter keeps some of its practices). Its filter reads the
+   index's facet chunks (hooks/atlas/outputs/index.py), where a practice is its rank. */
 var atlasMap = (function () {
   "use strict";
 
@@ -41,14 +45,14 @@ var atlasMap = (function () {
     return box;
   }
 
-  function filterControl(labels, strings, facets, practices, onChange) {
+  function filterControl(labels, strings, facets, total, onChange) {
     var Control = L.Control.extend({
       onAdd: function (map) {
         // Folded behind one control on a small map (a phone), so that the map stays visible; it
         // says how many practices the filters keep.
         var panel = element("details", "atlas-map-panel leaflet-bar");
         var summary = element("summary", null, strings.filters + " (");
-        var count = element("span", null, String(practices.length));
+        var count = element("span", null, String(total));
         count.dataset.count = "";
         summary.appendChild(count);
         summary.appendChild(document.createTextNode(")"));
@@ -59,16 +63,13 @@ var atlasMap = (function () {
         L.DomEvent.disableClickPropagation(panel);
         L.DomEvent.disableScrollPropagation(panel);
         facets.forEach(function (facet) {
-          var used = {};
-          practices.forEach(function (p) { (p.keys[facet] || []).forEach(function (k) { used[k] = true; }); });
           var label = element("label");
           var select = element("select");
           select.name = facet;
           var all = element("option", null, strings.all);
           all.value = "";
           select.appendChild(all);
-          Object.keys(labels[facet]).forEach(function (key) {
-            if (!used[key]) return;
+          Object.keys(labels[facet]).forEach(function (key) {  // the values that have practices
             var option = element("option", null, labels[facet][key]);
             option.value = key;
             select.appendChild(option);
@@ -80,7 +81,7 @@ var atlasMap = (function () {
         form.addEventListener("change", function () {
           var wanted = {};
           facets.forEach(function (facet) { wanted[facet] = form.elements[facet].value; });
-          count.textContent = String(onChange(wanted));
+          onChange(wanted, function (kept) { count.textContent = String(kept); });
         });
         return panel;
       }
@@ -110,15 +111,161 @@ var atlasMap = (function () {
     });
   }
 
+  function ready() { document.documentElement.classList.add("atlas-map-ready"); }
+
+  // The world map: a cluster of each region's count until its markers are needed (the view zoomed
+  // in on the region, its count clicked, a filter keeping some of its practices), then its markers.
+  var LOAD_ZOOM = 4;  // from this zoom on, the regions in view are loaded
+
+  function regionBounds(region) {
+    return L.latLngBounds(region.bounds[0], region.bounds[1]);
+  }
+
+  function showWorld(map, options, data, draw) {
+    var loaded = {}, loading = {};  // region -> its practices' markers; region -> the promise of them
+    var kept = null;  // the filter's practices, one mark per rank (null: every practice)
+    var generation = 0;  // the filter's latest change: an older one's chunks are not drawn
+    var counts = L.layerGroup().addTo(map);
+    var world = L.latLngBounds([]);
+    data.regions.forEach(function (region) { world.extend(regionBounds(region)); });
+    var facetChunks = {};
+    var busy = 0, container = map.getContainer();
+
+    // The map says it is busy while markers are fetched and drawn (screen readers wait; so do the tests).
+    function begin() {
+      if (!busy++) container.setAttribute("aria-busy", "true");
+    }
+    function end() {
+      if (!--busy) container.removeAttribute("aria-busy");
+    }
+
+    function countIcon(count) {
+      // Leaflet.markercluster's own look (MarkerCluster.Default.css): it is a cluster, not yet split.
+      var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+      return L.divIcon({ html: "<div><span>" + Number(count) + "</span></div>", className: "marker-cluster marker-cluster-" + size,
+                         iconSize: L.point(40, 40) });
+    }
+
+    function shownPractices(regions) {
+      var shown = [];
+      (regions || data.regions.map(function (region) { return region.key; })).forEach(function (key) {
+        (loaded[key] || []).forEach(function (practice) { if (!kept || kept[practice.rank]) shown.push(practice); });
+      });
+      return shown;
+    }
+
+    // The regions' counts and the markers: those of the filter (`added`: of these regions, beside the others).
+    function redraw(done, fit, added) {
+      counts.clearLayers();
+      data.regions.forEach(function (region) {
+        if (loaded[region.key] || kept) return;  // a filter's regions are all loaded
+        var bounds = regionBounds(region);
+        var name = region.label + " (" + region.count + ")";
+        var count = L.marker(bounds.getCenter(), { icon: countIcon(region.count), title: name, keyboard: true });
+        count.on("add", function () { count.getElement().setAttribute("aria-label", name); });  // not just a number
+        count.atlasRegion = region.key;
+        count.atlasCount = region.count;
+        count.on("click keypress", function (event) {  // Enter, for the keyboard (Leaflet: only popups)
+          if (event.type === "keypress" && event.originalEvent.key !== "Enter") return;
+          load([region.key]).then(function () { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6, animate: false }); });
+        });
+        counts.addLayer(count);
+      });
+      draw(shownPractices(added), done, fit, !!added);
+    }
+
+    function load(keys) {
+      var missing = keys.filter(function (key) { return !loaded[key]; });
+      if (!missing.length) return Promise.resolve();
+      var started = missing.filter(function (key) { return !loading[key]; });  // this call draws these
+      begin();
+      started.forEach(function (key) {
+        loading[key] = fetch(options.root + data.chunks.markers.replace("{region}", key)).then(function (response) {
+          if (!response.ok) throw new Error(key + ": " + response.status);
+          return response.json();
+        }).then(function (markers) { loaded[key] = markers; });
+      });
+      return Promise.all(missing.map(function (key) { return loading[key]; })).then(function () {
+        if (started.length) redraw(end, false, started);
+        else end();
+      });
+    }
+
+    function facetChunk(facet) {
+      var url = data.chunks.facets[facet];
+      if (!facetChunks[url]) {
+        facetChunks[url] = fetch(options.root + url).then(function (response) { return response.json(); });
+      }
+      return facetChunks[url];
+    }
+
+    // The ranks of a value's practices, from the index's chunk ([key, label, gaps of ranks, …]).
+    function marks(entries, keys) {
+      var marked = new Uint8Array(data.total);
+      entries.forEach(function (entry) {
+        if (keys.indexOf(entry[0]) === -1) return;
+        var rank = 0;
+        entry[2].forEach(function (gap) { rank += gap; marked[rank] = 1; });
+      });
+      return marked;
+    }
+
+    function filter(wanted, said) {
+      var mine = ++generation;
+      var chosen = Object.keys(wanted).filter(function (facet) { return wanted[facet]; });
+      begin();
+      if (!chosen.length) {
+        kept = null;
+        if (world.isValid()) map.fitBounds(world, { padding: [20, 20], maxZoom: 6, animate: false });
+        redraw(end);
+        said(data.total);
+        return;
+      }
+      Promise.all(chosen.concat(["region"]).map(facetChunk)).then(function (chunks) {
+        if (mine !== generation) return;
+        var keep = new Uint8Array(data.total).fill(1);
+        chosen.forEach(function (facet, index) {
+          var marked = marks(chunks[index], [wanted[facet]]);
+          for (var i = 0; i < keep.length; i++) keep[i] &= marked[i];
+        });
+        var regions = chunks[chosen.length].filter(function (entry) {
+          return marks([entry], [entry[0]]).some(function (mark, rank) { return mark && keep[rank]; });
+        }).map(function (entry) { return entry[0]; });
+        return load(regions.filter(function (key) {
+          return data.regions.some(function (region) { return region.key === key; });  // a region with points
+        })).then(function () {
+          if (mine !== generation) return;
+          kept = keep;
+          redraw(end, true);
+          said(keep.reduce(function (sum, mark) { return sum + mark; }, 0));
+        });
+      }).finally(function () {
+        if (mine !== generation) end();  // a later change draws instead
+      });
+    }
+
+    map.on("moveend", function () {
+      if (map.getZoom() < LOAD_ZOOM) return;
+      var view = map.getBounds();
+      load(data.regions.filter(function (region) { return view.intersects(regionBounds(region)); }).map(function (r) {
+        return r.key;
+      }));
+    });
+    if (options.fit && world.isValid()) map.fitBounds(world, { padding: [20, 20], maxZoom: 6, animate: false });
+    redraw(ready);
+    if (options.filters) filterControl(data.labels, data.ui, options.filters, data.total, filter).addTo(map);
+    window.atlasCounts = counts;  // lets the tests (and curious readers) read the regions' counts
+  }
+
   function show(map, options) {
     if (options.fromAddress) return showFromAddress(map, options);
     var root = options.root;
     map.setView(options.center, options.zoom);
     if (L.Browser.mobile) map.dragging.disable();  // one finger scrolls the page, two fingers zoom the map
     // Markers are added in slices, so that a phone's main thread stays free. A draw asked for
-    // while slices are still being added (a filter changed early) waits for them to finish:
-    // clearing the layer would not stop them.
-    var adding = null, waiting = null;  // the draw under way (its callback), the one to do next
+    // while slices are still being added (a filter changed early, a region arrived) waits for
+    // them to finish, in turn: clearing the layer would not stop them.
+    var adding = null, waiting = [];  // the draw under way (its callback), the ones to do next
     var layer = options.cluster
       ? L.markerClusterGroup({
           showCoverageOnHover: false,
@@ -128,7 +275,10 @@ var atlasMap = (function () {
             var done = adding.done;
             adding = null;
             if (done) done();
-            if (waiting) { var next = waiting; waiting = null; setTimeout(function () { draw(next.practices, next.done); }, 0); }
+            if (waiting.length) {
+              var next = waiting.shift();
+              setTimeout(function () { draw(next.practices, next.done, next.fit, next.add); }, 0);
+            }
           }
         })
       : L.featureGroup();
@@ -151,19 +301,26 @@ var atlasMap = (function () {
       return item;
     }
 
-    function draw(practices, done) {
-      if (adding) { waiting = { practices: practices, done: done }; return; }
-      layer.clearLayers();
+    // Draws `practices` in place of what was drawn (`add`: beside it), then calls `done`; `fit`:
+    // the view fits them. Each practice's markers are made once: a popup open stays open.
+    function draw(practices, done, fit, add) {
+      if (adding) {
+        waiting.push({ practices: practices, done: done, fit: fit, add: add });
+        return;
+      }
+      if (!add) layer.clearLayers();
       var markers = [];
       practices.forEach(function (practice) {
-        practice.points.forEach(function (point) {
-          if (options.only && (practice.keys.city || [])[point[2]] !== options.only) return;
-          markers.push(marker(practice, point));
-        });
+        if (!practice.atlasMarkers) {
+          practice.atlasMarkers = practice.points.filter(function (point) {
+            return !options.only || (practice.keys.city || [])[point[2]] === options.only;
+          }).map(function (point) { return marker(practice, point); });
+        }
+        markers.push.apply(markers, practice.atlasMarkers);
       });
-      if (options.fit && markers.length) {
+      if (fit && markers.length) {
         var bounds = L.latLngBounds(markers.map(function (item) { return item.getLatLng(); }));
-        map.fitBounds(bounds, { padding: [20, 20], maxZoom: options.maxZoom || 6 });
+        map.fitBounds(bounds, { padding: [20, 20], maxZoom: options.maxZoom || 6, animate: false });  // settled at once: the regions it shows load now
       }
       if (options.cluster) {
         adding = { done: done };
@@ -174,26 +331,14 @@ var atlasMap = (function () {
       }
     }
 
-    function ready() { document.documentElement.classList.add("atlas-map-ready"); }
 
     if (options.dataUrl) {
       fetch(options.dataUrl).then(function (response) { return response.json(); }).then(function (data) {
         base = data.base;
-        draw(data.practices, ready);
-        if (options.filters) {
-          filterControl(data.labels, data.ui, options.filters, data.practices, function (wanted) {
-            var kept = data.practices.filter(function (p) {
-              return Object.keys(wanted).every(function (facet) {
-                return !wanted[facet] || (p.keys[facet] || []).indexOf(wanted[facet]) !== -1;
-              });
-            });
-            draw(kept);
-            return kept.length;
-          }).addTo(map);
-        }
+        showWorld(map, options, data, draw);
       });
     } else {
-      draw(options.practices, ready);
+      draw(options.practices, ready, options.fit);
     }
     window.atlasLayer = layer;  // lets the tests (and curious readers) count the markers
   }

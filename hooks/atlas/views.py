@@ -110,16 +110,16 @@ def html_safe_json(data) -> str:
     return str(htmlsafe_json_dumps(data, dumps=partial(json.dumps, ensure_ascii=False, separators=(",", ":"), allow_nan=False)))
 
 
-def map_marker(record: PracticeRecord, keys: dict, summary: bool = True) -> dict:
+def map_marker(record: PracticeRecord, keys: dict | None, summary: bool = True, points=None) -> dict:
     """What a map shows of a practice (assets/atlas-map.js): a marker at each of its points
-    ([lat, lon, place]), and a popup of its title, place and summary."""
+    ([lat, lon, place]; `points`: some of them), and a popup of its title, place and summary."""
     return {
         "slug": record.slug,
         "title": record.title.text,
         **({"summary": record.summary.text if record.summary else ""} if summary else {}),
         "places": record.place_names,
-        "points": [[point.lat, point.lon, point.place] for point in record.points],
-        "keys": keys,
+        "points": [[point.lat, point.lon, point.place] for point in (record.points if points is None else points)],
+        **({"keys": keys} if keys is not None else {}),
     }
 
 

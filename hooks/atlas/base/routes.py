@@ -38,7 +38,8 @@ OPEN_DATA = "data"  # the open-data page, beside the data files
 FILTER_DATA = "data/practices.json"  # the index's filter: what it needs first; internal, may change with the site
 FILTER_CHUNKS = "data/practices"  # the rest of the filter's data, in chunks fetched as a filter needs them; internal
 FILTER_YEARS = f"{FILTER_CHUNKS}/years.json"
-MAP_DATA = "data/map.json"  # the world map's markers; internal
+MAP_DATA = "data/map.json"  # the world map: what it needs first (each region's count); internal, may change with the site
+MAP_CHUNKS = "data/map"  # the world map's markers, one file a region, fetched when the view needs them; internal
 SITEMAP = "sitemap.xml"  # at the site's root: every page of every language, or the index of the sitemaps (sitemap_part)
 # Open data (hooks/atlas/api.py, tables.py, feeds.py), documented on the open-data page and in the README
 GEOJSON = "data/practices.geojson"
@@ -95,6 +96,11 @@ def filter_words(initial: str) -> str:
 def filter_cards(number: int | str) -> str:
     """The cards of one slice of the practices, in the index's order."""
     return f"{FILTER_CHUNKS}/cards/{number}.json"
+
+
+def map_markers(region: str) -> str:
+    """The world map's markers in one region (and the practices they stand for)."""
+    return f"{MAP_CHUNKS}/{region}.json"
 
 
 def actor(key: str) -> str:

@@ -1,5 +1,6 @@
-"""Maps, built with Folium: the world map of every practice (its data in data/map.json), one
-map per city, and one frame for every practice page (maps/practice.html#<slug>, which reads
+"""Maps, built with Folium: the world map of every practice (its data in chunks: data/map.json
+first, each region's count, then data/map/<region>.json, a region's markers, when the view needs
+them; its filter uses the index's chunks), one map per city, and one frame for every practice page (maps/practice.html#<slug>, which reads
 its practice's markers from that page), each its own HTML file shown in an <iframe> (Folium's
 global CSS must not touch the site's).
 
@@ -59,6 +60,9 @@ def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
     `lang` (with `only`, a preview: the world map, the practices' frame and that practice's
     cities'); with the default language, Leaflet."""
     result = [File(routes.MAP_DATA, html_safe_json(map_data(atlas, lang))), world_map(atlas, lang), practice_frame(atlas, lang)]
+    result += [
+        File(routes.map_markers(region), html_safe_json(markers)) for region, markers in region_markers(atlas, lang).items()
+    ]
     by_city: dict[str, list] = {}
     for record in (practice_record(atlas, practice, lang) for practice in atlas.practices.values()):  # by slug
         for place in record.places:
@@ -77,21 +81,66 @@ def vendor_files() -> list[tuple[str, Path]]:
 
 
 def map_data(atlas: Atlas, lang: str) -> dict:
-    """The world map's data. Summaries stay on the practice pages, where a popup reads them when
-    it opens (they were 60 % of the gzipped data)."""
+    """What the world map needs first, whatever the number of practices: each region's count of
+    markers and where they are, the filters' values that have practices, and where the rest is.
+    A region's markers come when the view needs them (region_markers); a filter's practices from
+    the index's facet chunks (outputs/index.py), as ranks in the index's order."""
     strings = ui(atlas, lang)
+    file_url = atlas.routes.file_url
+    regions = []
+    for key, markers in region_markers(atlas, lang).items():
+        points = [point for marker in markers for point in marker["points"]]
+        south, north = min(p[0] for p in points), max(p[0] for p in points)
+        west, east = min(p[1] for p in points), max(p[1] for p in points)
+        regions.append(
+            {
+                "key": key,
+                "label": facets.label(atlas, "region", key, lang).text,
+                "count": len(points),
+                "bounds": [[south, west], [north, east]],
+            }
+        )
     return {
         "base": atlas.routes.page_url(routes.PRACTICES, lang),
-        "labels": {facet: {term.key: term.label.text for term in facets.options(atlas, facet, lang)} for facet in MAP_FILTERS},
+        "total": len(atlas.practices),  # the index's ranks: 0 to total - 1
+        "labels": {facet: used_labels(atlas, facet, lang) for facet in MAP_FILTERS},
         "ui": {
             "all": strings["all"],
             "filters": strings["filters"],
             "titles": {facet: strings[f"facet_{facet}_plural"] for facet in MAP_FILTERS},
         },
-        "practices": [
-            map_marker(r, {facet: r.keys[facet] for facet in MAP_FILTERS}, summary=False) for r in records(atlas, lang)
-        ],
+        "chunks": {
+            "facets": {
+                facet: file_url(routes.filter_facet(facet), lang) for facet in MAP_FILTERS
+            },  # "region" among them: which regions hold a filter's practices
+            "markers": file_url(routes.map_markers("{region}"), lang),
+        },
+        "regions": regions,
     }
+
+
+def used_labels(atlas: Atlas, facet: str, lang: str) -> dict[str, str]:
+    """A facet's values that have practices (the filter's options), and their labels."""
+    by_key = facets.practices_by_key(atlas, facet)
+    return {term.key: term.label.text for term in facets.options(atlas, facet, lang) if by_key.get(term.key)}
+
+
+def region_markers(atlas: Atlas, lang: str) -> dict[str, list[dict]]:
+    """Each region's markers: the practices with a point there, in the index's order, each with its
+    rank there and its points in the region only. Summaries stay on the practice pages, where a
+    popup reads them when it opens (they were 60 % of the gzipped data)."""
+
+    def compute():
+        found: dict[str, list[dict]] = {}
+        for rank, record in enumerate(records(atlas, lang)):
+            by_region: dict[str, list] = {}
+            for point in record.points:
+                by_region.setdefault(record.places[point.place].region.key, []).append(point)
+            for region, points in by_region.items():
+                found.setdefault(region, []).append({"rank": rank, **map_marker(record, None, summary=False, points=points)})
+        return {region: found[region] for region in sorted(found)}
+
+    return atlas.derived(("map_markers", lang), compute)
 
 
 def world_map(atlas: Atlas, lang: str) -> File:

@@ -1,5 +1,6 @@
 """The world map's page: the map's frame (outputs/maps.py draws it) and its text alternative,
-every practice by country and city, then the practices of networks and regions."""
+each city by country with its number of practices (its page lists them: the map's page stays
+the same size however many practices there are), then the practices of networks and regions."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def view(atlas: Atlas, lang: str) -> dict:
     for record in records(atlas, lang):
         for place in record.places:
             country = by_country.setdefault(place.country.key, {"name": place.country.label, "cities": {}})
-            country["cities"].setdefault(place.city.key, {"place": place, "practices": []})["practices"].append(record)
+            country["cities"].setdefault(place.city.key, {"place": place, "count": 0})["count"] += 1
     countries = sorted(by_country.values(), key=lambda country: sort_key(country["name"].text))
     for country in countries:
         country["cities"] = sorted(country["cities"].values(), key=lambda city: sort_key(city["place"].city.label.text))
