@@ -421,13 +421,36 @@ def fixture_atlas(tmp_path) -> FixtureAtlas:
     return FixtureAtlas(tmp_path / "atlas")
 
 
+def built_once(tmp_path_factory, worker_id: str, name: str, build) -> Path:
+    """A folder made by `build(folder)` once per test run, shared by pytest-xdist's workers: the
+    first worker to need it builds it (a build already uses both cores), the others wait for it
+    rather than build it again. Without xdist, in the session's own temporary folder."""
+    import fcntl
+
+    if worker_id == "master":
+        folder = tmp_path_factory.mktemp(name)
+        build(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / name  # this run's folder, common to its workers
+    with open(f"{folder}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (folder / ".built").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            build(folder)
+            (folder / ".built").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
+def real_site(tmp_path_factory, worker_id) -> Path:
     """The real atlas, built once with the strict build as the README does, for PUBLISHED_AT."""
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = build_site(REPO, site, PUBLISHED_AT)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site
+
+    def build(folder: Path) -> None:
+        result = build_site(REPO, folder / "site", PUBLISHED_AT)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+    return built_once(tmp_path_factory, worker_id, "real", build) / "site"
 
 
 def published_atlas(root: Path, languages=None, today: datetime.date = TODAY):

@@ -23,7 +23,7 @@ from atlas.records import facets
 from atlas.records.actors import cities_of, themes_of
 from atlas.records.facets import FACET_IDS
 from atlas.records.practice import records
-from conftest import EDITIONS, PUBLISHED_AT, REPO, FixtureAtlas, build_site, published_atlas
+from conftest import EDITIONS, PUBLISHED_AT, REPO, FixtureAtlas, build_site, built_once, published_atlas
 from support.browser import serious_violations
 from support.interface_words import foreign_phrases, found_in
 from support.page_types import NOT_FOUND, PAGE_TYPES, page_types
@@ -833,19 +833,22 @@ def test_a_french_only_practice_is_in_every_edition_under_a_notice_in_its_langua
 # -- An atlas of a few hundred practices (issue 27) -------------------------------------------------
 
 LARGE = 300  # practices: six pages of the index
-# Its tests run on one worker (`make test`: pytest --dist loadgroup), which builds it once.
+# Built once per run (built_once); its tests run on one worker (`make test`: --dist loadgroup), one after the other.
 on_the_large_atlas = pytest.mark.xdist_group("large-atlas")
 
 
-@pytest.fixture(scope="module")
-def large_atlas(tmp_path_factory):
-    """The real atlas grown to LARGE practices by the benchmark's generator, built as it is published:
-    (the atlas loaded, the address of its site served as GitHub Pages serves it)."""
-    root = tmp_path_factory.mktemp("large") / "atlas"
-    copy_atlas(root)
-    grow(root, LARGE)
-    result = build_site(root, root / "site", PUBLISHED_AT)
-    assert result.returncode == 0, result.stderr[-3000:]
+@pytest.fixture(scope="session")
+def large_atlas(tmp_path_factory, worker_id):
+    """The real atlas grown to LARGE practices by the benchmark's generator, built as it is published,
+    once per run: (the atlas loaded, the address of its site served as GitHub Pages serves it)."""
+
+    def build(folder: Path) -> None:
+        copy_atlas(folder / "atlas")
+        grow(folder / "atlas", LARGE)
+        result = build_site(folder / "atlas", folder / "atlas" / "site", PUBLISHED_AT)
+        assert result.returncode == 0, result.stderr[-3000:]
+
+    root = built_once(tmp_path_factory, worker_id, "large", build) / "atlas"
     with PagesServer(root / "site", SITE_PATH) as url:
         yield published_atlas(root, today=datetime.date.today()), url
 
