@@ -24,7 +24,7 @@ from atlas.records.actors import cities_of, themes_of
 from atlas.records.facets import FACET_IDS
 from atlas.records.practice import records
 from conftest import EDITIONS, PUBLISHED_AT, REPO, FixtureAtlas, build_site, built_once, published_atlas
-from support.browser import serious_violations
+from support.browser import offline_page, serious_violations
 from support.interface_words import foreign_phrases, found_in
 from support.page_types import NOT_FOUND, PAGE_TYPES, page_types
 from support.pages_server import PagesServer
@@ -62,21 +62,8 @@ def tile_host() -> str:
 def page(browser, base_url):
     """A fresh page whose requests to any other host are refused and recorded: the network is cut.
     Only the map tiles' host may be asked for (and it does not answer here)."""
-    context = browser.new_context(base_url=base_url)
-    outside: list[str] = []
-
-    def route(request_route):
-        if urlsplit(request_route.request.url).hostname == "127.0.0.1":
-            request_route.continue_()
-        else:
-            outside.append(request_route.request.url)
-            request_route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    with offline_page(browser, base_url) as (page, outside):
+        yield page
     assert {urlsplit(url).hostname for url in outside} <= {tile_host()}, "pages asked for other hosts"
 
 

@@ -15,7 +15,7 @@ from atlas.base.languages import Languages
 from atlas.base.problems import AtlasDataError
 from atlas.model.load import load_atlas
 from conftest import EDITIONS, SELF_ASSESSMENT, TODAY, FixtureAtlas, parsed
-from support.browser import serious_violations
+from support.browser import offline_page, serious_violations
 from support.pages_server import PagesServer
 
 FILE = "practices/guide/self-assessment.yml"
@@ -128,21 +128,8 @@ def assessment_site(tmp_path_factory):
 @pytest.fixture
 def page(browser, assessment_site):
     """The English page, its requests to any other host refused and recorded."""
-    context = browser.new_context(base_url=assessment_site)
-    outside: list[str] = []
-
-    def route(request_route):
-        if urlsplit(request_route.request.url).hostname == "127.0.0.1":
-            request_route.continue_()
-        else:
-            outside.append(request_route.request.url)
-            request_route.abort()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
+    with offline_page(browser, assessment_site) as (page, outside):
+        yield page
     assert outside == [], "the self-assessment asked another host"
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 # Chromium without its background connections: this machine's network is closed, and a test must see only the site's requests.
 CHROMIUM_ARGS = [
@@ -39,3 +41,26 @@ def serious_violations(page) -> list[str]:
         for v in violations
         if v["impact"] in ("serious", "critical")
     ]
+
+
+@contextmanager
+def offline_page(browser, base_url: str):
+    """A fresh page of a new context whose requests to any host but the test server are refused:
+    (the page, the addresses it asked for elsewhere), for the caller to judge."""
+    context = browser.new_context(base_url=base_url)
+    outside: list[str] = []
+
+    def route(request_route):
+        if urlsplit(request_route.request.url).hostname == "127.0.0.1":
+            request_route.continue_()
+        else:
+            outside.append(request_route.request.url)
+            request_route.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    try:
+        yield page, outside
+    finally:
+        context.close()
