@@ -195,7 +195,7 @@ def sizes(site: Path) -> dict:
         "GeoJSON export": size(site / routes.GEOJSON),
         "CSV export": size(site / routes.CSV),
         "data package": size(site / routes.DATAPACKAGE),
-        "Atom feed": size(site / routes.feed("fr", "fr")),
+        "Atom feed": size(site / routes.feed(LANGUAGES[0], LANGUAGES[0])),
         "API: list of practices": size(site / routes.API_PRACTICES),
         "API: a practice, median": statistics.median(size(p) for p in (site / routes.API / "practices").glob("*.json")),
         "API: a practice, largest": max(size(p) for p in (site / routes.API / "practices").glob("*.json")),
