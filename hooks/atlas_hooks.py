@@ -34,10 +34,12 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
-from atlas.base import routes
+from atlas.base import paths, routes
+from atlas.base.cache import folder_digest
 from atlas.base.problems import AtlasDataError
 from atlas.model.model import Atlas
 from atlas.model.settings import generation_time, languages_from_i18n, publication, site_names
+from atlas.rendered import CACHED_TEMPLATE, RenderedPages, surroundings
 from atlas.site import (
     SearchIndexError,
     autoescaped,
@@ -69,6 +71,11 @@ class BuildState:
     shown_in: dict[str, str] = field(default_factory=dict)  # a page of docs/ shown in another language: by source URI
     indexing: list = field(default_factory=list)  # the search bundles being written (site.search_indexing)
     workers: dict[str, int] = field(default_factory=dict)  # language -> the process building it (parallel builds)
+    rendered: RenderedPages | None = None  # the pages rendered by earlier builds (hooks/atlas/rendered.py)
+    nav: object = None  # the navigation of the language being built
+    views: dict[str, dict] = field(default_factory=dict)  # a generated page's template data, by source URI
+    cached: dict[str, str] = field(default_factory=dict)  # a page found rendered already, by source URI
+    keep: dict[str, Path] = field(default_factory=dict)  # where a page rendered now is kept, by source URI
 
 
 state = BuildState()
@@ -116,6 +123,8 @@ def on_config(config):
         if preview and preview not in state.atlas.practices:
             raise Abort(f"ATLAS_PREVIEW={preview!r} is not a practice; expected a folder name of practices/, e.g. lyon-centsept")
         state.preview = preview
+        state.rendered = RenderedPages(Path(config.config_file_path).resolve().parent / paths.CACHE)
+        state.rendered.store.remove_other_versions()
     return config
 
 
@@ -204,6 +213,48 @@ def _add_generated_files(files, config):
 on_files = CombinedEvent(_start_other_languages, _add_generated_files)
 
 
+@event_priority(-200)  # the navigation as mkdocs-static-i18n left it for this language
+def on_nav(nav, config, files):
+    state.nav = nav
+    return nav
+
+
+def _outline(items) -> list:
+    """The navigation as plain data: every page's (title, address, children)."""
+    return [(item.title, getattr(item, "url", None), _outline(item.children or [])) for item in items]
+
+
+def _find_rendered(config, files) -> None:
+    """Once every page of the language is read (the navigation's titles are known): the
+    generated pages rendered by an earlier build from the same data in the same surroundings
+    are published as they were; the others are rendered, then kept."""
+    state.views, state.cached, state.keep = {}, {}, {}
+    around = surroundings(
+        _language(config)[1],
+        Path(config.config_file_path).read_bytes(),
+        config.site_url or "",  # what mkdocs.yml takes from the environment
+        config.repo_url or "",
+        state.atlas.publication,
+        state.preview or "",
+        type(config).__module__,  # the generator: MkDocs or ProperDocs (each names itself in the page)
+        _outline(state.nav.items),
+        folder_digest(Path(config.theme.custom_dir)),
+    )
+    for file in files.documentation_pages():
+        generated = state.pages.get(file.src_uri)
+        if generated is None:
+            continue
+        view = state.views[file.src_uri] = generated.view()
+        address = state.rendered.address(around, generated, view) if around is not None else None
+        if address is None:
+            continue
+        if (html := state.rendered.get(address)) is not None:
+            state.cached[file.src_uri] = html
+            file.page.meta["template"] = CACHED_TEMPLATE
+        else:
+            state.keep[file.src_uri] = address
+
+
 def on_page_markdown(markdown, page, config, files):
     generated = state.pages.get(page.file.src_uri)
     if generated is not None:
@@ -226,6 +277,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     """The atlas's own templates escape what they write; the theme's do not (MkDocs's default)."""
     plugin, lang = _language(config)
+    _find_rendered(config, files)
     env.autoescape = autoescaped
     env.globals.update(template_globals(state.atlas, lang))
     if lang == plugin.default_language:  # the theme's sitemap.xml template writes the first; the others are files
@@ -239,8 +291,11 @@ def on_env(env, config, files):
 
 def on_page_context(context, page, config, nav):
     generated = state.pages.get(page.file.src_uri)
+    if page.file.src_uri in state.cached:
+        context["atlas_cached_page"] = state.cached[page.file.src_uri]
+        return context
     view = (
-        (generated.context_name, generated.view())
+        (generated.context_name, state.views[page.file.src_uri])
         if generated is not None
         else hand_written_view(state.atlas, page.meta.get("template"), _language(config)[1])
     )
@@ -251,8 +306,14 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    """The page's text with its language's typography (French: no-break spaces before : ; ! ?)."""
-    return typeset(output, _language(config)[1])
+    """The page's text with its language's typography (French: no-break spaces before : ; ! ?),
+    kept for the next build; a page found rendered is already."""
+    if page.file.src_uri in state.cached:
+        return output
+    output = typeset(output, _language(config)[1])
+    if (address := state.keep.get(page.file.src_uri)) is not None:
+        state.rendered.put(address, output)
+    return output
 
 
 @event_priority(0)  # before mkdocs-static-i18n (-100) builds the next language

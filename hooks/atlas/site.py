@@ -20,7 +20,7 @@ from babel.core import get_global
 from jinja2 import pass_context
 from markupsafe import escape
 
-from .base import catalog, routes
+from .base import catalog, paths, routes
 from .base.languages import language_name
 from .base.problems import AtlasDataError
 from .model.load import load_atlas
@@ -115,7 +115,7 @@ def load_site(
     carries how it is published (its address, map tiles, publisher)."""
     problems = [problem for folder in published_folders if folder for problem in links_leaving(Path(folder), root)]
     try:
-        atlas = load_atlas(root, languages, narratives_of={preview} if preview else None)
+        atlas = load_atlas(root, languages, narratives_of={preview} if preview else None, cache=root / paths.CACHE)
     except AtlasDataError as error:
         problems += error.problems
     if problems:

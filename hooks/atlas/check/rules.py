@@ -211,10 +211,23 @@ def _folded(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold().strip()
 
 
+_PROFILE_NAMES: list = [None, {}]  # (the profiles, their folded names): one load's profiles, folded once, not per practice
+
+
+def _profile_names(actors: dict) -> dict:
+    """Every profile's names, folded: key."""
+    if _PROFILE_NAMES[0] is not actors:
+        _PROFILE_NAMES[:] = [
+            actors,
+            {_folded(name): key for key, actor in actors.items() for name in actor.data["name"].values()},
+        ]
+    return _PROFILE_NAMES[1]
+
+
 def actor_reference_problems(data: dict, context):
     """A practice's actors: one that has a profile is named by it (`actor: <key>`), so that its
     page lists the practice; a profile named that has problems of its own is said to have them."""
-    profiles = {_folded(name): key for key, actor in context.actors.items() for name in actor.data["name"].values()}
+    profiles = None  # made only for a practice that names an actor by name
     for index, entry in enumerate(data.get("actors") if isinstance(data.get("actors"), list) else []):
         if not isinstance(entry, dict):
             continue
@@ -228,6 +241,8 @@ def actor_reference_problems(data: dict, context):
         if isinstance(key, str):
             continue  # named by its profile already (a name beside it is reported by actor_entry_problems)
         names = entry.get("name") if isinstance(entry.get("name"), dict) else {"": entry.get("name")}
+        if profiles is None:
+            profiles = _profile_names(context.actors)
         for name in (name for name in names.values() if isinstance(name, str)):
             if (found := profiles.get(_folded(name))) is not None:
                 yield (

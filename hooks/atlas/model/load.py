@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..base import paths, routes
+from ..base.cache import Store
 from ..base.languages import WORKING_LANGUAGE, Languages, language_name
 from ..base.problems import AtlasDataError, Problem
 from ..check import registry
@@ -22,29 +23,42 @@ from . import parallel
 from .load_actors import load_actors
 from .load_guide import guide_lists, load_guide
 from .model import Atlas, Practice
-from .reader import MEMOS, Partial, Reader, Settings
+from .reader import CHECKS, MEMOS, Partial, Reader, Settings
 
 
 def load_atlas(
-    root: Path, languages: Languages, today: datetime.date | None = None, narratives_of: set[str] | None = None
+    root: Path,
+    languages: Languages,
+    today: datetime.date | None = None,
+    narratives_of: set[str] | None = None,
+    cache: Path | None = None,
 ) -> Atlas:
     """Read `root`/practices; raise AtlasDataError listing every problem found.
 
     `narratives_of` limits the Markdown checks of the narratives to those practices (the
-    preview of one practice); by default every narrative is checked.
+    preview of one practice); by default every narrative is checked. With `cache`, the checks'
+    results are kept there between builds (base/cache.py).
     """
     reader = Reader(
         Settings(
-            Path(root), languages, today or datetime.date.today(), frozenset(narratives_of) if narratives_of is not None else None
+            Path(root),
+            languages,
+            today or datetime.date.today(),
+            frozenset(narratives_of) if narratives_of is not None else None,
+            cache,
         )
     )
+    if cache is not None:
+        Store(cache / CHECKS).remove_other_versions()
     vocabulary = load_vocabulary(reader)
     cities = load_cities(reader, vocabulary)
     actors, profiles = load_actors(reader, vocabulary, cities)
     folders = practice_folders(reader)
-    parallel.check_in_two_processes(reader.settings, folders, (vocabulary, cities, actors, profiles), MEMOS, check_folders)
+    read_second_half = parallel.check_second_half(reader.settings, folders, (vocabulary, cities, actors, profiles), MEMOS)
     practices = {}
-    for folder in folders:
+    for index, folder in enumerate(folders):
+        if index == len(folders) // 2:
+            read_second_half()
         practice = load_practice(reader, folder, vocabulary, cities, actors, profiles)
         if practice is not None:
             practices[practice.slug] = practice
@@ -138,7 +152,7 @@ def load_practice(
 
 
 def check_folders(settings: Settings, folders: list[Path], lists: tuple) -> list[dict]:
-    """Check `folders` for the memos' sake; returns the memos' results (what a second process sends, parallel.py)."""
+    """Check `folders` for the memos' sake; returns the memos' results (what the second process sends, parallel.py)."""
     reader = Reader(settings)
     for folder in folders:
         load_practice(reader, folder, *lists)

@@ -1,9 +1,9 @@
-"""A cold load of a large atlas checks half of the practice folders in a second process.
+"""A cold load of a large atlas checks the second half of the practice folders in a second process.
 
-While this process checks one half, the second (check_worker.py) checks the other and sends
-back what its checks' memos hold (base/memo.py); the load then finds every answer in the memos.
-A shortcut only: if the second process fails, this one checks everything, and the problems
-are the same either way (tests/test_validation.py).
+While this process checks the first half, the second (check_worker.py) checks the other and
+sends back what its checks' memos hold (base/memo.py); the load then finds every answer of the
+second half in the memos. A shortcut only: if the second process fails, this one checks
+everything, and the problems are the same either way (tests/test_validation.py).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import pickle
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 PARALLEL_FROM = 200  # folders; below, a second process costs more than it saves
@@ -20,14 +21,14 @@ PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 WORKER = "atlas.model.check_worker"
 
 
-def check_in_two_processes(settings, folders: list[Path], lists: tuple, memos: tuple, check_folders) -> None:
-    """Fill `memos` for `folders` (checked against `lists`: vocabulary, cities, actors, by
-    `check_folders`), half of them in a second process."""
+def check_second_half(settings, folders: list[Path], lists: tuple, memos: tuple) -> Callable[[], None]:
+    """Start checking the second half of `folders` (against `lists`: vocabulary, cities, actors)
+    in a second process; returns what to call before reading that half: it waits for the
+    process and fills `memos` with its results."""
     checked_before = sum(1 for args in memos[0].results if args[2] == "practice")
     if len(folders) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or checked_before > len(folders) // 2:
-        return
-    half = len(folders) // 2
-    request = pickle.dumps((settings, folders[half:], lists))
+        return lambda: None
+    request = pickle.dumps((settings, folders[len(folders) // 2 :], lists))
     python_path = os.pathsep.join(filter(None, (PACKAGE_PARENT, os.environ.get("PYTHONPATH"))))
     worker = subprocess.Popen(
         [sys.executable, "-m", WORKER],
@@ -39,8 +40,11 @@ def check_in_two_processes(settings, folders: list[Path], lists: tuple, memos: t
     reply: list[bytes] = []
     exchange = threading.Thread(target=lambda: reply.append(worker.communicate(request)[0]))
     exchange.start()
-    check_folders(settings, folders[:half], lists)
-    exchange.join()
-    if worker.returncode == 0:
-        for memo, results in zip(memos, pickle.loads(reply[0]), strict=True):
-            memo.results.update(results)
+
+    def join() -> None:
+        exchange.join()
+        if worker.returncode == 0:
+            for memo, results in zip(memos, pickle.loads(reply[0]), strict=True):
+                memo.results.update(results)
+
+    return join

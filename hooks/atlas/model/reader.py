@@ -10,6 +10,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base.cache import Store
 from ..base.languages import Languages
 from ..base.memo import Memo
 from ..base.problems import Problem, field_path, show
@@ -27,6 +28,7 @@ class Settings:
     languages: Languages
     today: datetime.date
     narratives_of: frozenset[str] | None = None  # the preview of one practice checks only its narratives
+    cache: Path | None = None  # where results are kept between builds (base/cache.py); None: in memory only
 
 
 class Partial(YamlDocument):
@@ -65,6 +67,7 @@ def checked_document(
 
 
 MEMOS = (checked_document, render_narrative)  # what a second process fills for this one (parallel.py)
+CHECKS = "checks"  # their results' folder in the cache's (base/paths.CACHE); the rendered pages are beside it
 
 
 def problems_at(display: str, doc, pairs) -> list[Problem]:
@@ -84,6 +87,11 @@ class Reader:
     problems: list[Problem] = field(default_factory=list)
     references: list[tuple] = field(default_factory=list)  # (file, field, line, scheme, key, as written)
     _keys: dict = field(default_factory=dict)
+
+    def __post_init__(self):
+        store = Store(self.settings.cache / CHECKS) if self.settings.cache is not None else None
+        for memo in MEMOS:
+            memo.store = store
 
     @property
     def languages(self) -> Languages:

@@ -1,0 +1,144 @@
+"""The checks' results on disk between builds, content-addressed, so that a build after one
+edit re-checks and re-renders only what changed.
+
+A result is filed under the digest of the code version, the function and its arguments (the
+files' texts themselves, the lists they are checked against, the languages): an input that
+changes is another address, so a stale result can never be found, only missed. The code
+version covers the atlas's code, the schemas, every installed package's version and Python's:
+a new version starts an empty folder and the other versions' folders are removed.
+
+Results are pickled: the folder is the build's own (`.cache/atlas`, kept by the publish
+workflow with actions/cache from the same repository's builds), never something a reader or
+a proposal supplies.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+
+from . import paths
+
+CODE = Path(__file__).resolve().parents[2]  # hooks/: the atlas's code and its MkDocs adapter
+MISSING = object()
+
+
+@functools.cache
+def code_version(code: Path = CODE, schemas: Path = paths.SCHEMA_DIR) -> str:
+    """The digest of everything a result depends on besides its arguments."""
+    digest = hashlib.sha256(sys.version.encode())
+    for folder, pattern in ((code, "**/*.py"), (code, "**/*.yml"), (schemas, "**/*.json")):
+        for path in sorted(folder.glob(pattern)):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
+    digest.update("\n".join(packages).encode())
+    return digest.hexdigest()
+
+
+def digest(value) -> str:
+    """The digest of a value made of texts, bytes, numbers, lists, dicts, sets and dataclasses; TypeError for anything else."""
+    found = hashlib.sha256()
+    _feed(found, value)
+    return found.hexdigest()
+
+
+def folder_digest(folder: Path) -> str:
+    """The digest of every file in `folder` (its name and its bytes): templates, for example."""
+    found = hashlib.sha256()
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        _feed(found, (path.relative_to(folder).as_posix(), path.read_bytes()))
+    return found.hexdigest()
+
+
+def _feed(digest, value, seen: dict | None = None) -> None:
+    """Feed `value` to `digest` so that two values get the same bytes only if they are equal
+    (a tag and a length before each part; a set's members in order). `seen` keeps the digest of
+    each frozen dataclass met (a record), so that a record shown on many pages is read once."""
+    if isinstance(value, str):  # a str or one that says how it is written (markupsafe's Markup: already escaped)
+        data = value.encode()
+        digest.update(type(value).__qualname__.encode() + b"%d:" % len(data) + data)
+    elif isinstance(value, tuple | list):
+        digest.update(b"t%d:" % len(value))
+        for item in value:
+            _feed(digest, item, seen)
+    elif isinstance(value, dict):  # in its order: a template shows it in that order
+        digest.update(b"d%d:" % len(value))
+        for item in value.items():
+            _feed(digest, item, seen)
+    elif isinstance(value, bytes):
+        digest.update(b"b%d:" % len(value) + value)
+    elif value is None or isinstance(value, bool | int | float):
+        digest.update(b"v" + repr(value).encode() + b";")
+    elif isinstance(value, frozenset | set):
+        digest.update(b"f%d:" % len(value))
+        for item in sorted(value):
+            _feed(digest, item, seen)
+    elif (names := _field_names(type(value))) is not None:
+        if seen is None or not type(value).__dataclass_params__.frozen:
+            _feed(digest, (type(value).__qualname__, tuple(getattr(value, name) for name in names)), seen)
+            return
+        if (known := seen.get(id(value))) is None:  # kept with the record itself, so that its id stays its own
+            inner = hashlib.sha256()
+            _feed(inner, (type(value).__qualname__, tuple(getattr(value, name) for name in names)), seen)
+            known = seen[id(value)] = (value, inner.digest())
+        digest.update(b"r" + known[1])
+    else:  # never a guess: an argument the store cannot tell apart would risk a stale result
+        raise TypeError(f"the cache cannot file an argument of type {type(value).__name__}")
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass's fields (None for any other type), looked up once per type."""
+    return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+
+
+class Store:
+    """A folder of results, one file each, named by the digest of what they were computed from."""
+
+    def __init__(self, folder: Path, version: str | None = None):
+        self.version = version or code_version()
+        self.folder = Path(folder) / self.version[:24]
+        self.hits = self.misses = 0
+
+    def address(self, function: str, args: tuple, seen: dict | None = None) -> Path:
+        """Where the result of `function` for `args` is filed; TypeError if an argument cannot be
+        filed. `seen`: the records' digests, kept from one address to the next (_feed)."""
+        digest = hashlib.sha256(self.version.encode())
+        _feed(digest, (function, args), seen)
+        key = digest.hexdigest()
+        return self.folder / key[:2] / key
+
+    def get(self, address: Path):
+        try:
+            result = pickle.loads(zlib.decompress(address.read_bytes()))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            self.misses += 1  # absent, or unreadable (a build stopped while writing): computed again
+            return MISSING
+        self.hits += 1
+        return result
+
+    def put(self, address: Path, result) -> None:
+        """Written whole or not at all (a temporary file renamed), so that a parallel build never reads half."""
+        try:
+            address.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=address.parent, delete=False) as file:
+                file.write(zlib.compress(pickle.dumps(result, pickle.HIGHEST_PROTOCOL), 1))
+            os.replace(file.name, address)
+        except OSError:  # a read-only or full disk: the build goes on without keeping the result
+            pass
+
+    def remove_other_versions(self) -> None:
+        """Results of another code version can never be found again: they only take room."""
+        parent = self.folder.parent
+        for other in parent.iterdir() if parent.is_dir() else ():
+            if other != self.folder and other.is_dir():
+                shutil.rmtree(other, ignore_errors=True)
