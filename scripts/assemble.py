@@ -3,7 +3,7 @@
 
 Examples:
   python scripts/assemble.py --languages        # the languages to build, as JSON: ["fr", "en", "es"]
-  ATLAS_BUILD_LANGUAGE=en make build            # one part (here into site/; a job moves it to parts/site-en)
+  ATLAS_BUILD_LANGUAGE=en make build && mkdir -p parts && mv site parts/site-en   # a part; so for each language
   python scripts/assemble.py parts/ site/       # parts/site-fr, parts/site-en… -> site/
 
 PARTS holds one folder per language of mkdocs.yml, named site-<code> (the workflow's artifacts,
