@@ -16,6 +16,10 @@ default language is built (ATLAS_PARALLEL=0 keeps the plugin's order: tests/test
 compares both). Either way, what every language shares is written once, by the default
 language's build: the theme's files, the 404 page (in every language) and the sitemap (every
 page of every language, hooks/atlas/outputs/sitemap.py).
+
+ATLAS_BUILD_LANGUAGE=<code> builds one language's part of the site alone, as one job of the
+publishing workflow does: the default language's part holds what every language shares, the
+others only their own files; scripts/assemble.py puts the parts together into the same site.
 """
 
 from __future__ import annotations
@@ -38,7 +42,14 @@ from atlas.base import paths, routes
 from atlas.base.cache import folder_digest
 from atlas.base.problems import AtlasDataError
 from atlas.model.model import Atlas
-from atlas.model.settings import generation_time, languages_from_i18n, publication, site_names
+from atlas.model.settings import (
+    BUILD_LANGUAGE,
+    build_language,
+    generation_time,
+    languages_from_i18n,
+    publication,
+    site_names,
+)
 from atlas.rendered import CACHED_TEMPLATE, RenderedPages, surroundings
 from atlas.site import (
     SearchIndexError,
@@ -67,6 +78,8 @@ class BuildState:
 
     atlas: Atlas | None = None
     preview: str | None = None  # ATLAS_PREVIEW: the one practice `make preview` builds
+    only: str | None = None  # ATLAS_BUILD_LANGUAGE: the one language whose part of the site this build writes
+    site_names: dict = field(default_factory=dict)  # each language's site name, as mkdocs.yml gives them
     pages: dict[str, Page] = field(default_factory=dict)  # by source URI
     shown_in: dict[str, str] = field(default_factory=dict)  # a page of docs/ shown in another language: by source URI
     indexing: list = field(default_factory=list)  # the search bundles being written (site.search_indexing)
@@ -89,8 +102,29 @@ def _language(config) -> tuple[object, str]:
 SHARED_TEMPLATES = ("404.html", "sitemap.xml")  # the same for every language: written by the default one
 
 
+@event_priority(0)  # before mkdocs-static-i18n (-100), which sets the build up for its current language
+def _choose_language(config):
+    """At the build's first event: the language(s) to build, and the site's names before the
+    plugin replaces mkdocs.yml's with the current language's own.
+
+    With ATLAS_BUILD_LANGUAGE, the plugin starts with that language and builds no other. Its own
+    `build_only_locale` is not used: it makes the language the default one, built at the site's
+    root, with no other language to switch to — another site, not a part of this one."""
+    plugin = config.plugins["i18n"]
+    if plugin.current_language is not None:  # the plugin's, or a forked process's, build of another language
+        return config
+    state.site_names = site_names(plugin.config.languages, config.site_name, config.site_description)
+    try:
+        state.only = build_language(os.environ.get(BUILD_LANGUAGE), plugin.build_languages)
+    except ValueError as error:
+        raise Abort(str(error)) from None
+    if state.only:
+        plugin.current_language = state.only
+    return config
+
+
 @event_priority(-200)
-def on_config(config):
+def _load(config):
     """Load and check the data once per build: at the default language's build."""
     plugin, lang = _language(config)
     for template in SHARED_TEMPLATES:  # the theme is shared by every language's build
@@ -109,7 +143,7 @@ def on_config(config):
                 publication(
                     config.site_url,
                     extra,
-                    site_names(plugin.config.languages, config.site_name, config.site_description),
+                    state.site_names,
                     generation_time(os.environ.get("SOURCE_DATE_EPOCH")),
                     config.repo_url,
                 ),
@@ -128,6 +162,9 @@ def on_config(config):
     return config
 
 
+on_config = CombinedEvent(_choose_language, _load)
+
+
 def _generated(config, src: str, dest: str, **content) -> File:
     file = File.generated(config, src, **content)
     file.dest_uri = dest
@@ -136,8 +173,8 @@ def _generated(config, src: str, dest: str, **content) -> File:
 
 def _parallel() -> bool:
     """Whether the other languages are built by parallel processes: on Linux (fork), unless
-    ATLAS_PARALLEL=0, and not for a preview (a handful of pages)."""
-    return sys.platform == "linux" and os.environ.get("ATLAS_PARALLEL", "1") != "0" and not state.preview
+    ATLAS_PARALLEL=0, and neither for a preview (a handful of pages) nor for one language's part."""
+    return sys.platform == "linux" and os.environ.get("ATLAS_PARALLEL", "1") != "0" and not state.preview and not state.only
 
 
 def _build_language(config, lang: str) -> int:
@@ -318,15 +355,16 @@ def on_post_page(output, page, config):
 
 @event_priority(0)  # before mkdocs-static-i18n (-100) builds the next language
 def _hold_the_plugin(config):
-    """When other processes build the other languages, the plugin builds none here."""
-    if state.workers:
+    """When other processes build the other languages, or only one language is built, the plugin builds none here."""
+    if state.workers or state.only:
         _language(config)[0].building = True
 
 
 @event_priority(-500)
 def _finish(config):
-    """Once every language is built: not inside the plugin's build of another language, nor in
-    a process building one language (which waits for its own index)."""
+    """Once every language is built (or the one language of ATLAS_BUILD_LANGUAGE): not inside the
+    plugin's build of another language, nor in a forked process building one language (which
+    waits for its own index)."""
     plugin = _language(config)[0]
     if state.workers:
         plugin.building = False
@@ -334,7 +372,7 @@ def _finish(config):
         _wait_for_search_index()
         if failed:
             raise Abort(f"the {', '.join(failed)} pages could not be built: see the messages above")
-    elif not plugin.building:
+    elif not plugin.building or state.only:
         _wait_for_search_index()
 
 

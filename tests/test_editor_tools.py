@@ -41,6 +41,7 @@ def run(script: str, *args, root=None, stdin: str | None = None) -> subprocess.C
         "update_schemas.py",
         "update_forms.py",
         "proposal.py",
+        "assemble.py",
     ],
 )
 def test_every_tool_explains_itself(script):

@@ -13,7 +13,7 @@ from xml.etree import ElementTree
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import BUILD_ENV, EN_MD, FR_MD, PUBLISHED_AT, REPO, build_site, image_bytes
+from conftest import BUILD_ENV, EN_MD, FR_MD, PUBLISHED_AT, REPO, build_site, built_files, image_bytes
 from support.filter_data import chunk_files, filter_data
 from support.map_data import map_chunk_files
 from support.small_sitemaps import SMALL
@@ -292,6 +292,21 @@ def test_preview_builds_the_same_practice_page_as_a_full_build(fixture_atlas):
         assert read(preview_site, path) == read(fixture_atlas.site, path), path
     assert not (preview_site / "practices/abidjan-babylab").exists()  # only what the previewed practice touches
     assert not (preview_site / "themes/education").exists()
+
+
+def test_languages_built_one_after_the_other_give_the_same_site(fixture_atlas):
+    """On Linux the other languages are built by forked processes (hooks/atlas_hooks.py), while
+    ATLAS_PARALLEL=0 keeps mkdocs-static-i18n's order, one language after the other: the same
+    files, byte for byte (the real site, built in parts: tests/test_assembly.py)."""
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.add_practice("abidjan-babylab", {"cities": ["abidjan"], "themes": ["education"]}, en=None)
+    assert fixture_atlas.build().returncode == 0
+    serial = fixture_atlas.root / "serial"
+    result = build_site(fixture_atlas.root, serial, env={"ATLAS_PARALLEL": "0"})
+    assert result.returncode == 0, result.stderr
+    built, expected = built_files(serial), built_files(fixture_atlas.site)
+    assert set(built) == set(expected)
+    assert [path for path in sorted(built) if built[path] != expected[path]] == []
 
 
 def test_a_third_language_with_a_fallback_chain_needs_only_configuration(fixture_atlas):

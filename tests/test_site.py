@@ -17,7 +17,7 @@ from atlas.base import catalog, routes
 from atlas.outputs import sitemap
 from atlas.records.facets import sort_key
 from atlas.site import site_pages
-from conftest import EDITIONS, PUBLISHED_AT, REPO, build_site, built_files, parsed
+from conftest import EDITIONS, PUBLISHED_AT, REPO, parsed
 from support.filter_data import filter_data
 
 SITE_PATH = urlsplit(PUBLISHED_AT).path  # /atlas/
@@ -485,24 +485,6 @@ def test_the_footer_says_who_publishes_under_which_licence_and_where_data_and_gu
             target = real_site / posixpath.normpath(posixpath.join(posixpath.dirname(path), href))
             assert target.is_file() or (target / "index.html").is_file(), href
         assert "Material for MkDocs" not in footer.get_text()
-
-
-def test_properdocs_and_languages_built_one_after_the_other_give_the_same_site(real_site, tmp_path):
-    """Two ways of building that must not change a byte (the generator tag aside):
-    - Material for MkDocs ends in 2027: the fallback is ProperDocs (a maintained MkDocs 1.6 fork,
-      PyPI `properdocs`) with Material frozen; it builds the atlas unchanged and strictly;
-    - on Linux the other languages are built by forked processes (hooks/atlas_hooks.py), while
-      ATLAS_PARALLEL=0 keeps mkdocs-static-i18n's order, one language after the other.
-    The real site is MkDocs in parallel; this one is ProperDocs one language after the other: the
-    same pages, data, maps, search bundles, sitemap and 404 page."""
-    site = tmp_path / "properdocs-site"
-    result = build_site(REPO, site, PUBLISHED_AT, command="properdocs", env={"ATLAS_PARALLEL": "0"})
-    assert result.returncode == 0, result.stderr
-
-    built, expected = built_files(site), built_files(real_site)
-    assert set(built) == set(expected)
-    generator = re.compile(rb'<meta name="generator" content="[^"]*">')
-    assert [path for path in sorted(built) if generator.sub(b"", built[path]) != generator.sub(b"", expected[path])] == []
 
 
 def test_a_hand_written_page_follows_its_languages_fallback_chain(real_site, real_atlas):

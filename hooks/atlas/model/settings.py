@@ -6,6 +6,7 @@ silent default)."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,9 @@ from ..base.problems import AtlasDataError, Problem, did_you_mean, show
 from ..check.schema import schema_problems
 
 SETTINGS_FIELD = "extra.atlas"
+# The environment variable that makes a build write one language's part of the site (one job of
+# the publishing workflow; scripts/assemble.py puts the parts together).
+BUILD_LANGUAGE = "ATLAS_BUILD_LANGUAGE"
 
 
 class _IgnoreTagsLoader(yaml.SafeLoader):
@@ -115,6 +119,19 @@ def _i18n(config: dict) -> dict:
 def configured_languages(root: Path) -> Languages:
     config = read_mkdocs_config(root)
     return languages_from_i18n(_i18n(config)["languages"], (config.get("extra") or {}).get("atlas"))
+
+
+def build_language(value: str | None, codes: Sequence[str]) -> str | None:
+    """The one language a build writes (BUILD_LANGUAGE's value), or None for every language;
+    ValueError, in one line, when it is not one of the configured `codes`."""
+    if not value:
+        return None
+    if value not in codes:
+        raise ValueError(
+            f"{BUILD_LANGUAGE}={value!r} is not a language of the atlas; {did_you_mean(value, codes)}expected one of "
+            f"{', '.join(codes)} (plugins › i18n › languages in {SITE_CONFIG}), or leave it unset to build every language"
+        )
+    return value
 
 
 def site_names(languages_config, site_name: str, site_description: str | None) -> dict[str, tuple[str, str]]:
