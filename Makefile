@@ -49,4 +49,4 @@ links: $(VENV)/.installed
 	@$(BIN)/python scripts/check_links.py
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) .cache/atlas
