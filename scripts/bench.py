@@ -10,8 +10,13 @@ the peer a user would pick instead — plain MkDocs + Material + mkdocs-static-i
 same narratives, kept out of the navigation, and Material's own search — and prints every
 figure in one run, so that ratios compare builds made on the same machine at the same time.
 
-  python scripts/bench.py                  # N = 250, 500, 1000
-  python scripts/bench.py --sizes 100 200  # quicker
+  python scripts/bench.py                     # N = 250, 500, 1000
+  python scripts/bench.py --sizes 1000 10000  # the issue 27 figures (about 40 minutes on 2 cores)
+  python scripts/bench.py --sizes 100 200     # quicker
+
+Also: a build after one practice changed (with the cold build's cache), `make serve`'s rebuild
+after an edit and each language's part alone (one job of the publish workflow) at the smallest
+N, projected to the others by the whole build's growth.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import math
 import os
 import shutil
 import statistics
@@ -38,7 +44,7 @@ from atlas.model.settings import configured_languages
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # what the browser tests and the benchmark share (tests/support/)
 from support.browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
-from support.page_types import NOT_FOUND, PAGE_TYPES, page_types  # noqa: E402
+from support.page_types import PAGE_TYPES, page_types  # noqa: E402
 from support.pages_server import PagesServer  # noqa: E402
 from support.synthetic import LANGUAGES, SYNTHETIC, copy_atlas, grow  # noqa: E402
 
@@ -116,10 +122,38 @@ print(f"REBUILD_S={time.perf_counter() - started}")
 """
 
 
-def preview_rebuild(root: Path, slug: str) -> float:
+SERVE = """
+import logging, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+logging.disable(logging.WARNING)
+config_file, site, slug = sys.argv[1:4]
+build(load_config(config_file, site_dir=site))
+narrative = Path(config_file).parent / "practices" / slug / "fr.md"
+narrative.write_text(narrative.read_text(encoding="utf-8") + "\\nUne autre phrase de l'éditeur.\\n", encoding="utf-8")
+started = time.perf_counter()
+build(load_config(config_file, site_dir=site))  # what `make serve` does after the edit
+print(f"REBUILD_S={time.perf_counter() - started}")
+"""
+
+
+def part_seconds(root: Path, lang: str) -> float:
+    """Seconds one job of the publish workflow takes to build one language's part, with no cache."""
+    shutil.rmtree(root / ".cache", ignore_errors=True)
+    return build(root, root / f"part-{lang}", env={"ATLAS_BUILD_LANGUAGE": lang})[0]
+
+
+def edited(root: Path, slug: str) -> None:
+    """One practice's narrative changed, as an editor changes it."""
+    narrative = root / "practices" / slug / "fr.md"
+    narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUne phrase corrigée par l'éditeur.\n", encoding="utf-8")
+
+
+def preview_rebuild(root: Path, slug: str, script: str = PREVIEW) -> float:
     """Seconds `make preview` takes to show an edit of one practice (a rebuild in the serving process)."""
     result = subprocess.run(
-        [sys.executable, "-c", PREVIEW, str(root / "mkdocs.yml"), str(root / "preview"), slug],
+        [sys.executable, "-c", script, str(root / "mkdocs.yml"), str(root / "preview"), slug],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
@@ -129,10 +163,12 @@ def preview_rebuild(root: Path, slug: str) -> float:
     return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
 
 
-def build(root: Path, site: Path, preview: str | None = None, strict: bool = True) -> tuple[float, int, float]:
+def build(
+    root: Path, site: Path, preview: str | None = None, strict: bool = True, env: dict | None = None
+) -> tuple[float, int, float]:
     """(seconds, peak memory of any one process in KB, CPU seconds of every process) of the
     README's strict build, or of the preview of one practice."""
-    env = {**os.environ, **BUILD_ENV, **({"ATLAS_PREVIEW": preview} if preview else {})}
+    env = {**os.environ, **BUILD_ENV, **({"ATLAS_PREVIEW": preview} if preview else {}), **(env or {})}
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", BUILD, str(root / "mkdocs.yml"), str(site)] + ([] if preview or not strict else ["--strict"]),
@@ -206,15 +242,16 @@ def sizes(site: Path) -> dict:
 
 
 def page_downloads(site: Path) -> dict:
-    """Bytes a reader downloads for one page of each type (PAGE_TYPES, in the default language),
-    from an empty cache, as GitHub Pages serves them (under a sub-path, gzipped), measured in
-    Chromium once the page's scripts are done (map tiles not counted: the network is cut)."""
+    """(bytes a reader downloads, elements in the page) for one page of each type (PAGE_TYPES, in
+    the default language), from an empty cache, as GitHub Pages serves them (under a sub-path,
+    gzipped), measured in Chromium once the page's scripts are done (map tiles not counted: the
+    network is cut)."""
     chromium = find_chromium()
     if not chromium:
         return {}
     from playwright.sync_api import sync_playwright
 
-    def measure(browser, base: str, path: str, ready: str | None) -> int:
+    def measure(browser, base: str, path: str, ready: str | None) -> tuple[int, int]:
         context = browser.new_context()
         context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base) else route.abort())
         page = context.new_page()
@@ -224,8 +261,9 @@ def page_downloads(site: Path) -> dict:
         if ready:
             page.wait_for_selector(ready, state="attached", timeout=60_000)
         total = sum(request.sizes()["responseBodySize"] + request.sizes()["responseHeadersSize"] for request in finished)
+        elements = page.evaluate("document.getElementsByTagName('*').length")
         context.close()
-        return total
+        return total, elements
 
     with PagesServer(site, "/atlas/") as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
@@ -235,11 +273,13 @@ def page_downloads(site: Path) -> dict:
 
 
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+LIGHTHOUSE_PAGES = ("practices' index", "world map", "city", "lever", "practice")  # the long lists, and one practice
 
 
 def lighthouse_scores(site: Path) -> dict:
-    """Lighthouse's four scores on a phone (its default: mobile, simulated slow 4G) for one page of
-    each type, where Lighthouse (npm `lighthouse`) is installed: benchmark figures, not tests."""
+    """Lighthouse's four scores on a phone (its default: mobile, simulated slow 4G) for the pages of
+    LIGHTHOUSE_PAGES (a city: the busiest, the first in the alphabet of the bench's atlas), where
+    Lighthouse (npm `lighthouse`) is installed: benchmark figures, not tests."""
     command = os.environ.get("ATLAS_LIGHTHOUSE") or shutil.which("lighthouse")
     chromium = find_chromium()
     if not command or not chromium:
@@ -247,7 +287,7 @@ def lighthouse_scores(site: Path) -> dict:
     scores = {}
     with PagesServer(site, "/atlas/") as base:
         for kind, (path, _) in page_types(site).items():
-            if kind == NOT_FOUND:
+            if kind not in LIGHTHOUSE_PAGES:
                 continue
             result = subprocess.run(
                 [command, base + path, "--output=json", "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
@@ -290,9 +330,15 @@ def main(argv=None) -> int:
             peer_site(root, root / "peer")
             peer_seconds, peer_peak, peer_cpu = build(root / "peer", root / "peer" / "site", strict=False)
             search_seconds = search_index_seconds(root, root / "site")
-            previewed = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))[0]
+            synthetic = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))
+            edited(root, synthetic[1])
+            warm_seconds, _, warm_cpu = build(root, root / "site")  # the cache of the cold build, one practice changed
+            shutil.rmtree(root / ".cache")
+            previewed = synthetic[0]
             preview_seconds, _, _ = build(root, root / "preview", preview=previewed)
             rebuild_seconds = preview_rebuild(root, previewed)
+            serve_seconds = preview_rebuild(root, synthetic[2], SERVE) if n == min(args.sizes) else None
+            parts = {lang: part_seconds(root, lang) for lang in LANGUAGES} if n == min(args.sizes) else {}
             figures = sizes(root / "site")
             rows.append(
                 {
@@ -306,10 +352,14 @@ def main(argv=None) -> int:
                     "floor s": floor,
                     "preview s": preview_seconds,
                     "rebuild s": rebuild_seconds,
+                    "warm s": warm_seconds,
+                    "warm cpu s": warm_cpu,
+                    "serve s": serve_seconds,
+                    "parts": parts,
                     "peak memory, one process": peak * 1024,
                     **figures,
                     "downloads": page_downloads(root / "site"),
-                    "lighthouse": lighthouse_scores(root / "site") if n == max(args.sizes) else {},
+                    "lighthouse": lighthouse_scores(root / "site"),
                 }
             )
             print(f"built N={n} in {seconds:.1f} s", file=sys.stderr)
@@ -323,11 +373,22 @@ def main(argv=None) -> int:
     print(f"{'build / floor':44}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
     print(f"{'build CPU, every process (s)':44}" + "".join(f"{row['cpu s']:>14.1f}" for row in rows))
     print(f"{'search index on its own, Pagefind (s)':44}" + "".join(f"{row['search s']:>14.1f}" for row in rows))
-    growth = [""] + [
-        f"{rows[i]['build s'] / rows[i - 1]['build s']:.2f}" if rows[i]["N"] == 2 * rows[i - 1]["N"] else "–"
-        for i in range(1, len(rows))
-    ]
-    print(f"{'growth t(2N)/t(N)':44}" + "".join(f"{g:>14}" for g in growth))
+    for key, name in (("build s", "build"), ("cpu s", "build CPU"), ("peer s", "plain site")):
+        growth = [""] + [f"{per_doubling(rows[i - 1], rows[i], key):.2f}" for i in range(1, len(rows))]
+        print(f"{f'{name}: growth per doubling of N':44}" + "".join(f"{g:>14}" for g in growth))
+    print(f"{'after one practice changed, cache kept (s)':44}" + "".join(f"{row['warm s']:>14.1f}" for row in rows))
+    print(f"{'  / plain site':44}" + "".join(f"{row['warm s'] / row['peer s']:>14.2f}" for row in rows))
+    print(f"{'  CPU, every process (s)':44}" + "".join(f"{row['warm cpu s']:>14.1f}" for row in rows))
+    first = rows[0]
+    if first["serve s"] is not None:
+        print(f"{'make serve, rebuild after an edit (s)':44}{first['serve s']:>14.1f}   (N = {first['N']})")
+    for lang, seconds in first["parts"].items():
+        projected = "".join(
+            f"{seconds * row['build s'] / first['build s']:>14.1f}" + ("" if row is first else "*") for row in rows
+        )
+        print(f"{f'one job: the {lang} part alone (s)':44}{projected}")
+    if first["parts"]:
+        print(f"{'':44}* projected from N = {first['N']} by the whole build's growth")
     print(f"{'preview of one practice, cold (s)':44}" + "".join(f"{row['preview s']:>14.1f}" for row in rows))
     print(f"{'preview, rebuild after an edit (s)':44}" + "".join(f"{row['rebuild s']:>14.1f}" for row in rows))
     for key in (
@@ -354,14 +415,23 @@ def main(argv=None) -> int:
         print(f"{key + ' (bytes)':44}" + "".join(f"{human(row[key]) if row[key] is not None else 'n/a':>14}" for row in rows))
     print(f"{'site bytes per practice':44}" + "".join(f"{human(row['site total'] / row['N']):>14}" for row in rows))
     if rows[0]["downloads"]:
-        print("\nWhat a reader downloads, by page (gzip, empty cache, map tiles aside)")
+        print("\nWhat a reader downloads, by page (gzip, empty cache, map tiles aside), and its elements once loaded")
         for kind in PAGE_TYPES:
-            print(f"{'  ' + kind:44}" + "".join(f"{human(row['downloads'][kind]):>14}" for row in rows))
-    if rows[-1]["lighthouse"]:
-        print(f"\nLighthouse on a phone at N = {rows[-1]['N']}: " + " / ".join(LIGHTHOUSE_CATEGORIES))
-        for kind, scores in rows[-1]["lighthouse"].items():
-            print(f"{'  ' + kind:44}" + "".join(f"{score:>6}" for score in scores))
+            print(
+                f"{'  ' + kind:44}"
+                + "".join(f"{human(row['downloads'][kind][0]):>14}{row['downloads'][kind][1]:>7,}" for row in rows)
+            )
+    for row in rows:
+        if row["lighthouse"]:
+            print(f"\nLighthouse on a phone at N = {row['N']}: " + " / ".join(LIGHTHOUSE_CATEGORIES))
+            for kind, scores in row["lighthouse"].items():
+                print(f"{'  ' + kind:44}" + "".join(f"{score:>6}" for score in scores))
     return 0
+
+
+def per_doubling(smaller: dict, larger: dict, key: str) -> float:
+    """How much `key` grows each time N doubles, between two sizes: (t2 / t1) ^ (1 / log2(N2 / N1))."""
+    return (larger[key] / smaller[key]) ** (1 / math.log2(larger["N"] / smaller["N"]))
 
 
 if __name__ == "__main__":
