@@ -271,6 +271,7 @@ def _find_rendered(config, files) -> None:
         Path(config.config_file_path).read_bytes(),
         config.site_url or "",  # what mkdocs.yml takes from the environment
         config.repo_url or "",
+        dict(config.extra),
         state.atlas.publication,
         state.preview or "",
         type(config).__module__,  # the generator: MkDocs or ProperDocs (each names itself in the page)

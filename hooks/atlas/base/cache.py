@@ -1,5 +1,5 @@
-"""The checks' results on disk between builds, content-addressed, so that a build after one
-edit re-checks and re-renders only what changed.
+"""Results kept on disk between builds (the checks', the rendered pages'), content-addressed, so
+that a build after one edit re-checks and re-renders only what changed.
 
 A result is filed under the digest of the code version, the function and its arguments (the
 files' texts themselves, the lists they are checked against, the languages): an input that
@@ -120,8 +120,8 @@ class Store:
     def get(self, address: Path):
         try:
             result = pickle.loads(zlib.decompress(address.read_bytes()))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            self.misses += 1  # absent, or unreadable (a build stopped while writing): computed again
+        except Exception:  # noqa: BLE001 -- absent or unreadable (a disk error, a damaged file): computed again
+            self.misses += 1
             return MISSING
         self.hits += 1
         return result
