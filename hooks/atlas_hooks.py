@@ -282,14 +282,14 @@ def _find_rendered(config, files) -> None:
         generated = state.pages.get(file.src_uri)
         if generated is None:
             continue
-        view = state.views[file.src_uri] = generated.view()
+        view = generated.view()
         address = state.rendered.address(around, generated, view) if around is not None else None
-        if address is None:
-            continue
-        if (html := state.rendered.get(address)) is not None:
+        if address is not None and (html := state.rendered.get(address)) is not None:
             state.cached[file.src_uri] = html
             file.page.meta["template"] = CACHED_TEMPLATE
-        else:
+            continue
+        state.views[file.src_uri] = view  # rendered now: its view is kept until then
+        if address is not None:
             state.keep[file.src_uri] = address
 
 

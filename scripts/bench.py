@@ -37,9 +37,9 @@ from pathlib import Path
 import markdown
 import yaml
 
-from atlas.base import routes
+from atlas.base import paths, routes
 from atlas.check.narrative import MARKDOWN_EXTENSIONS
-from atlas.model.settings import configured_languages
+from atlas.model.settings import BUILD_LANGUAGE, configured_languages
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # what the browser tests and the benchmark share (tests/support/)
@@ -108,61 +108,48 @@ finally:
 """
 
 
-PREVIEW = """
+REBUILD = """
 import logging, os, sys, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 logging.disable(logging.WARNING)
-config_file, site, slug = sys.argv[1:4]
-os.environ["ATLAS_PREVIEW"] = slug
+config_file, site, narrative, preview = sys.argv[1:5]
+if preview:
+    os.environ["ATLAS_PREVIEW"] = preview
 build(load_config(config_file, site_dir=site))
-narrative = Path(config_file).parent / "practices" / slug / "fr.md"
+narrative = Path(narrative)
 narrative.write_text(narrative.read_text(encoding="utf-8") + "\\nUne phrase ajoutée par l'éditeur.\\n", encoding="utf-8")
 started = time.perf_counter()
-build(load_config(config_file, site_dir=site))  # what `make preview` (mkdocs serve) does after the edit
-print(f"REBUILD_S={time.perf_counter() - started}")
-"""
-
-
-SERVE = """
-import logging, sys, time
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-logging.disable(logging.WARNING)
-config_file, site, slug = sys.argv[1:4]
-build(load_config(config_file, site_dir=site))
-narrative = Path(config_file).parent / "practices" / slug / "fr.md"
-narrative.write_text(narrative.read_text(encoding="utf-8") + "\\nUne autre phrase de l'éditeur.\\n", encoding="utf-8")
-started = time.perf_counter()
-build(load_config(config_file, site_dir=site))  # what `make serve` does after the edit
+build(load_config(config_file, site_dir=site))  # what `make preview` or `make serve` (mkdocs serve) does after the edit
 print(f"REBUILD_S={time.perf_counter() - started}")
 """
 
 
 def part_seconds(root: Path, lang: str) -> float:
     """Seconds one job of the publish workflow takes to build one language's part, with no cache."""
-    shutil.rmtree(root / ".cache", ignore_errors=True)
-    return build(root, root / f"part-{lang}", env={"ATLAS_BUILD_LANGUAGE": lang})[0]
+    shutil.rmtree(root / paths.CACHE, ignore_errors=True)
+    return build(root, root / f"part-{lang}", env={BUILD_LANGUAGE: lang})[0]
 
 
 def edited(root: Path, slug: str) -> None:
     """One practice's narrative changed, as an editor changes it."""
-    narrative = root / "practices" / slug / "fr.md"
+    narrative = root / paths.narrative_file(slug, LANGUAGES[0])
     narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUne phrase corrigée par l'éditeur.\n", encoding="utf-8")
 
 
-def preview_rebuild(root: Path, slug: str, script: str = PREVIEW) -> float:
-    """Seconds `make preview` takes to show an edit of one practice (a rebuild in the serving process)."""
+def rebuild_seconds(root: Path, slug: str, preview: bool) -> float:
+    """Seconds `make preview` (`preview`) or `make serve` takes to show an edit of one practice's
+    narrative: a rebuild in the serving process."""
+    narrative = root / paths.narrative_file(slug, LANGUAGES[0])
     result = subprocess.run(
-        [sys.executable, "-c", script, str(root / "mkdocs.yml"), str(root / "preview"), slug],
+        [sys.executable, "-c", REBUILD, str(root / "mkdocs.yml"), str(root / "preview"), str(narrative), slug if preview else ""],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     if result.returncode != 0:
-        sys.exit(f"the preview failed:\n{result.stderr[-3000:]}")
+        sys.exit(f"the rebuild failed:\n{result.stderr[-3000:]}")
     return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
 
 
@@ -322,6 +309,9 @@ def main(argv=None) -> int:
         "--sizes", type=int, nargs="+", default=[250, 500, 1000], help="numbers of practices (default 250 500 1000)"
     )
     args = parser.parse_args(argv)
+    real = sum(1 for folder in (ROOT / paths.PRACTICES).glob(f"*/{paths.PRACTICE_FILE_NAME}"))
+    if min(args.sizes) < real + 3:  # three synthetic practices at least: one edited, one previewed, one served
+        parser.error(f"--sizes {min(args.sizes)}: the atlas has {real} practices already; expected sizes of {real + 3} or more")
     rows = []
     with tempfile.TemporaryDirectory(prefix="atlas-bench-") as temp:
         for n in sorted(args.sizes):
@@ -336,11 +326,11 @@ def main(argv=None) -> int:
             synthetic = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))
             edited(root, synthetic[1])
             warm_seconds, _, warm_cpu = build(root, root / "site")  # the cache of the cold build, one practice changed
-            shutil.rmtree(root / ".cache")
+            shutil.rmtree(root / paths.CACHE)
             previewed = synthetic[0]
             preview_seconds, _, _ = build(root, root / "preview", preview=previewed)
-            rebuild_seconds = preview_rebuild(root, previewed)
-            serve_seconds = preview_rebuild(root, synthetic[2], SERVE) if n == min(args.sizes) else None
+            preview_rebuild = rebuild_seconds(root, previewed, preview=True)
+            serve_seconds = rebuild_seconds(root, synthetic[2], preview=False) if n == min(args.sizes) else None
             parts = {lang: part_seconds(root, lang) for lang in LANGUAGES} if n == min(args.sizes) else {}
             figures = sizes(root / "site")
             rows.append(
@@ -354,7 +344,7 @@ def main(argv=None) -> int:
                     "search s": search_seconds,
                     "floor s": floor,
                     "preview s": preview_seconds,
-                    "rebuild s": rebuild_seconds,
+                    "rebuild s": preview_rebuild,
                     "warm s": warm_seconds,
                     "warm cpu s": warm_cpu,
                     "serve s": serve_seconds,

@@ -107,7 +107,6 @@ class Store:
     def __init__(self, folder: Path, version: str | None = None):
         self.version = version or code_version()
         self.folder = Path(folder) / self.version[:24]
-        self.hits = self.misses = 0
 
     def address(self, function: str, args: tuple, seen: dict | None = None) -> Path:
         """Where the result of `function` for `args` is filed; TypeError if an argument cannot be
@@ -119,12 +118,9 @@ class Store:
 
     def get(self, address: Path):
         try:
-            result = pickle.loads(zlib.decompress(address.read_bytes()))
+            return pickle.loads(zlib.decompress(address.read_bytes()))
         except Exception:  # noqa: BLE001 -- absent or unreadable (a disk error, a damaged file): computed again
-            self.misses += 1
             return MISSING
-        self.hits += 1
-        return result
 
     def put(self, address: Path, result) -> None:
         """Written whole or not at all (a temporary file renamed), so that a parallel build never reads half."""

@@ -22,7 +22,7 @@ ACTORS = f"{PRACTICES}/actors"  # the innovation actors' profiles, one <key>.yml
 NOT_PRACTICES = ("guide", "actors")  # folders of practices/ that are not practices (a practice's slug starts with a city)
 PRACTICE_FILE_NAME = "practice.yml"
 SITE_CONFIG = "mkdocs.yml"
-CACHE = ".cache/atlas"  # the checks' results between builds (base/cache.py); never committed, never published
+CACHE = ".cache/atlas"  # checks and rendered pages kept between builds (base/cache.py); never committed, never published
 
 
 def practice_folder(slug: str) -> str:
