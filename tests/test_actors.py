@@ -196,6 +196,30 @@ def test_actor_pages_and_the_links_both_ways(fixture_atlas):
         assert template.select(".atlas-template-example")  # the guide's fictional example, where it fills a section
 
 
+def test_a_busy_citys_ecosystem_names_the_most_named_actors_and_counts_the_others(fixture_atlas):
+    """However many actors a city has, its page names at most ECOSYSTEM_SHOWN of a group: those its
+    practices name most, profiled ones first, in alphabetical order; then how many others, with
+    the actors' index showing the city's group when some of them have a profile."""
+    from atlas.outputs.facets import ECOSYSTEM_SHOWN
+
+    profiled = [f"public-{n:02d}" for n in range(1, ECOSYSTEM_SHOWN + 3)]  # 14: all in Lyon, by their profile
+    for key in profiled:
+        fixture_atlas.write_yaml(
+            f"practices/actors/{key}.yml", {**TUBA, "name": {"fr": f"Acteur public {key[-2:]}"}, "type": "public"}
+        )
+    named = {"actors": [{"actor": profiled[-1], "role": {"fr": "pilote"}}, LINKED["actors"][1]]}  # the two named
+    fixture_atlas.add_practice("lyon-centsept", named)
+    result = fixture_atlas.build()
+    assert result.returncode == 0, result.stderr
+    city = soup(fixture_atlas.site, "cities/lyon/index.html")
+    (group,) = city.select(".atlas-ecosystem__groups > section")
+    shown = [f"Acteur public {n:02d}" for n in range(1, ECOSYSTEM_SHOWN - 1)] + ["Acteur public 14", "Métropole de Lyon"]
+    assert [li.get_text(strip=True) for li in group.select("li")] == shown
+    more = group.select_one(".atlas-ecosystem__more")
+    assert " ".join(more.get_text(" ").split()) == "et 3 autres acteurs · ceux qui ont une fiche, dans l'index des acteurs"
+    assert more.a["href"] == "../../actors/?type=public&city=lyon"
+
+
 def test_profile_sections_are_markdown_and_may_hold_lists(fixture_atlas):
     """A section of a profile is Markdown: line breaks (a list) are allowed there, not in a name."""
     with_actor(

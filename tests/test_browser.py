@@ -19,6 +19,7 @@ from babel import Locale
 from playwright.sync_api import expect
 
 from atlas.base import catalog, routes
+from atlas.outputs import maps
 from atlas.records import facets
 from atlas.records.actors import cities_of, themes_of
 from atlas.records.facets import FACET_IDS
@@ -1126,3 +1127,28 @@ def test_the_large_world_maps_clusters_count_every_practice_and_its_filter_keeps
         assert sorted(marker_slugs(frame)) == sorted(slug for slug in expected for _ in range(points[slug])), case
         assert frame.locator(".atlas-map-panel [data-count]").inner_text() == str(len(expected))
         assert shown_count(frame) == sum(points[slug] for slug in expected), case
+
+
+@on_the_large_atlas
+def test_a_busy_citys_map_first_shows_its_count_then_every_practice_there_when_asked(large_page, large_atlas):
+    """Beyond CITY_MAP_INLINE markers, a city's map downloads none at first: one count, that of its
+    practices' points at the city; a click on it fetches them, clustered, each practice there."""
+    atlas, _ = large_atlas
+    at_city: dict[str, list[str]] = {}
+    for record in records(atlas, "fr"):
+        for point in record.points:
+            at_city.setdefault(record.keys["city"][point.place], []).append(record.slug)
+    city, expected = max(at_city.items(), key=lambda item: len(item[1]))
+    assert len(expected) > maps.CITY_MAP_INLINE
+    tile = (Path(xstatic.pkg.leaflet.BASE_DIR) / "images/marker-shadow.png").read_bytes()  # any image: tiles are not tested
+    large_page.route(f"**://{tile_host()}/**", lambda route: route.fulfill(body=tile, content_type="image/png"))
+    fetched = []
+    large_page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
+    frame = world_map(large_page, f"cities/{city}/")
+    large_page.wait_for_load_state("networkidle")
+    assert [path for path in fetched if "/data/" in path] == [] and marker_slugs(frame) == []
+    assert shown_count(frame) == len(expected)
+    frame.locator(".marker-cluster").click()
+    frame.locator(".folium-map:not([aria-busy])").wait_for(state="attached")
+    assert sorted(marker_slugs(frame)) == sorted(expected) and shown_count(frame) == len(expected)
+    assert [path for path in fetched if "/data/" in path] == [f"{SITE_PATH}{routes.city_markers(city)}"]

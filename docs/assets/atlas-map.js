@@ -6,7 +6,8 @@
    The world map first downloads a small file: each region's count of markers, drawn as a
    cluster; a region's markers are fetched when the view needs them (the reader zooms in on
    it or clicks its count, or a filter keeps some of its practices). Its filter reads the
-   index's facet chunks (hooks/atlas/outputs/index.py), where a practice is its rank. */
+   index's facet chunks (hooks/atlas/outputs/index.py), where a practice is its rank. A busy
+   city's map works the same way, with the city as its one region (its options say so). */
 var atlasMap = (function () {
   "use strict";
 
@@ -115,7 +116,7 @@ var atlasMap = (function () {
 
   // The world map: a cluster of each region's count until its markers are needed (the view zoomed
   // in on the region, its count clicked, a filter keeping some of its practices), then its markers.
-  var LOAD_ZOOM = 4;  // from this zoom on, the regions in view are loaded
+  var LOAD_ZOOM = 4;  // from this zoom on, the regions in view are loaded (a city's map: from its options' loadZoom)
 
   function regionBounds(region) {
     return L.latLngBounds(region.bounds[0], region.bounds[1]);
@@ -167,7 +168,9 @@ var atlasMap = (function () {
         count.atlasCount = region.count;
         count.on("click keypress", function (event) {  // Enter, for the keyboard (Leaflet: only popups)
           if (event.type === "keypress" && event.originalEvent.key !== "Enter") return;
-          load([region.key]).then(function () { map.fitBounds(bounds, { padding: [20, 20], maxZoom: 6, animate: false }); });
+          load([region.key]).then(function () {
+            map.fitBounds(bounds, { padding: [20, 20], maxZoom: options.maxZoom || 6, animate: false });
+          });
         });
         counts.addLayer(count);
       });
@@ -245,7 +248,7 @@ var atlasMap = (function () {
     }
 
     map.on("moveend", function () {
-      if (map.getZoom() < LOAD_ZOOM) return;
+      if (map.getZoom() < (options.loadZoom || LOAD_ZOOM)) return;
       var view = map.getBounds();
       load(data.regions.filter(function (region) { return view.intersects(regionBounds(region)); }).map(function (r) {
         return r.key;
@@ -337,6 +340,8 @@ var atlasMap = (function () {
         base = data.base;
         showWorld(map, options, data, draw);
       });
+    } else if (options.regions) {  // a busy city: its count first, its markers when asked for
+      showWorld(map, options, { regions: options.regions, chunks: { markers: options.markers }, total: 0 }, draw);
     } else {
       draw(options.practices, ready, options.fit);
     }

@@ -103,6 +103,11 @@ def map_markers(region: str) -> str:
     return f"{MAP_CHUNKS}/{region}.json"
 
 
+def city_markers(city: str) -> str:
+    """A busy city's map markers, fetched when its reader asks for them (outputs/maps.py)."""
+    return f"{MAP_CHUNKS}/cities/{city}.json"
+
+
 def actor(key: str) -> str:
     return f"{ACTORS}/{key}"
 

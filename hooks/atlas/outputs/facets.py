@@ -7,6 +7,8 @@ shows, the next ones (`<value>/page/2/`…) with the list only."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from babel.numbers import format_decimal
 
 from ..base import routes
@@ -19,6 +21,8 @@ from ..records.guide import explanation
 from ..records.practice import place, records
 from ..records.values import localized, same
 from ..views import Page, list_page_title, page_count, page_links, page_of, ui
+
+ECOSYSTEM_SHOWN = 12  # actors of a helix group a city's page names: the page stays light however many there are
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
@@ -164,25 +168,32 @@ def value_view(atlas: Atlas, facet: Facet, key: str, lang: str, number: int = 1)
 
 
 def ecosystem_view(atlas: Atlas, city: str, lang: str) -> list[dict]:
-    """A city's innovation actors by helix: profiled ones link their profile, others are named."""
-    found = ecosystem(atlas, city)
+    """A city's innovation actors by helix, profiled ones linking their profile: in each group, the
+    ECOSYSTEM_SHOWN that the most of its practices name (profiled ones first, as they have a page),
+    by name; the others counted, with a link to the actors' index of the city and group when some
+    of them have a profile."""
     groups = []
-    for type_key in sorted(found, key=helix_order):
-        profiled = [
-            {
-                "name": localized(atlas.languages, atlas.actors[slug].data["name"], lang),
-                "url": atlas.routes.page_url(routes.actor(slug), lang),
-            }
-            for slug in found[type_key]["profiled"]
-        ]
-        named = [
-            {"name": localized(atlas.languages, name, lang) if isinstance(name, dict) else same(name, lang), "url": None}
-            for name in found[type_key]["named"]
-        ]
+    for type_key, found in sorted(ecosystem(atlas, city).items(), key=lambda item: helix_order(item[0])):
+        ranked = sorted(found, key=lambda actor: (-actor["count"], not actor["profile"]))  # stable: then as found
+        actors = []
+        for actor in ranked[:ECOSYSTEM_SHOWN]:
+            profile = actor["profile"]
+            name = atlas.actors[profile].data["name"] if profile else actor["name"]
+            actors.append(
+                {
+                    "name": localized(atlas.languages, name, lang) if isinstance(name, dict) else same(name, lang),
+                    "url": atlas.routes.page_url(routes.actor(profile), lang) if profile else None,
+                }
+            )
+        hidden = ranked[ECOSYSTEM_SHOWN:]
         groups.append(
             {
                 "type": facets.term(atlas, "actor", type_key, lang),
-                "actors": sorted(profiled + named, key=lambda item: sort_key(item["name"].text)),
+                "actors": sorted(actors, key=lambda item: sort_key(item["name"].text)),
+                "more": len(hidden),
+                "more_url": atlas.routes.page_url(routes.ACTORS, lang) + "?" + urlencode({"type": type_key, "city": city})
+                if any(actor["profile"] for actor in hidden)
+                else None,
             }
         )
     return groups

@@ -1,8 +1,9 @@
 """Maps, built with Folium: the world map of every practice (its data in chunks: data/map.json
 first, each region's count, then data/map/<region>.json, a region's markers, when the view needs
-them; its filter uses the index's chunks), one map per city, and one frame for every practice page (maps/practice.html#<slug>, which reads
-its practice's markers from that page), each its own HTML file shown in an <iframe> (Folium's
-global CSS must not touch the site's).
+them; its filter uses the index's chunks), one map per city (a busy city's markers in their own
+chunk, data/map/cities/<city>.json, fetched as a region's are), and one frame for every practice
+page (maps/practice.html#<slug>, which reads its practice's markers from that page), each its own
+HTML file shown in an <iframe> (Folium's global CSS must not touch the site's).
 
 Folium's default CDN scripts and styles (jQuery, Bootstrap, Font Awesome…) are replaced by
 Leaflet and Leaflet.markercluster served from the site (from the PyPI packages xstatic-leaflet
@@ -53,6 +54,8 @@ VENDOR_FILES = {
 ZOOM_LOCK = re.compile(r"initial-scale=1\.0,\s*maximum-scale=1\.0,\s*user-scalable=no")
 SCRIPT_AFTER_BODY = re.compile(r"</body>\s*(<script>.*</script>)\s*</html>\s*$", re.S)
 TITLE_SLOT, OPTIONS_SLOT = "atlas-title-slot", "atlas-options-slot"
+CITY_ZOOM = 11  # a city's map, at first
+CITY_MAP_INLINE = 50  # markers a city's map holds itself; beyond, their count first (city_map)
 
 
 def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
@@ -69,7 +72,7 @@ def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
             by_city.setdefault(place.city.key, []).append(map_marker(record, keys={"city": record.keys["city"]}))
     for city, markers in by_city.items():
         if not only or city in atlas.practices[only].cities:
-            result.append(city_map(atlas, city, markers, lang))
+            result += city_map(atlas, city, markers, lang)
     if lang == atlas.languages.default:
         result += [File(path, package_file=file, shared=True) for path, file in vendor_files()]
     return result
@@ -167,13 +170,32 @@ def practice_frame(atlas: Atlas, lang: str) -> File:
     return File(routes.PRACTICE_MAP, _folium_map(atlas, dest, [0, 0], 11, options, lang, title))
 
 
-def city_map(atlas: Atlas, city: str, markers: list[dict], lang: str) -> File:
-    """A city's map shows its practices at that city only."""
+def city_map(atlas: Atlas, city: str, markers: list[dict], lang: str) -> list[File]:
+    """A city's map shows its practices at that city only. Up to CITY_MAP_INLINE, they are written
+    into it; a busier city's map first shows their count, as the world map shows a region's, and
+    fetches them (routes.city_markers) when the reader clicks the count or zooms in, so that its
+    page stays light on a phone whatever the number of practices."""
     path = routes.map_frame("cities", city)
-    options = {"practices": markers, "base": atlas.routes.page_url(routes.PRACTICES, lang), "cluster": True, "only": city}
-    title = ui(atlas, lang)["map_frame"].format(label=facets.label(atlas, "city", city, lang).text)
+    dest = atlas.routes.file_url(path, lang)
+    label = facets.label(atlas, "city", city, lang).text
+    title = ui(atlas, lang)["map_frame"].format(label=label)
     center = [atlas.cities[city]["lat"], atlas.cities[city]["lon"]]
-    return File(path, _folium_map(atlas, atlas.routes.file_url(path, lang), center, 11, options, lang, title))
+    options = {"base": atlas.routes.page_url(routes.PRACTICES, lang), "cluster": True, "only": city}
+    if len(markers) <= CITY_MAP_INLINE:
+        return [File(path, _folium_map(atlas, dest, center, CITY_ZOOM, {**options, "practices": markers}, lang, title))]
+    points = [point for marker in markers for point in marker["points"] if marker["keys"]["city"][point[2]] == city]
+    south, north = min(p[0] for p in points), max(p[0] for p in points)
+    west, east = min(p[1] for p in points), max(p[1] for p in points)
+    options |= {
+        "regions": [{"key": city, "label": label, "count": len(points), "bounds": [[south, west], [north, east]]}],
+        "markers": atlas.routes.file_url(routes.city_markers("{region}"), lang),
+        "loadZoom": CITY_ZOOM + 1,
+        "maxZoom": CITY_ZOOM,
+    }
+    return [
+        File(path, _folium_map(atlas, dest, center, CITY_ZOOM, options, lang, title)),
+        File(routes.city_markers(city), html_safe_json(markers)),
+    ]
 
 
 class _PracticeLayer(MacroElement):

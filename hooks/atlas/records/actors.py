@@ -4,6 +4,7 @@ and edition."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from ..base import paths, routes
@@ -76,25 +77,34 @@ def helix_order(type_key: str) -> int:
     return HELIX.index(type_key) if type_key in HELIX else len(HELIX)
 
 
-def ecosystem(atlas: Atlas, city: str) -> dict[str, dict]:
-    """A city's innovation actors by type: the profiled ones (their keys), and the organisations its
-    practices name (their names), each once; groups and unnamed bodies (`collective`) stay on
-    their practices' pages."""
+def ecosystem(atlas: Atlas, city: str) -> dict[str, list[dict]]:
+    """A city's innovation actors by type, each once: the profiled ones (`profile`: its key; those of
+    its profile's cities and of its practices') and the organisations its practices name (`name`:
+    one text, or a text in each language), each with how many of the city's practices name it
+    (`count`); groups and unnamed bodies (`collective`) stay on their practices' pages."""
 
     def compute():
-        by_city: dict[str, dict[str, dict]] = {}
-        for slug in atlas.actors:
-            for key in cities_of(atlas, slug):
-                group = by_city.setdefault(key, {}).setdefault(atlas.actors[slug].data["type"], {"profiled": [], "named": []})
-                if slug not in group["profiled"]:
-                    group["profiled"].append(slug)
+        by_city: dict[str, dict[str, dict]] = {}  # city, type, the actor's identity: the actor
+
+        def add(key: str, type_key: str, identity: tuple, actor: dict, counted: int) -> None:
+            found = by_city.setdefault(key, {}).setdefault(type_key, {}).setdefault(identity, {**actor, "count": 0})
+            found["count"] += counted
+
+        for slug, profile in atlas.actors.items():
+            for key in profile.data.get("cities", []):
+                add(key, profile.data["type"], ("profile", slug), {"profile": slug, "name": None}, 0)
         for practice in atlas.practices.values():
-            for entry in (entry for entry in practice.data["actors"] if "actor" not in entry and not entry.get("collective")):
-                for key in practice.cities:
-                    group = by_city.setdefault(key, {}).setdefault(entry["type"], {"profiled": [], "named": []})
-                    if entry["name"] not in group["named"]:
-                        group["named"].append(entry["name"])  # one text, or a text in each language
-        return by_city
+            named = {}
+            for entry in practice.data["actors"]:
+                if "actor" in entry:
+                    named[("profile", entry["actor"])] = (atlas.actors[entry["actor"]].data["type"], {"profile": entry["actor"]})
+                elif not entry.get("collective"):
+                    identity = ("name", json.dumps(entry["name"], sort_keys=True, ensure_ascii=False))
+                    named[identity] = (entry["type"], {"profile": None, "name": entry["name"]})
+            for key in practice.cities:
+                for identity, (type_key, actor) in named.items():
+                    add(key, type_key, identity, {"name": None, **actor}, 1)
+        return {key: {type_key: list(found.values()) for type_key, found in types.items()} for key, types in by_city.items()}
 
     return atlas.derived(("ecosystems",), compute).get(city, {})
 
