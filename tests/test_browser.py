@@ -6,6 +6,7 @@ accessibility."""
 from __future__ import annotations
 
 import datetime
+import math
 import re
 import unicodedata
 from collections import Counter
@@ -19,7 +20,7 @@ from babel import Locale
 from playwright.sync_api import expect
 
 from atlas.base import catalog, routes
-from atlas.outputs import maps
+from atlas.outputs import maps, search
 from atlas.records import facets
 from atlas.records.actors import cities_of, themes_of
 from atlas.records.facets import FACET_IDS
@@ -823,6 +824,7 @@ def test_a_french_only_practice_is_in_every_edition_under_a_notice_in_its_langua
 # -- An atlas of a few hundred practices (issue 27) -------------------------------------------------
 
 LARGE = 300  # practices: six pages of the index
+BUNDLE = 100  # documents a search bundle holds in the large atlas: four or five bundles a language
 # Built once per run (built_once); its tests run on one worker (`make test`: --dist loadgroup), one after the other.
 on_the_large_atlas = pytest.mark.xdist_group("large-atlas")
 
@@ -835,6 +837,11 @@ def large_atlas(tmp_path_factory, worker_id):
     def build(folder: Path) -> None:
         copy_atlas(folder / "atlas")
         grow(folder / "atlas", LARGE)
+        config = folder / "atlas/mkdocs.yml"  # several search bundles a language, as a far larger atlas has
+        text = config.read_text(encoding="utf-8")
+        config.write_text(
+            text.replace("\n  atlas:\n", f"\n  atlas:\n    search_bundle_documents: {BUNDLE}\n", 1), encoding="utf-8"
+        )
         result = build_site(folder / "atlas", folder / "atlas" / "site", PUBLISHED_AT)
         assert result.returncode == 0, result.stderr[-3000:]
 
@@ -1127,6 +1134,28 @@ def test_the_large_world_maps_clusters_count_every_practice_and_its_filter_keeps
         assert sorted(marker_slugs(frame)) == sorted(slug for slug in expected for _ in range(points[slug])), case
         assert frame.locator(".atlas-map-panel [data-count]").inner_text() == str(len(expected))
         assert shown_count(frame) == sum(points[slug] for slug in expected), case
+
+
+@on_the_large_atlas
+@pytest.mark.parametrize("lang, prefix", EDITIONS[:2])
+def test_search_merges_the_bundles_of_a_large_atlas_and_finds_a_practice_in_each(large_page, large_atlas, lang, prefix):
+    """Beyond `search_bundle_documents` documents, a language has several Pagefind bundles
+    (written one after the other, so that Pagefind's memory stays flat); the search page merges
+    them: a practice's number finds it, whichever bundle holds it."""
+    atlas, _ = large_atlas
+    paths = [path for path, _ in search.sources(atlas, lang)]
+    assert len(search.bundles(atlas, lang)) == math.ceil(len(paths) / BUNDLE) > 2
+    first_of_bundle: dict[int, str] = {}  # a synthetic practice of three digits in each bundle that holds some
+    for position, path in enumerate(paths):
+        slug = path.rsplit("/", 1)[-1]
+        if "-synthetic-" in slug and int(slug.rsplit("-", 1)[1]) >= 100:
+            first_of_bundle.setdefault(position // BUNDLE, slug)
+    assert len(first_of_bundle) >= 3
+    for slug in first_of_bundle.values():
+        large_page.goto(f"{prefix}search/?q={int(slug.rsplit('-', 1)[1])}")
+        large_page.wait_for_selector(".atlas-search--ready")
+        links = large_page.eval_on_selector_all(".atlas-search__result a", "els => els.map(e => e.href)")
+        assert f"/{prefix}practices/{slug}/" in [site_path(url) for url in links], slug
 
 
 @on_the_large_atlas

@@ -109,7 +109,7 @@ def test_a_misspelt_setting_stops_the_build_with_a_suggestion():
         publication("", {"publisher": {"name": {"fr": "Le secrétariat"}}, "map_tile": tiles})
     assert [str(problem) for problem in caught.value.problems] == [
         "mkdocs.yml: extra.atlas.map_tile: 'map_tile' is not a known field; did you mean 'map_tiles'? allowed here: "
-        "publisher, map_tiles, fallback, contact. Fix its name or remove it",
+        "publisher, map_tiles, fallback, contact, search_bundle_documents. Fix its name or remove it",
         "mkdocs.yml: extra.atlas.map_tiles: is missing; expected the map tiles: the only thing published pages fetch from "
         "another host. Any Leaflet tile URL; give its attribution as the provider asks. Add it",
     ]

@@ -1,5 +1,5 @@
-/* The search page: the language's Pagefind bundle, searched in the browser (nothing a reader
-   types leaves it). Each result says what it is — a practice, a lever, a step of the method, a
+/* The search page: the language's Pagefind bundle (a large atlas: several, merged), searched in
+   the browser (nothing a reader types leaves it). Each result says what it is — a practice, a lever, a step of the method, a
    term of the glossary, a recommendation, a city, an actor — and the reader can keep one kind.
    Pagefind also finds words that only begin like the one typed ("mal" for "Mali"): a result is
    kept only if its text has a word that the typed word begins (or, for a plural or a feminine,
@@ -12,7 +12,7 @@
   var kindsBox = root.querySelector(".atlas-search__kinds"), list = root.querySelector(".atlas-search__results");
   var more = root.querySelector(".atlas-search__more");
   var labels = JSON.parse(root.dataset.kinds), forms = JSON.parse(root.dataset.countForms);
-  var bundle = root.dataset.bundle, PAGE = 20, FETCHED = 80;
+  var bundles = JSON.parse(root.dataset.bundles), PAGE = 20, FETCHED = 80;
   var pagefind = null, found = [], shown = 0, kind = "", running = 0;
 
   function fold(text) {
@@ -141,10 +141,17 @@
   more.addEventListener("click", function () { shown += PAGE; render(); });
   window.addEventListener("popstate", function () { readUrl(); search(); });
 
-  var bundleUrl = new URL(bundle, window.location.href);  // from the page: import() would resolve from this script
-  import(new URL("pagefind.js", bundleUrl).href).then(function (module) {
+  var bundleUrls = bundles.map(function (bundle) {
+    return new URL(bundle, window.location.href);  // from the page: import() would resolve from this script
+  });
+  var baseUrl = new URL("../", bundleUrls[0]).pathname;  // every bundle's results: pages of the language's root
+  import(new URL("pagefind.js", bundleUrls[0]).href).then(function (module) {
     pagefind = module;
-    return pagefind.options({ baseUrl: new URL("../", bundleUrl).pathname });
+    return pagefind.options({ baseUrl: baseUrl });
+  }).then(function () {
+    return Promise.all(bundleUrls.slice(1).map(function (url) {
+      return pagefind.mergeIndex(url.pathname, { baseUrl: baseUrl });
+    }));
   }).then(function () {
     readUrl();
     return search();

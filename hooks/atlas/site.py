@@ -255,7 +255,7 @@ def template_globals(atlas: Atlas, lang: str) -> dict:
         ],
         "atlas_search_url": page_url(routes.SEARCH, lang),
         "atlas_search_kinds": {kind: strings[f"kind_{kind}"] for kind in search.KINDS},
-        "atlas_search_bundle": atlas.routes.file_url(routes.SEARCH_BUNDLE, lang) + "/",
+        "atlas_search_bundles": [path + "/" for path in search.bundles(atlas, lang)],
         "atlas_shared": SharedFragments(),  # fragments rendered once per build
         # The 404 page, in every language, the default first (templates/404.html)
         "atlas_not_found": [

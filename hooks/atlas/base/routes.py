@@ -55,7 +55,7 @@ MAPS = "maps"  # map frames: maps/world.html, maps/<folder>/<key>.html
 PRACTICE_MAP = f"{MAPS}/practice.html"  # the map frame of every practice page: maps/practice.html#<slug>
 WORLD_MAP = f"{MAPS}/world.html"
 VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
-SEARCH_BUNDLE = "pagefind"  # one Pagefind bundle per language, beside its pages
+SEARCH_BUNDLE = "pagefind"  # a language's first Pagefind bundle, beside its pages (search_bundle)
 FILTER_SCRIPT = "assets/atlas-filter.js"  # the index's filter (docs/assets/)
 SELF_ASSESSMENT_SCRIPT = "assets/atlas-self-assessment.js"  # the self-assessment's plan (docs/assets/)
 SHARE_IMAGE = "assets/atlas-share.png"  # what a shared link shows (docs/assets/)
@@ -101,6 +101,11 @@ def filter_cards(number: int | str) -> str:
 def map_markers(region: str) -> str:
     """The world map's markers in one region (and the practices they stand for)."""
     return f"{MAP_CHUNKS}/{region}.json"
+
+
+def search_bundle(number: int) -> str:
+    """A language's search bundles: `pagefind`, then `pagefind-2`… (outputs/search.py)."""
+    return SEARCH_BUNDLE if number == 0 else f"{SEARCH_BUNDLE}-{number + 1}"
 
 
 def city_markers(city: str) -> str:

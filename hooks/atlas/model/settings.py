@@ -15,7 +15,7 @@ import yaml
 from ..base.languages import Languages
 from ..base.paths import SITE_CONFIG
 from ..base.problems import AtlasDataError, Problem, did_you_mean, show
-from ..check.schema import schema_problems
+from ..check.schema import load_schema, schema_problems
 
 SETTINGS_FIELD = "extra.atlas"
 # The environment variable that makes a build write one language's part of the site (one job of
@@ -42,6 +42,7 @@ class Publication:
     site_names: dict = field(default_factory=dict)  # language -> (the site's name, its description)
     generated_at: str = ""  # when the build ran, UTC (generation_time): the open data's envelope
     repository: str = ""  # mkdocs.yml's repo_url: its issue forms are linked from the pages (none without it)
+    search_bundle_documents: int = 0  # the most documents of one search bundle (outputs/search.py)
 
     def site_name(self, lang: str) -> tuple[str, str]:
         """The site's name and description in `lang` (mkdocs.yml, or the i18n plugin's for that language)."""
@@ -72,6 +73,7 @@ def publication(
         site_names or {},
         generated_at,
         (repository or "").rstrip("/"),
+        settings.get("search_bundle_documents", load_schema("settings")["properties"]["search_bundle_documents"]["default"]),
     )
 
 

@@ -8,16 +8,22 @@ the records, so that every language's index is written from the start of the bui
 the page rendering. Each document says its kind (`data-pagefind-filter="kind:…"`), which the
 search page shows and filters by; a text shown in another language than the document's
 (a fallback) is kept out of that language's index (`data-pagefind-ignore`). Each bundle sits at
-its language's root (`pagefind/`, `en/pagefind/`), its result URLs from that root.
+its language's root (`pagefind/`, `en/pagefind/`), its result URLs from that root; a language of
+more documents than a bundle holds (mkdocs.yml, extra › atlas › search_bundle_documents) has several (`pagefind/`, `pagefind-2/`…), written one
+after the other so that Pagefind's memory does not grow with the atlas, and merged in the
+browser by the search page.
 """
 
 from __future__ import annotations
 
+import math
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -87,60 +93,82 @@ def practice_document(record: PracticeRecord) -> str:
     )
 
 
-def documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
-    """(page path, document) of everything a reader of `lang` may look for."""
-    for practice in atlas.practices.values():
-        record = practice_record(atlas, practice, lang)
-        yield routes.practice(practice.slug), practice_document(record)
-    yield from _guide_documents(atlas, lang)
-    for key in atlas.cities:
-        yield routes.facet_value("city", key), _city_document(atlas, key, lang)
-    for slug in atlas.actors:
-        record = actor_record(atlas, slug, lang)
-        body = _text(record.type.label) + Markup("").join(
-            _text(s.title, "h2") + _html(s.html, s.fallback) for s in record.sections
-        )
-        yield routes.actor(slug), document(lang, "actor", record.name, body)
+def sources(atlas: Atlas, lang: str) -> list[tuple[str, Callable[[], str]]]:
+    """(page path, what composes its document) of everything a reader of `lang` may look for:
+    counted (bundles) without composing a document."""
+    found: list[tuple[str, Callable[[], str]]] = [
+        (routes.practice(slug), partial(_practice_source, atlas, practice, lang)) for slug, practice in atlas.practices.items()
+    ]
+    found += _guide_sources(atlas, lang)
+    found += [(routes.facet_value("city", key), partial(_city_document, atlas, key, lang)) for key in atlas.cities]
+    found += [(routes.actor(slug), partial(_actor_document, atlas, slug, lang)) for slug in atlas.actors]
+    return found
+
+
+def bundles(atlas: Atlas, lang: str) -> list[str]:
+    """Where `lang`'s search bundles are (site paths): one for each `search_bundle_documents`
+    documents, so that Pagefind's memory stays the same whatever the number of practices; the
+    search page merges them (assets/atlas-search.js)."""
+    count = max(1, math.ceil(len(sources(atlas, lang)) / atlas.publication.search_bundle_documents))
+    return [atlas.routes.file_url(routes.search_bundle(number), lang) for number in range(count)]
+
+
+def _practice_source(atlas: Atlas, practice, lang: str) -> str:
+    return practice_document(practice_record(atlas, practice, lang))
+
+
+def _actor_document(atlas: Atlas, slug: str, lang: str) -> str:
+    record = actor_record(atlas, slug, lang)
+    body = _text(record.type.label) + Markup("").join(_text(s.title, "h2") + _html(s.html, s.fallback) for s in record.sections)
+    return document(lang, "actor", record.name, body)
 
 
 def _explained(explanation) -> Markup:
     return _html(explanation.rendered.html, explanation.fallback) if explanation else Markup("")
 
 
-def _guide_documents(atlas: Atlas, lang: str) -> Iterator[tuple[str, str]]:
+def _guide_sources(atlas: Atlas, lang: str) -> list[tuple[str, Callable[[], str]]]:
     strings = ui(atlas, lang)
-    for key in atlas.vocabulary["levers"]:
+
+    def lever(key: str) -> str:
         description = localized(atlas.languages, atlas.vocabulary["levers"][key].get("description"), lang)
         body = _text(description) + _explained(guide.explanation(atlas, atlas.guide.levers.get(key), lang))
-        yield routes.facet_value("lever", key), document(lang, "lever", facets.label(atlas, "lever", key, lang), body)
-    groups = Markup("").join(
-        _text(localized(atlas.languages, group["label"], lang), "h2", id=key)
-        + _explained(guide.explanation(atlas, atlas.guide.groups[key], lang))
-        for key, group in atlas.vocabulary["lever_groups"].items()
-    )
-    yield routes.facet("lever"), document(lang, "lever", strings["facet_lever_plural"], groups, sections=True)
-    yield (
-        routes.METHOD,
-        document(lang, "step", strings["method_title"], _explained(guide.explanation(atlas, atlas.guide.method, lang))),
-    )
-    for index, step in enumerate(guide.steps(atlas, lang)):
+        return document(lang, "lever", facets.label(atlas, "lever", key, lang), body)
+
+    def groups() -> str:
+        body = Markup("").join(
+            _text(localized(atlas.languages, group["label"], lang), "h2", id=key)
+            + _explained(guide.explanation(atlas, atlas.guide.groups[key], lang))
+            for key, group in atlas.vocabulary["lever_groups"].items()
+        )
+        return document(lang, "lever", strings["facet_lever_plural"], body, sections=True)
+
+    def method() -> str:
+        return document(lang, "step", strings["method_title"], _explained(guide.explanation(atlas, atlas.guide.method, lang)))
+
+    def step(index: int, step) -> str:
         title = strings["step_page_title"].format(number=step.number, title=step.title.text)
-        body = _explained(guide.explanation(atlas, atlas.guide.steps[index].text, lang))
-        yield routes.step(step.key), document(lang, "step", title, body)
-    terms = Markup("").join(
-        _text(entry.term, "h2", id=entry.key)
-        + (_html(entry.definition.html, entry.definition.fallback) if entry.definition else "")
-        for entry in guide.glossary(atlas, lang)
-    )
-    yield routes.GLOSSARY, document(lang, "term", strings["glossary_title"], terms, sections=True)
-    recommendations = Markup("").join(
-        _text(item.title, "h2", id=item.key) + (_html(item.text.html, item.text.fallback) if item.text else "")
-        for item in guide.recommendations(atlas, lang)
-    )
-    yield (
-        routes.RECOMMENDATIONS,
-        document(lang, "recommendation", strings["recommendations_title"], recommendations, sections=True),
-    )
+        return document(lang, "step", title, _explained(guide.explanation(atlas, atlas.guide.steps[index].text, lang)))
+
+    def glossary() -> str:
+        terms = Markup("").join(
+            _text(entry.term, "h2", id=entry.key)
+            + (_html(entry.definition.html, entry.definition.fallback) if entry.definition else "")
+            for entry in guide.glossary(atlas, lang)
+        )
+        return document(lang, "term", strings["glossary_title"], terms, sections=True)
+
+    def recommendations() -> str:
+        items = Markup("").join(
+            _text(item.title, "h2", id=item.key) + (_html(item.text.html, item.text.fallback) if item.text else "")
+            for item in guide.recommendations(atlas, lang)
+        )
+        return document(lang, "recommendation", strings["recommendations_title"], items, sections=True)
+
+    found = [(routes.facet_value("lever", key), partial(lever, key)) for key in atlas.vocabulary["levers"]]
+    found += [(routes.facet("lever"), groups), (routes.METHOD, method)]
+    found += [(routes.step(item.key), partial(step, index, item)) for index, item in enumerate(guide.steps(atlas, lang))]
+    return found + [(routes.GLOSSARY, glossary), (routes.RECOMMENDATIONS, recommendations)]
 
 
 def _city_document(atlas: Atlas, key: str, lang: str) -> str:
@@ -151,36 +179,57 @@ def _city_document(atlas: Atlas, key: str, lang: str) -> str:
 
 
 class Indexing:
-    """Pagefind writing one language's bundle, in its own process, from the core's documents."""
+    """Pagefind writing one language's bundles, one after the other, each in its own process,
+    from the core's documents, while the build goes on."""
 
     def __init__(self, atlas: Atlas, lang: str, site_dir: Path):
-        self.bundle = Path(site_dir) / atlas.routes.file_url(routes.SEARCH_BUNDLE, lang)
-        self._documents = Path(tempfile.mkdtemp(prefix="atlas-search-"))
-        for path, text in documents(atlas, lang):
-            file = self._documents / path / "index.html"
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_text(text, encoding="utf-8")
-        self._output = tempfile.TemporaryFile()  # noqa: SIM115 -- Pagefind writes to it until wait() or stop() closes it
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(self._documents), "--output-path", str(self.bundle), "--silent"],
-            stdout=self._output,
-            stderr=subprocess.STDOUT,
-        )
+        found = sources(atlas, lang)
+        self.bundles = [Path(site_dir) / path for path in bundles(atlas, lang)]
+        self._folders = []
+        size = atlas.publication.search_bundle_documents
+        for number in range(len(self.bundles)):
+            folder = Path(tempfile.mkdtemp(prefix="atlas-search-"))
+            for path, compose in found[number * size : (number + 1) * size]:
+                file = folder / path / "index.html"
+                file.parent.mkdir(parents=True, exist_ok=True)
+                file.write_text(compose(), encoding="utf-8")
+            self._folders.append(folder)
+        self._process: subprocess.Popen | None = None
+        self._stopped, self._failure, self._lock = False, None, threading.Lock()
+        self._thread = threading.Thread(target=self._write, daemon=True)
+        self._thread.start()
+
+    def _write(self) -> None:
+        for folder, bundle in zip(self._folders, self.bundles, strict=True):
+            command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(bundle), "--silent"]
+            with tempfile.TemporaryFile() as output:
+                with self._lock:
+                    if self._stopped:
+                        return
+                    self._process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+                status = self._process.wait()
+                if status != 0 and not self._stopped:
+                    output.seek(0)
+                    said = output.read().decode("utf-8", "replace").strip()
+                    self._failure = f"Pagefind could not write {bundle}: {said or f'exit status {status}'}"
+                if status != 0:
+                    return
 
     def wait(self) -> None:
-        """Wait for the bundle; raise SearchIndexError if Pagefind failed."""
-        status = self._process.wait()
-        self._output.seek(0)
-        output = self._output.read().decode("utf-8", "replace").strip()
+        """Wait for the bundles; raise SearchIndexError if Pagefind failed."""
+        self._thread.join()
         self._close()
-        if status != 0:
-            raise SearchIndexError(f"Pagefind could not write {self.bundle}: {output or f'exit status {status}'}")
+        if self._failure:
+            raise SearchIndexError(self._failure)
 
     def stop(self) -> None:
-        self._process.kill()
-        self._process.wait()
+        with self._lock:
+            self._stopped = True
+            if self._process is not None:
+                self._process.kill()
+        self._thread.join()
         self._close()
 
     def _close(self) -> None:
-        self._output.close()
-        shutil.rmtree(self._documents, ignore_errors=True)
+        for folder in self._folders:
+            shutil.rmtree(folder, ignore_errors=True)
