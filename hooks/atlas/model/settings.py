@@ -30,6 +30,9 @@ class _IgnoreTagsLoader(yaml.SafeLoader):
 _IgnoreTagsLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+SEARCH_BUNDLE_DOCUMENTS = load_schema("settings")["properties"]["search_bundle_documents"]["default"]  # unless set
+
+
 @dataclass(frozen=True)
 class Publication:
     """How the atlas is published: its address (absolute links in the sitemap, shared links,
@@ -42,7 +45,7 @@ class Publication:
     site_names: dict = field(default_factory=dict)  # language -> (the site's name, its description)
     generated_at: str = ""  # when the build ran, UTC (generation_time): the open data's envelope
     repository: str = ""  # mkdocs.yml's repo_url: its issue forms are linked from the pages (none without it)
-    search_bundle_documents: int = 0  # the most documents of one search bundle (outputs/search.py)
+    search_bundle_documents: int = SEARCH_BUNDLE_DOCUMENTS  # the most documents of one search bundle (outputs/search.py)
 
     def site_name(self, lang: str) -> tuple[str, str]:
         """The site's name and description in `lang` (mkdocs.yml, or the i18n plugin's for that language)."""
@@ -73,7 +76,7 @@ def publication(
         site_names or {},
         generated_at,
         (repository or "").rstrip("/"),
-        settings.get("search_bundle_documents", load_schema("settings")["properties"]["search_bundle_documents"]["default"]),
+        settings.get("search_bundle_documents", SEARCH_BUNDLE_DOCUMENTS),
     )
 
 

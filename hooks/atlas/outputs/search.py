@@ -8,10 +8,10 @@ the records, so that every language's index is written from the start of the bui
 the page rendering. Each document says its kind (`data-pagefind-filter="kind:…"`), which the
 search page shows and filters by; a text shown in another language than the document's
 (a fallback) is kept out of that language's index (`data-pagefind-ignore`). Each bundle sits at
-its language's root (`pagefind/`, `en/pagefind/`), its result URLs from that root; a language of
-more documents than a bundle holds (mkdocs.yml, extra › atlas › search_bundle_documents) has several (`pagefind/`, `pagefind-2/`…), written one
-after the other so that Pagefind's memory does not grow with the atlas, and merged in the
-browser by the search page.
+its language's root (`pagefind/`, `en/pagefind/`), its result URLs from that root. A language of
+more documents than a bundle holds (mkdocs.yml, extra › atlas › search_bundle_documents) has
+several (`pagefind/`, `pagefind-2/`…), written one after the other so that Pagefind's memory
+does not grow with the atlas, and merged in the browser by the search page.
 """
 
 from __future__ import annotations
@@ -97,7 +97,7 @@ def sources(atlas: Atlas, lang: str) -> list[tuple[str, Callable[[], str]]]:
     """(page path, what composes its document) of everything a reader of `lang` may look for:
     counted (bundles) without composing a document."""
     found: list[tuple[str, Callable[[], str]]] = [
-        (routes.practice(slug), partial(_practice_source, atlas, practice, lang)) for slug, practice in atlas.practices.items()
+        (routes.practice(slug), partial(_practice_document, atlas, practice, lang)) for slug, practice in atlas.practices.items()
     ]
     found += _guide_sources(atlas, lang)
     found += [(routes.facet_value("city", key), partial(_city_document, atlas, key, lang)) for key in atlas.cities]
@@ -113,7 +113,7 @@ def bundles(atlas: Atlas, lang: str) -> list[str]:
     return [atlas.routes.file_url(routes.search_bundle(number), lang) for number in range(count)]
 
 
-def _practice_source(atlas: Atlas, practice, lang: str) -> str:
+def _practice_document(atlas: Atlas, practice, lang: str) -> str:
     return practice_document(practice_record(atlas, practice, lang))
 
 
