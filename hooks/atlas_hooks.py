@@ -87,7 +87,8 @@ class BuildState:
     rendered: RenderedPages | None = None  # the pages rendered by earlier builds (hooks/atlas/rendered.py)
     nav: object = None  # the navigation of the language being built
     views: dict[str, dict] = field(default_factory=dict)  # a generated page's template data, by source URI
-    cached: dict[str, str] = field(default_factory=dict)  # a page found rendered already, by source URI
+    cached: dict[str, str] = field(default_factory=dict)  # a page of the navigation found rendered already, by source URI
+    published: dict[str, str] = field(default_factory=dict)  # any other page found rendered: its HTML, by its file's path
     keep: dict[str, Path] = field(default_factory=dict)  # where a page rendered now is kept, by source URI
 
 
@@ -253,6 +254,7 @@ on_files = CombinedEvent(_start_other_languages, _add_generated_files)
 @event_priority(-200)  # the navigation as mkdocs-static-i18n left it for this language
 def on_nav(nav, config, files):
     state.nav = nav
+    _find_rendered(config, files)
     return nav
 
 
@@ -262,20 +264,24 @@ def _outline(items) -> list:
 
 
 def _find_rendered(config, files) -> None:
-    """Once every page of the language is read (the navigation's titles are known): the
-    generated pages rendered by an earlier build from the same data in the same surroundings
-    are published as they were; the others are rendered, then kept."""
-    state.views, state.cached, state.keep = {}, {}, {}
+    """Before MkDocs reads any page: the generated pages rendered by an earlier build from the same
+    data in the same surroundings are published as they were; the others are rendered, then kept.
+    A page outside the navigation is then left out of MkDocs's work altogether (neither read nor
+    rendered: most of a build after one edit); one in it goes through the theme as it is, since
+    its title is part of every page's navigation."""
+    state.views, state.cached, state.published, state.keep = {}, {}, {}, {}
     around = surroundings(
         _language(config)[1],
         Path(config.config_file_path).read_bytes(),
         config.site_url or "",  # what mkdocs.yml takes from the environment
         config.repo_url or "",
         dict(config.extra),
-        state.atlas.publication,
+        state.atlas.publication.of_pages(),
         state.preview or "",
         type(config).__module__,  # the generator: MkDocs or ProperDocs (each names itself in the page)
-        _outline(state.nav.items),
+        _outline(state.nav.items),  # its titles from mkdocs.yml: the others come from docs/ and the generated pages
+        folder_digest(Path(config.docs_dir)),
+        [(page.path, page.title) for page in state.pages.values() if page.in_nav],
         folder_digest(Path(config.theme.custom_dir)),
     )
     for file in files.documentation_pages():
@@ -285,8 +291,11 @@ def _find_rendered(config, files) -> None:
         view = generated.view()
         address = state.rendered.address(around, generated, view) if around is not None else None
         if address is not None and (html := state.rendered.get(address)) is not None:
-            state.cached[file.src_uri] = html
-            file.page.meta["template"] = CACHED_TEMPLATE
+            if generated.in_nav:
+                state.cached[file.src_uri] = html
+            else:
+                state.published[file.abs_dest_path] = html
+                file.inclusion = InclusionLevel.EXCLUDED
             continue
         state.views[file.src_uri] = view  # rendered now: its view is kept until then
         if address is not None:
@@ -297,6 +306,8 @@ def on_page_markdown(markdown, page, config, files):
     generated = state.pages.get(page.file.src_uri)
     if generated is not None:
         page.meta.update(page_meta(generated))
+    if page.file.src_uri in state.cached:
+        page.meta["template"] = CACHED_TEMPLATE
     return markdown
 
 
@@ -313,9 +324,12 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    """The atlas's own templates escape what they write; the theme's do not (MkDocs's default)."""
+    """The atlas's own templates escape what they write; the theme's do not (MkDocs's default).
+    The pages found rendered outside the navigation are written as they were."""
     plugin, lang = _language(config)
-    _find_rendered(config, files)
+    published, state.published = state.published, {}
+    for path, html in published.items():
+        utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), path)  # as MkDocs writes a page
     env.autoescape = autoescaped
     env.globals.update(template_globals(state.atlas, lang))
     if lang == plugin.default_language:  # the theme's sitemap.xml template writes the first; the others are files

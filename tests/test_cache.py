@@ -4,19 +4,20 @@ templates or the code is another address, so nothing stale is ever published."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from atlas.base import paths
+from atlas.base import paths, routes
 from atlas.base.cache import MISSING, Store, code_version
 from atlas.base.problems import AtlasDataError
 from atlas.model.load import load_atlas
 from atlas.model.reader import CHECKS, MEMOS
 from atlas.model.settings import configured_languages
 from atlas.rendered import PAGES
-from conftest import REPO
+from conftest import BUILD_ENV, REPO, build_site, built_files
 
 KEPT = "data-atlas-kept"  # the mark this test puts in every page the cache holds
 
@@ -44,12 +45,14 @@ def test_a_page_is_published_from_the_cache_only_while_everything_it_shows_is_un
     assert atlas.build().returncode == 0
     assert _keep_marked(atlas.root / paths.CACHE) > 50
 
-    # Nothing changed: every generated page comes from the cache; the pages of docs/ never do.
-    result = atlas.build()
+    # Nothing changed but the time of the build (the next commit's): every generated page comes
+    # from the cache; the pages of docs/ never do; the open data say when they were built.
+    result = build_site(atlas.root, atlas.site, env={"SOURCE_DATE_EPOCH": str(int(BUILD_ENV["SOURCE_DATE_EPOCH"]) + 86400)})
     assert result.returncode == 0, result.stderr
     for page in ("practices/lyon-centsept", "en/practices/lyon-centsept", "practices", "cities/lyon", "glossary", "map"):
         assert _kept(atlas.site, page), page
     assert not _kept(atlas.site, "about")
+    assert json.loads((atlas.site / routes.API_PRACTICES).read_text(encoding="utf-8"))["generated_at"] == "2026-12-01T00:53:20Z"
 
     # One practice's narrative and another's title change: their pages, and the pages listing
     # the second one, are rendered again; the rest is still the cache's.
@@ -72,6 +75,17 @@ def test_a_page_is_published_from_the_cache_only_while_everything_it_shows_is_un
     template.write_text(template.read_text(encoding="utf-8") + "\n{#- edited -#}\n", encoding="utf-8")
     assert atlas.build().returncode == 0
     assert [path for path in atlas.site.rglob("*.html") if KEPT in path.read_text(encoding="utf-8")] == []
+
+
+def test_a_build_that_finds_every_page_in_the_cache_publishes_the_same_site(fixture_atlas):
+    """The pages found rendered are written as they were, most of them without MkDocs reading or
+    rendering them: the site is the one a build without the cache writes, file for file."""
+    fixture_atlas.add_practice("lyon-centsept")
+    first = build_site(fixture_atlas.root, fixture_atlas.root / "first")
+    assert first.returncode == 0, first.stderr
+    again = build_site(fixture_atlas.root, fixture_atlas.root / "again")
+    assert again.returncode == 0, again.stderr
+    assert built_files(fixture_atlas.root / "again") == built_files(fixture_atlas.root / "first")
 
 
 def _copy_of_code(target: Path) -> tuple[Path, Path]:

@@ -4,8 +4,9 @@ again only the pages that the edit changed.
 A page is filed under the digest of everything it is rendered from: the code version (the
 atlas's code and adapter, the schemas, every installed package's version, the theme's
 included: base/cache.py), its surroundings in this build (its language, mkdocs.yml, the
-values mkdocs.yml takes from the environment, the templates of overrides/, the navigation: the
-adapter hands them over as plain data) and the page itself (its address in every language, its
+values mkdocs.yml takes from the environment, the templates of overrides/, the pages of docs/
+and the navigation, the publication's settings but the time of the build, which no page shows:
+the adapter hands them over as plain data) and the page itself (its address in every language, its
 title, description, table of contents, its own HTML and every value its template reads,
 `view()`). Any change is another address: a stale page can never be found, only missed. A page
 whose data holds something that cannot be filed (a function) is rendered every time.

@@ -5,6 +5,7 @@ silent default)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,12 @@ class Publication:
     def site_name(self, lang: str) -> tuple[str, str]:
         """The site's name and description in `lang` (mkdocs.yml, or the i18n plugin's for that language)."""
         return self.site_names.get(lang) or next(iter(self.site_names.values()), ("", ""))
+
+    def of_pages(self) -> Publication:
+        """What the pages show of the publication: all but when the build ran, which only the open
+        data's envelope, feed and data package say; a page rendered by the previous commit's
+        build is then found again (rendered.py)."""
+        return dataclasses.replace(self, generated_at="")
 
     def absolute(self, url: str) -> str:
         """A URL from the site's root, made absolute (as is, without a site_url)."""
