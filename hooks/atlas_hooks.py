@@ -31,6 +31,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs import utils
 from mkdocs.commands.build import build
 from mkdocs.exceptions import Abort
@@ -325,8 +326,11 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     """The atlas's own templates escape what they write; the theme's do not (MkDocs's default).
-    The pages found rendered outside the navigation are written as they were."""
+    Templates are compiled once, not once per language and build. The pages found rendered
+    outside the navigation are written as they were."""
     plugin, lang = _language(config)
+    state.rendered.templates.mkdir(parents=True, exist_ok=True)  # each language's environment compiles them again
+    env.bytecode_cache = FileSystemBytecodeCache(str(state.rendered.templates))
     published, state.published = state.published, {}
     for path, html in published.items():
         utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), path)  # as MkDocs writes a page

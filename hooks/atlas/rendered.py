@@ -23,6 +23,7 @@ from .base.cache import MISSING, Store, digest
 from .views import Page
 
 PAGES = "pages"  # of the cache's folder (base/paths.CACHE): the checks' results are beside them
+TEMPLATES = "templates"  # beside them: the templates compiled by Jinja, filed by their source's checksum
 CACHED_TEMPLATE = "atlas-cached.html"  # overrides/: writes a page found rendered as it is
 
 
@@ -31,6 +32,7 @@ class RenderedPages:
 
     def __init__(self, cache: Path):
         self.store = Store(Path(cache) / PAGES)
+        self.templates = Path(cache) / TEMPLATES
         self.seen: dict = {}  # the records' digests: a record shown on many pages is read once
 
     def address(self, surroundings: str, page: Page, view: dict) -> Path | None:
