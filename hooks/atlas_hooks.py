@@ -329,8 +329,11 @@ def on_env(env, config, files):
     Templates are compiled once, not once per language and build. The pages found rendered
     outside the navigation are written as they were."""
     plugin, lang = _language(config)
-    state.rendered.templates.mkdir(parents=True, exist_ok=True)  # each language's environment compiles them again
-    env.bytecode_cache = FileSystemBytecodeCache(str(state.rendered.templates))
+    try:  # each language's environment would compile them again
+        state.rendered.templates.mkdir(parents=True, exist_ok=True)
+        env.bytecode_cache = FileSystemBytecodeCache(str(state.rendered.templates))
+    except OSError:  # a read-only disk: compiled at every build, as MkDocs does
+        pass
     published, state.published = state.published, {}
     for path, html in published.items():
         utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), path)  # as MkDocs writes a page
