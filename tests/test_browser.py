@@ -951,10 +951,12 @@ def test_without_javascript_the_large_index_lists_every_practice_50_a_page(brows
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_the_chunked_filter_shows_what_filtering_every_practice_at_once_shows(large_page, large_atlas, lang, prefix):
     """Each filter's results and each open group's counts (under the other filters), from the
-    chunks the filter fetches, are those of the whole list filtered at once."""
+    chunks the filter fetches, are those of the whole list filtered at once: every case in the
+    default edition; in the others, what depends on the language (typed words, a facet's labels)."""
     atlas, _ = large_atlas
     words = ui(lang)["results_count"]
-    for case in filter_cases(atlas):
+    cases = filter_cases(atlas)
+    for case in cases if not prefix else [case for case in cases if "q" in case] + cases[:1]:
         large_page.goto(f"{prefix}practices/?{urlencode(case, doseq=True)}")
         expected = filtered(atlas, lang, case)
         assert every_result(large_page) == expected, case
