@@ -264,12 +264,14 @@ def page_downloads(site: Path) -> dict:
 
 LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 LIGHTHOUSE_PAGES = ("practices' index", "world map", "city", "lever", "practice")  # the long lists, and one practice
+LIGHTHOUSE_RUNS = 3  # runs of the same page differ by about 5 points on this machine: their median is printed
 
 
 def lighthouse_scores(site: Path) -> dict:
     """Lighthouse's four scores on a phone (its default: mobile, simulated slow 4G) for the pages of
-    LIGHTHOUSE_PAGES (a city: the busiest, the first in the alphabet of the bench's atlas), where
-    Lighthouse (npm `lighthouse`) is installed: benchmark figures, not tests."""
+    LIGHTHOUSE_PAGES (a city: the busiest, the first in the alphabet of the bench's atlas), each the
+    median of LIGHTHOUSE_RUNS runs, where Lighthouse (npm `lighthouse`) is installed: benchmark
+    figures, not tests."""
     command = os.environ.get("ATLAS_LIGHTHOUSE") or shutil.which("lighthouse")
     chromium = find_chromium()
     if not command or not chromium:
@@ -279,19 +281,25 @@ def lighthouse_scores(site: Path) -> dict:
         for kind, (path, _) in page_types(site).items():
             if kind not in LIGHTHOUSE_PAGES:
                 continue
-            result = subprocess.run(
-                [command, base + path, "--output=json", "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
-                + [f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}"],
-                capture_output=True,
-                text=True,
-                env={**os.environ, "CHROME_PATH": chromium},
-            )
-            try:
-                categories = json.loads(result.stdout)["categories"]
-            except (json.JSONDecodeError, KeyError):  # the other figures are still worth printing
-                print(f"Lighthouse failed on {path or 'the home page'}:\n{result.stderr[-2000:]}", file=sys.stderr)
-                continue
-            scores[kind] = [round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES]
+            runs = []
+            for _ in range(LIGHTHOUSE_RUNS):
+                result = subprocess.run(
+                    [command, base + path, "--output=json", "--quiet", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"]
+                    + [f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}"],
+                    capture_output=True,
+                    text=True,
+                    env={**os.environ, "CHROME_PATH": chromium},
+                )
+                try:
+                    categories = json.loads(result.stdout)["categories"]
+                except (json.JSONDecodeError, KeyError):  # the other figures are still worth printing
+                    print(f"Lighthouse failed on {path or 'the home page'}:\n{result.stderr[-2000:]}", file=sys.stderr)
+                    continue
+                runs.append([round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES])
+            if runs:
+                scores[kind] = [
+                    round(statistics.median(run[index] for run in runs)) for index in range(len(LIGHTHOUSE_CATEGORIES))
+                ]
     return scores
 
 
@@ -416,7 +424,10 @@ def main(argv=None) -> int:
             )
     for row in rows:
         if row["lighthouse"]:
-            print(f"\nLighthouse on a phone at N = {row['N']}: " + " / ".join(LIGHTHOUSE_CATEGORIES))
+            print(
+                f"\nLighthouse on a phone at N = {row['N']}, median of {LIGHTHOUSE_RUNS} runs: "
+                + " / ".join(LIGHTHOUSE_CATEGORIES)
+            )
             for kind, scores in row["lighthouse"].items():
                 print(f"{'  ' + kind:44}" + "".join(f"{score:>6}" for score in scores))
     return 0
