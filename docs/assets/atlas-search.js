@@ -1,6 +1,7 @@
 /* The search page: the language's Pagefind bundle (a large atlas: several, merged), searched in
-   the browser (nothing a reader types leaves it). Each result says what it is — a practice, a lever, a step of the method, a
-   term of the glossary, a recommendation, a city, an actor — and the reader can keep one kind.
+   the browser (nothing a reader types leaves it). Each result says what it is — a practice, a
+   lever, a step of the method, a term of the glossary, a recommendation, a city, an actor — and
+   the reader can keep one kind.
    Pagefind also finds words that only begin like the one typed ("mal" for "Mali"): a result is
    kept only if its text has a word that the typed word begins (or, for a plural or a feminine,
    nearly is). The words and the kind are kept in the address, so a search is a link to share. */

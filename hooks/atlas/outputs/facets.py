@@ -19,7 +19,7 @@ from ..records.actors import ecosystem, helix_order
 from ..records.facets import sort_key
 from ..records.guide import explanation
 from ..records.practice import place, records
-from ..records.values import localized, same
+from ..records.values import localized, named
 from ..views import Page, list_page_title, page_count, page_links, page_of, ui
 
 ECOSYSTEM_SHOWN = 12  # actors of a helix group a city's page names: the page stays light however many there are
@@ -181,7 +181,7 @@ def ecosystem_view(atlas: Atlas, city: str, lang: str) -> list[dict]:
             name = atlas.actors[profile].data["name"] if profile else actor["name"]
             actors.append(
                 {
-                    "name": localized(atlas.languages, name, lang) if isinstance(name, dict) else same(name, lang),
+                    "name": named(atlas.languages, name, lang),
                     "url": atlas.routes.page_url(routes.actor(profile), lang) if profile else None,
                 }
             )

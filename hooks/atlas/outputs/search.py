@@ -109,7 +109,11 @@ def bundles(atlas: Atlas, lang: str) -> list[str]:
     """Where `lang`'s search bundles are (site paths): one for each `search_bundle_documents`
     documents, so that Pagefind's memory stays the same whatever the number of practices; the
     search page merges them (assets/atlas-search.js)."""
-    count = max(1, math.ceil(len(sources(atlas, lang)) / atlas.publication.search_bundle_documents))
+    return _bundle_paths(atlas, lang, len(sources(atlas, lang)))
+
+
+def _bundle_paths(atlas: Atlas, lang: str, documents: int) -> list[str]:
+    count = max(1, math.ceil(documents / atlas.publication.search_bundle_documents))
     return [atlas.routes.file_url(routes.search_bundle(number), lang) for number in range(count)]
 
 
@@ -184,7 +188,7 @@ class Indexing:
 
     def __init__(self, atlas: Atlas, lang: str, site_dir: Path):
         found = sources(atlas, lang)
-        self.bundles = [Path(site_dir) / path for path in bundles(atlas, lang)]
+        self.bundles = [Path(site_dir) / path for path in _bundle_paths(atlas, lang, len(found))]
         self._folders = []
         size = atlas.publication.search_bundle_documents
         for number in range(len(self.bundles)):

@@ -12,7 +12,7 @@ from ..check.narrative import render_narrative
 from ..check.schema import load_schema, schema_text
 from ..model.model import Atlas, Practice
 from . import facets
-from .values import Link, Localized, Source, Term, localized, same, source
+from .values import Link, Localized, Source, Term, localized, named, source
 
 HELIX = ("public", "private", "academic", "civil-society", "international")  # the order a city's ecosystem is read in
 
@@ -36,7 +36,7 @@ def entries(atlas: Atlas, practice: Practice, lang: str) -> list[ActorEntry]:
         name = profile["name"] if profile else entry["name"]
         result.append(
             ActorEntry(
-                localized(atlas.languages, name, lang) if isinstance(name, dict) else same(name, lang),
+                named(atlas.languages, name, lang),
                 facets.term(atlas, "actor", profile["type"] if profile else entry["type"], lang),
                 localized(atlas.languages, entry.get("role"), lang),
                 entry.get("url"),
@@ -94,15 +94,18 @@ def ecosystem(atlas: Atlas, city: str) -> dict[str, list[dict]]:
             for key in profile.data.get("cities", []):
                 add(key, profile.data["type"], ("profile", slug), {"profile": slug, "name": None}, 0)
         for practice in atlas.practices.values():
-            named = {}
+            of_practice = {}
             for entry in practice.data["actors"]:
                 if "actor" in entry:
-                    named[("profile", entry["actor"])] = (atlas.actors[entry["actor"]].data["type"], {"profile": entry["actor"]})
+                    of_practice[("profile", entry["actor"])] = (
+                        atlas.actors[entry["actor"]].data["type"],
+                        {"profile": entry["actor"]},
+                    )
                 elif not entry.get("collective"):
                     identity = ("name", json.dumps(entry["name"], sort_keys=True, ensure_ascii=False))
-                    named[identity] = (entry["type"], {"profile": None, "name": entry["name"]})
+                    of_practice[identity] = (entry["type"], {"profile": None, "name": entry["name"]})
             for key in practice.cities:
-                for identity, (type_key, actor) in named.items():
+                for identity, (type_key, actor) in of_practice.items():
                     add(key, type_key, identity, {"name": None, **actor}, 1)
         return {key: {type_key: list(found.values()) for type_key, found in types.items()} for key, types in by_city.items()}
 

@@ -32,6 +32,11 @@ def same(text: str, lang: str) -> Localized:
     return Localized(text, lang)
 
 
+def named(languages: Languages, name: str | dict, lang: str) -> Localized:
+    """A name written once for every language, or translated ({language: text}: one that describes)."""
+    return localized(languages, name, lang) if isinstance(name, dict) else same(name, lang)
+
+
 @dataclass(frozen=True)
 class Term:
     """A value of a facet (a theme, a city, a country…) in one edition: its key, its label, its page."""
@@ -104,7 +109,7 @@ def source(languages: Languages, data: dict, lang: str, section: str | None = No
     publisher = data["publisher"]
     return Source(
         data["title"],
-        localized(languages, publisher, lang) if isinstance(publisher, dict) else same(publisher, lang),
+        named(languages, publisher, lang),
         data.get("year"),
         data.get("url"),
         data.get("pages"),
