@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import signal
 import sys
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from mkdocs.structure.toc import get_toc
 from atlas.base import paths, routes
 from atlas.base.cache import folder_digest
 from atlas.base.problems import AtlasDataError
+from atlas.base.site_folder import SiteFolder, content_id
 from atlas.model.model import Atlas
 from atlas.model.settings import (
     BUILD_LANGUAGE,
@@ -89,8 +91,13 @@ class BuildState:
     nav: object = None  # the navigation of the language being built
     views: dict[str, dict] = field(default_factory=dict)  # a generated page's template data, by source URI
     cached: dict[str, str] = field(default_factory=dict)  # a page of the navigation found rendered already, by source URI
-    published: dict[str, str] = field(default_factory=dict)  # any other page found rendered: its HTML, by its file's path
+    published: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # any other page found rendered: (HTML, address), by its file's path
     keep: dict[str, Path] = field(default_factory=dict)  # where a page rendered now is kept, by source URI
+    site_folder: SiteFolder | None = None  # the site folder the last build wrote (base/site_folder.py)
+    set_aside: Path | None = None  # the site folder, while MkDocs cleans the (then absent) folder
+    to_note: dict[str, str] = field(default_factory=dict)  # a file MkDocs writes now: its content's name, by its path
 
 
 state = BuildState()
@@ -167,6 +174,31 @@ def _load(config):
 on_config = CombinedEvent(_choose_language, _load)
 
 
+def on_pre_build(config):
+    """At a build's start (not at a language's build inside it): the site folder the last build
+    wrote is set aside while MkDocs cleans the (then absent) folder, and put back before anything
+    is written, so that only the files that changed are written again (base/site_folder.py)."""
+    if _language(config)[0].building:
+        return
+    site = Path(config.site_dir)
+    state.site_folder = SiteFolder(Path(config.config_file_path).resolve().parent / paths.CACHE, site)
+    state.site_folder.start()
+    aside = site.with_name(f"{site.name}.atlas-kept")
+    shutil.rmtree(aside, ignore_errors=True)  # a build stopped while the folder was aside: it is written again
+    state.set_aside = None
+    try:
+        site.rename(aside)
+        state.set_aside = aside
+    except OSError:  # no site folder yet, or it cannot be moved: MkDocs cleans it and every file is written
+        pass
+
+
+def _put_back_site_folder(config) -> None:
+    if state.set_aside is not None:
+        state.set_aside.rename(config.site_dir)
+        state.set_aside = None
+
+
 def _generated(config, src: str, dest: str, **content) -> File:
     file = File.generated(config, src, **content)
     file.dest_uri = dest
@@ -197,6 +229,7 @@ def _build_language(config, lang: str) -> int:
 @event_priority(100)  # the first event after MkDocs has cleaned the site folder
 def _start_other_languages(files, config):
     """At the default language's build: one process for each other language."""
+    _put_back_site_folder(config)
     plugin, lang = _language(config)
     if lang != plugin.default_language or plugin.building:
         return files
@@ -227,9 +260,18 @@ def _add_generated_files(files, config):
         }
         files.append(file)
         state.pages[file.src_uri] = page
+    state.to_note = {}
     for static in static_files(atlas, lang, state.preview):
-        content = {"content": static.content} if static.path is None else {"abs_src_path": str(static.path)}
-        files.append(_generated(config, static.src_uri, static.dest_uri, **content))
+        if static.path is not None:  # an image of a practice's folder: copied
+            files.append(_generated(config, static.src_uri, static.dest_uri, abs_src_path=str(static.path)))
+            continue
+        file = _generated(config, static.src_uri, static.dest_uri, content=static.content)
+        named = content_id(static.content)
+        if state.site_folder.unchanged(file.abs_dest_path, named):
+            file.inclusion = InclusionLevel.EXCLUDED  # in the site folder already, as the last build wrote it
+        else:
+            state.to_note[file.abs_dest_path] = named
+        files.append(file)
     state.shown_in = {}
     docs = Path(config.docs_dir)
     for file in [f for f in files.documentation_pages() if f.generated_by is None and getattr(f, "locale", lang) != lang]:
@@ -238,7 +280,7 @@ def _add_generated_files(files, config):
         state.shown_in[file.src_uri] = shown
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
     if not state.preview:  # this language's search index, written beside the pages' rendering
-        state.indexing.append(search_indexing(atlas, lang, Path(config.site_dir)))
+        state.indexing.append(search_indexing(atlas, lang, state.site_folder))
     if lang != plugin.default_language:
         # The theme's and docs/'s shared files are copied once, by the default language; excluded
         # here rather than removed, so that a page's link to one (an image of docs/assets/) still
@@ -291,16 +333,22 @@ def _find_rendered(config, files) -> None:
             continue
         view = generated.view()
         address = state.rendered.address(around, generated, view) if around is not None else None
+        outside_nav = not generated.in_nav
+        if address is not None and outside_nav and state.site_folder.unchanged(file.abs_dest_path, address.name):
+            file.inclusion = InclusionLevel.EXCLUDED  # in the site folder already, as the last build wrote it
+            continue
         if address is not None and (html := state.rendered.get(address)) is not None:
-            if generated.in_nav:
-                state.cached[file.src_uri] = html
-            else:
-                state.published[file.abs_dest_path] = html
+            if outside_nav:
+                state.published[file.abs_dest_path] = (html, address.name)
                 file.inclusion = InclusionLevel.EXCLUDED
+            else:
+                state.cached[file.src_uri] = html
             continue
         state.views[file.src_uri] = view  # rendered now: its view is kept until then
         if address is not None:
             state.keep[file.src_uri] = address
+            if outside_nav:
+                state.to_note[file.abs_dest_path] = address.name
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -335,8 +383,9 @@ def on_env(env, config, files):
     except OSError:  # a read-only disk: compiled at every build, as MkDocs does
         pass
     published, state.published = state.published, {}
-    for path, html in published.items():
+    for path, (html, address) in published.items():
         utils.write_file(html.encode("utf-8", errors="xmlcharrefreplace"), path)  # as MkDocs writes a page
+        state.site_folder.wrote(path, address)
     env.autoescape = autoescaped
     env.globals.update(template_globals(state.atlas, lang))
     if lang == plugin.default_language:  # the theme's sitemap.xml template writes the first; the others are files
@@ -382,6 +431,15 @@ def _hold_the_plugin(config):
         _language(config)[0].building = True
 
 
+@event_priority(0)  # in every language's build, before mkdocs-static-i18n (-100) builds the next one
+def _note_written(config):
+    """Once a language is built: the files it wrote whose content has a name, for the next build."""
+    noted, state.to_note = state.to_note, {}
+    for path, named in noted.items():
+        state.site_folder.wrote(path, named)
+    state.site_folder.save(_language(config)[1])
+
+
 @event_priority(-500)
 def _finish(config):
     """Once every language is built (or the one language of ATLAS_BUILD_LANGUAGE): not inside the
@@ -394,11 +452,13 @@ def _finish(config):
         _wait_for_search_index()
         if failed:
             raise Abort(f"the {', '.join(failed)} pages could not be built: see the messages above")
+        state.site_folder.remove_stale()
     elif not plugin.building or state.only:
         _wait_for_search_index()
+        state.site_folder.remove_stale()
 
 
-on_post_build = CombinedEvent(_hold_the_plugin, _finish)
+on_post_build = CombinedEvent(_note_written, _hold_the_plugin, _finish)
 
 
 def _wait_for_search_index() -> None:
@@ -407,6 +467,7 @@ def _wait_for_search_index() -> None:
     for process in indexing:
         try:
             process.wait()
+            state.site_folder.save(f"{process.lang}.search", process.notes)
         except SearchIndexError as error:
             errors.append(str(error))
     if errors:
@@ -431,6 +492,9 @@ def on_build_error(error):
         process.stop()
     state.indexing = []
     _wait_for_workers(stop=True)
+    if state.set_aside is not None:  # stopped before anything was written: the folder is removed, as MkDocs would clean it
+        shutil.rmtree(state.set_aside, ignore_errors=True)
+        state.set_aside = None
 
 
 def on_serve(server, config, builder):

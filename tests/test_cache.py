@@ -44,6 +44,7 @@ def test_a_page_is_published_from_the_cache_only_while_everything_it_shows_is_un
     )
     assert atlas.build().returncode == 0
     assert _keep_marked(atlas.root / paths.CACHE) > 50
+    shutil.rmtree(atlas.site)  # or the pages the last build wrote there would be left as they are
 
     # Nothing changed but the time of the build (the next commit's): every generated page comes
     # from the cache; the pages of docs/ never do; the open data say when they were built.
@@ -61,6 +62,7 @@ def test_a_page_is_published_from_the_cache_only_while_everything_it_shows_is_un
     atlas.add_practice(
         "abidjan-babylab", {"title": {"fr": "Le BabyLab d'Abobo, renommé", "en": "The Abobo BabyLab"}, "cities": ["abidjan"]}
     )
+    shutil.rmtree(atlas.site)
     assert atlas.build().returncode == 0
     page = (atlas.site / "practices/lyon-centsept/index.html").read_text(encoding="utf-8")
     assert KEPT not in page and "Une phrase ajoutée après coup." in page
@@ -73,6 +75,7 @@ def test_a_page_is_published_from_the_cache_only_while_everything_it_shows_is_un
     # A template changes: every page is rendered again.
     template = atlas.root / "overrides/main.html"
     template.write_text(template.read_text(encoding="utf-8") + "\n{#- edited -#}\n", encoding="utf-8")
+    shutil.rmtree(atlas.site)
     assert atlas.build().returncode == 0
     assert [path for path in atlas.site.rglob("*.html") if KEPT in path.read_text(encoding="utf-8")] == []
 
@@ -86,6 +89,46 @@ def test_a_build_that_finds_every_page_in_the_cache_publishes_the_same_site(fixt
     again = build_site(fixture_atlas.root, fixture_atlas.root / "again")
     assert again.returncode == 0, again.stderr
     assert built_files(fixture_atlas.root / "again") == built_files(fixture_atlas.root / "first")
+
+
+def test_a_build_into_the_last_builds_site_folder_writes_only_what_changed_and_leaves_the_clean_site(fixture_atlas):
+    """The site folder is kept from one build to the next: a page or a search bundle whose content
+    is unchanged, and still as the last build left it, is not written again; a deleted practice's
+    pages and anything else the build did not write are removed; the folder is then, file for
+    file, the one a build into an empty folder writes."""
+    atlas = fixture_atlas
+    atlas.add_practice("lyon-centsept")
+    atlas.add_practice("abidjan-babylab", {"title": {"fr": "Le BabyLab d'Abobo"}, "cities": ["abidjan"]})
+    assert atlas.build().returncode == 0
+
+    def written(path: str) -> int:
+        return (atlas.site / path).stat().st_mtime_ns
+
+    unchanged = ["en/practices/lyon-centsept/index.html", "en/pagefind/pagefind-entry.json"]
+    before = {path: written(path) for path in [*unchanged, "pagefind/pagefind-entry.json"]}
+    edited = atlas.site / "glossary/index.html"  # by hand, after the build: written again
+    edited.write_text(edited.read_text(encoding="utf-8").replace("<body", "<body data-edited", 1), encoding="utf-8")
+    (atlas.site / "practices/not-a-practice").mkdir()
+    (atlas.site / "practices/not-a-practice/index.html").write_text("<p>stale</p>", encoding="utf-8")
+    narrative = atlas.root / "practices/lyon-centsept/fr.md"
+    narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUne phrase ajoutée après coup.\n", encoding="utf-8")
+
+    result = atlas.build()
+    assert result.returncode == 0, result.stderr
+    assert {path: written(path) for path in unchanged} == {path: before[path] for path in unchanged}
+    assert written("pagefind/pagefind-entry.json") > before["pagefind/pagefind-entry.json"]  # a French document changed
+    assert "Une phrase ajoutée après coup." in (atlas.site / "practices/lyon-centsept/index.html").read_text(encoding="utf-8")
+    assert "data-edited" not in edited.read_text(encoding="utf-8")
+    assert not (atlas.site / "practices/not-a-practice").exists()
+
+    shutil.rmtree(atlas.root / "practices/abidjan-babylab")
+    result = atlas.build()
+    assert result.returncode == 0, result.stderr
+    for gone in ("practices/abidjan-babylab", "en/practices/abidjan-babylab"):
+        assert not (atlas.site / gone).exists(), gone
+    clean = build_site(atlas.root, atlas.root / "clean")
+    assert clean.returncode == 0, clean.stderr
+    assert built_files(atlas.site) == built_files(atlas.root / "clean")
 
 
 def _copy_of_code(target: Path) -> tuple[Path, Path]:

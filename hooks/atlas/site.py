@@ -23,6 +23,7 @@ from markupsafe import escape
 from .base import catalog, paths, routes
 from .base.languages import language_name
 from .base.problems import AtlasDataError
+from .base.site_folder import SiteFolder
 from .model.load import load_atlas
 from .model.model import Atlas
 from .model.settings import Publication
@@ -207,9 +208,9 @@ def _page_path(src_uri: str) -> str:
     return "" if path == "index" else path.removesuffix("/index")
 
 
-def search_indexing(atlas: Atlas, lang: str, site_dir: Path) -> search.Indexing:
-    """Pagefind writing `lang`'s search bundle in the background."""
-    return search.Indexing(atlas, lang, site_dir)
+def search_indexing(atlas: Atlas, lang: str, site_folder: SiteFolder) -> search.Indexing:
+    """Pagefind writing `lang`'s search bundles that changed, in the background."""
+    return search.Indexing(atlas, lang, site_folder)
 
 
 SearchIndexError = search.SearchIndexError

@@ -60,38 +60,42 @@ def folder_digest(folder: Path) -> str:
     return found.hexdigest()
 
 
+PLAIN = (str, bytes, int, float, bool, type(None), tuple, list, dict)  # markupsafe's Markup is a str that says it is escaped
+
+
+class _Digester(pickle.Pickler):
+    """Writes a value as pickle does, at C speed, so that two values get the same bytes only if
+    they are equal: a set's members in order (not in the order of this process's hash seed), a
+    frozen dataclass (a record) by its digest, read once per build however many pages show it,
+    and anything that is not plain data refused (a function: never a guess)."""
+
+    def __init__(self, file, seen: dict | None):
+        super().__init__(file, pickle.HIGHEST_PROTOCOL)
+        self.fast = True  # no memo: a text shared by two fields is written twice, as two equal texts are
+        self.seen = {} if seen is None else seen
+
+    def persistent_id(self, value):
+        if isinstance(value, PLAIN) or type(value) is type:  # a class: written by its name (Markup's)
+            return None
+        if isinstance(value, frozenset | set):
+            return ("set", sorted(value))
+        if (names := _field_names(type(value))) is None:
+            raise TypeError(f"the cache cannot file an argument of type {type(value).__name__}")
+        if not type(value).__dataclass_params__.frozen:
+            return (type(value).__qualname__, tuple(getattr(value, name) for name in names))
+        if (known := self.seen.get(id(value))) is None:  # kept with the record itself, so that its id stays its own
+            known = self.seen[id(value)] = (value, _record_digest(value))
+        return ("record", known[1])
+
+
 def _feed(digest, value, seen: dict | None = None) -> None:
-    """Feed `value` to `digest` so that two values get the same bytes only if they are equal
-    (a tag and a length before each part; a set's members in order). `seen` keeps the digest of
-    each frozen dataclass met (a record), so that a record shown on many pages is read once."""
-    if isinstance(value, str):  # a str or one that says how it is written (markupsafe's Markup: already escaped)
-        data = value.encode()
-        digest.update(type(value).__qualname__.encode() + b"%d:" % len(data) + data)
-    elif isinstance(value, tuple | list):
-        digest.update(b"t%d:" % len(value))
-        for item in value:
-            _feed(digest, item, seen)
-    elif isinstance(value, dict):  # in its order: a template shows it in that order
-        digest.update(b"d%d:" % len(value))
-        for item in value.items():
-            _feed(digest, item, seen)
-    elif isinstance(value, bytes):
-        digest.update(b"b%d:" % len(value) + value)
-    elif value is None or isinstance(value, bool | int | float):
-        digest.update(b"v" + repr(value).encode() + b";")
-    elif isinstance(value, frozenset | set):
-        digest.update(b"f%d:" % len(value))
-        for item in sorted(value):
-            _feed(digest, item, seen)
-    elif (names := _field_names(type(value))) is not None:
-        if seen is None or not type(value).__dataclass_params__.frozen:
-            _feed(digest, (type(value).__qualname__, tuple(getattr(value, name) for name in names)), seen)
-            return
-        if (known := seen.get(id(value))) is None:  # kept with the record itself, so that its id stays its own
-            known = seen[id(value)] = (value, _record_digest(value))
-        digest.update(b"r" + known[1])
-    else:  # never a guess: an argument the store cannot tell apart would risk a stale result
-        raise TypeError(f"the cache cannot file an argument of type {type(value).__name__}")
+    """Feed `value` to `digest` (_Digester)."""
+    buffer = io.BytesIO()
+    try:
+        _Digester(buffer, seen).dump(value)
+    except pickle.PicklingError as error:
+        raise TypeError(f"the cache cannot file {type(value).__name__}: {error}") from error
+    digest.update(buffer.getvalue())
 
 
 def _record_digest(record) -> bytes:

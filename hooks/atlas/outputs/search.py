@@ -16,6 +16,7 @@ does not grow with the atlas, and merged in the browser by the search page.
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 import subprocess
@@ -29,6 +30,8 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from ..base import routes
+from ..base.cache import code_version
+from ..base.site_folder import SiteFolder, content_id
 from ..model.model import Atlas
 from ..records import facets, guide
 from ..records.actors import actor_record
@@ -184,28 +187,40 @@ def _city_document(atlas: Atlas, key: str, lang: str) -> str:
 
 class Indexing:
     """Pagefind writing one language's bundles, one after the other, each in its own process,
-    from the core's documents, while the build goes on."""
+    from the core's documents, while the build goes on. A bundle that the last build wrote into
+    the same site folder from the same documents, with the same code, is left as it is."""
 
-    def __init__(self, atlas: Atlas, lang: str, site_dir: Path):
+    def __init__(self, atlas: Atlas, lang: str, site_folder: SiteFolder):
         found = sources(atlas, lang)
-        self.bundles = [Path(site_dir) / path for path in _bundle_paths(atlas, lang, len(found))]
-        self._folders = []
+        self.lang = lang
+        self.notes: dict[str, list] = {}  # every bundle's files, for the next build (base/site_folder.py)
+        self._to_write = []  # (bundle, content's name, documents): the bundles written now
+        self._folders = []  # their documents, for Pagefind to read
         size = atlas.publication.search_bundle_documents
-        for number in range(len(self.bundles)):
-            folder = Path(tempfile.mkdtemp(prefix="atlas-search-"))
-            for path, compose in found[number * size : (number + 1) * size]:
-                file = folder / path / "index.html"
-                file.parent.mkdir(parents=True, exist_ok=True)
-                file.write_text(compose(), encoding="utf-8")
-            self._folders.append(folder)
+        for number, path in enumerate(_bundle_paths(atlas, lang, len(found))):
+            documents = [(path, compose()) for path, compose in found[number * size : (number + 1) * size]]
+            content = content_id(code_version() + json.dumps(documents))
+            bundle = site_folder.site / path
+            if (kept := site_folder.unchanged_folder(bundle, content)) is not None:
+                self.notes.update(kept)
+            else:
+                self._to_write.append((bundle, content, documents))
+        self._site_folder = site_folder
         self._process: subprocess.Popen | None = None
         self._stopped, self._failure, self._lock = False, None, threading.Lock()
         self._thread = threading.Thread(target=self._write, daemon=True)
         self._thread.start()
 
     def _write(self) -> None:
-        for folder, bundle in zip(self._folders, self.bundles, strict=True):
+        for bundle, content, documents in self._to_write:
+            folder = Path(tempfile.mkdtemp(prefix="atlas-search-"))
+            self._folders.append(folder)
+            for path, html in documents:
+                file = folder / path / "index.html"
+                file.parent.mkdir(parents=True, exist_ok=True)
+                file.write_text(html, encoding="utf-8")
             command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(bundle), "--silent"]
+            shutil.rmtree(bundle, ignore_errors=True)  # the last build's, in a kept site folder: written whole again
             with tempfile.TemporaryFile() as output:
                 with self._lock:
                     if self._stopped:
@@ -218,6 +233,7 @@ class Indexing:
                     self._failure = f"Pagefind could not write {bundle}: {said or f'exit status {status}'}"
                 if status != 0:
                     return
+            self.notes.update(self._site_folder.noted_folder(bundle, content))
 
     def wait(self) -> None:
         """Wait for the bundles; raise SearchIndexError if Pagefind failed."""
