@@ -249,6 +249,8 @@ def _start_other_languages(files, config):
 def _add_generated_files(files, config):
     plugin, lang = _language(config)
     atlas = state.atlas
+    if not state.preview:  # this language's search index, written beside the rest of its build (first: the longest)
+        state.indexing.append(search_indexing(atlas, lang, state.site_folder))
     state.pages = {}
     for page in site_pages(atlas, lang, state.preview):
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -279,8 +281,6 @@ def _add_generated_files(files, config):
         file.abs_src_path, file.locale = str(docs / source), shown  # along the language's chain, not to the default
         state.shown_in[file.src_uri] = shown
     plugin.i18n_files_per_language[lang] = files.documentation_pages()
-    if not state.preview:  # this language's search index, written beside the pages' rendering
-        state.indexing.append(search_indexing(atlas, lang, state.site_folder))
     if lang != plugin.default_language:
         # The theme's and docs/'s shared files are copied once, by the default language; excluded
         # here rather than removed, so that a page's link to one (an image of docs/assets/) still

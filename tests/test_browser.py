@@ -296,7 +296,7 @@ def world_map(page, path):
 
 
 def marker_slugs(frame) -> list[str]:
-    return frame.evaluate("window.atlasLayer.getLayers().map(m => m.atlasSlug)")
+    return frame.evaluate("window.atlasLayer ? window.atlasLayer.getLayers().map(m => m.atlasSlug) : []")  # none drawn yet
 
 
 def choose(frame, facet: str, value: str) -> None:
@@ -327,6 +327,7 @@ def test_world_map_first_shows_each_regions_count_then_every_practice_offline(pa
     by_region = region_of_points(real_atlas, "fr")
     counts = frame.evaluate("window.atlasCounts.getLayers().map(m => [m.atlasRegion, m.atlasCount])")
     assert dict(counts) == {region: len(slugs) for region, slugs in by_region.items()} and marker_slugs(frame) == []
+    assert frame.evaluate("typeof L.markerClusterGroup") == "undefined", "the cluster script waits for markers to draw"
     assert sorted(int(n) for n in frame.locator(".marker-cluster span").all_inner_texts()) == sorted(dict(counts).values())
     for _ in range(3):  # zoomed in: the regions in view fetch their markers and lose their count
         frame.locator(".leaflet-control-zoom-in").click()
@@ -335,6 +336,7 @@ def test_world_map_first_shows_each_regions_count_then_every_practice_offline(pa
     counted = {region for region, _ in frame.evaluate("window.atlasCounts.getLayers().map(m => [m.atlasRegion, m.atlasCount])")}
     drawn = Counter(marker_slugs(frame))
     assert drawn and drawn == Counter(slug for region in set(by_region) - counted for slug in by_region[region])
+    assert frame.evaluate("typeof L.markerClusterGroup") == "function"
     frame = world_map(page, "map/")  # afresh
     region = max(by_region, key=lambda key: len(by_region[key]))
     label = facets.label(real_atlas, "region", region, "fr").text

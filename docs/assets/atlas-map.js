@@ -112,6 +112,20 @@ var atlasMap = (function () {
     });
   }
 
+  var scripts = {};  // a script's address -> the promise of it, loaded once
+  function script(src) {
+    if (!scripts[src]) {
+      scripts[src] = new Promise(function (resolve, reject) {
+        var tag = document.createElement("script");
+        tag.src = src;
+        tag.onload = resolve;
+        tag.onerror = reject;
+        document.head.appendChild(tag);
+      });
+    }
+    return scripts[src];
+  }
+
   function ready() { document.documentElement.classList.add("atlas-map-ready"); }
 
   // The world map: a cluster of each region's count until its markers are needed (the view zoomed
@@ -269,23 +283,36 @@ var atlasMap = (function () {
     // while slices are still being added (a filter changed early, a region arrived) waits for
     // them to finish, in turn: clearing the layer would not stop them.
     var adding = null, waiting = [];  // the draw under way (its callback), the ones to do next
-    var layer = options.cluster
-      ? L.markerClusterGroup({
-          showCoverageOnHover: false,
-          chunkedLoading: true,
-          chunkProgress: function (processed, total) {
-            if (processed !== total || !adding) return;
-            var done = adding.done;
-            adding = null;
-            if (done) done();
-            if (waiting.length) {
-              var next = waiting.shift();
-              setTimeout(function () { draw(next.practices, next.done, next.fit, next.add); }, 0);
-            }
+    var layer = null, made = null;  // the markers' layer, made when there are markers to draw
+
+    function clusters() {
+      return L.markerClusterGroup({
+        showCoverageOnHover: false,
+        chunkedLoading: true,
+        chunkProgress: function (processed, total) {
+          if (processed !== total || !adding) return;
+          var done = adding.done;
+          adding = null;
+          if (done) done();
+          if (waiting.length) {
+            var next = waiting.shift();
+            setTimeout(function () { draw(next.practices, next.done, next.fit, next.add); }, 0);
           }
-        })
-      : L.featureGroup();
-    layer.addTo(map);
+        }
+      });
+    }
+
+    // Leaflet.markercluster is fetched with the first markers (options.clusterScript), not with
+    // the frame: a world map shows its regions' counts first, and its start-up is a long task on a phone.
+    function withLayer() {
+      if (!made) {
+        made = (options.cluster ? script(options.clusterScript) : Promise.resolve()).then(function () {
+          layer = (options.cluster ? clusters() : L.featureGroup()).addTo(map);
+          window.atlasLayer = layer;  // lets the tests (and curious readers) count the markers
+        });
+      }
+      return made;
+    }
 
     var base = options.base;
 
@@ -307,6 +334,14 @@ var atlasMap = (function () {
     // Draws `practices` in place of what was drawn (`add`: beside it), then calls `done`; `fit`:
     // the view fits them. Each practice's markers are made once: a popup open stays open.
     function draw(practices, done, fit, add) {
+      if (!layer) {
+        if (!practices.length) {  // nothing drawn yet, nothing to draw
+          if (done) done();
+          return;
+        }
+        withLayer().then(function () { draw(practices, done, fit, add); });
+        return;
+      }
       if (adding) {
         waiting.push({ practices: practices, done: done, fit: fit, add: add });
         return;
@@ -345,7 +380,6 @@ var atlasMap = (function () {
     } else {
       draw(options.practices, ready, options.fit);
     }
-    window.atlasLayer = layer;  // lets the tests (and curious readers) count the markers
   }
 
   return { show: show };

@@ -213,6 +213,11 @@ atlasMap.show({{ this._parent.get_name() }}, {{ this.options|tojson }});
         self.options = options
 
 
+# Fetched by assets/atlas-map.js when a map first has markers to draw, not with the frame: a world
+# map shows its regions' counts first, and the script's start-up is a long task on a phone.
+CLUSTER_SCRIPT = f"{routes.VENDOR}/leaflet.markercluster/leaflet.markercluster.js"
+
+
 @cache
 def _skeleton(folder: str, tiles_json: str, lang: str) -> str:
     """Folium renders one map document per folder and language (rendering one per map cost
@@ -227,9 +232,8 @@ def _skeleton(folder: str, tiles_json: str, lang: str) -> str:
     layer = folium.TileLayer(tiles=tiles["url"], attr=tiles["attribution"], max_zoom=tiles.get("max_zoom", 19))
     layer._id = "0"
     layer.add_to(fmap)
-    fmap.default_js = [
+    fmap.default_js = [  # not Leaflet.markercluster: fetched once there are markers to draw (CLUSTER_SCRIPT)
         ("leaflet", rel(f"{routes.VENDOR}/leaflet/leaflet.js")),
-        ("markercluster", rel(f"{routes.VENDOR}/leaflet.markercluster/leaflet.markercluster.js")),
         ("atlas_map", rel("assets/atlas-map.js")),
     ]
     fmap.default_css = [
@@ -254,4 +258,6 @@ def _folium_map(atlas: Atlas, dest: str, center, zoom: int, options: dict, lang:
     folder = posixpath.dirname(dest)
     skeleton = _skeleton(folder, json.dumps(atlas.publication.map_tiles, sort_keys=True), lang)
     options = {**options, "center": center, "zoom": zoom, "root": posixpath.relpath(".", folder) + "/"}
+    if options.get("cluster"):
+        options["clusterScript"] = posixpath.relpath(CLUSTER_SCRIPT, folder)
     return skeleton.replace(TITLE_SLOT, str(escape(title)), 1).replace(json.dumps(OPTIONS_SLOT), html_safe_json(options), 1)
