@@ -47,7 +47,7 @@ class Languages:
 
     def chain(self, lang: str) -> tuple[str, ...]:
         """`lang`, then the languages it falls back to, in order, ending with the default."""
-        return tuple(dict.fromkeys((lang, *dict(self.fallbacks).get(lang, ()), self.default)))
+        return _chain(self.fallbacks, self.default, lang)
 
     def pick(self, texts: Mapping[str, str] | None, lang: str) -> Picked | None:
         """The text for a reader of `lang`: in `lang`, else in the first language of its chain that has it."""
@@ -61,6 +61,11 @@ class Languages:
     def is_texts(self, value) -> bool:
         """Whether a value of a YAML file is a text in several languages ({language: text}, the default's required)."""
         return isinstance(value, dict) and self.default in value and all(isinstance(text, str) for text in value.values())
+
+
+@cache  # asked for every text of every page
+def _chain(fallbacks: tuple[tuple[str, tuple[str, ...]], ...], default: str, lang: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys((lang, *dict(fallbacks).get(lang, ()), default)))
 
 
 @cache

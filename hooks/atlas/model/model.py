@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TypeVar
 
 from ..base import paths
@@ -101,10 +102,15 @@ class Atlas:
 
     @property
     def routes(self) -> Routes:
-        return Routes(self.languages)
+        return _routes(self.languages)
 
     def derived(self, key: tuple, compute: Callable[[], T]) -> T:
         """Data derived from the atlas, computed once per load however many pages ask for it."""
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]
+
+
+@cache  # asked for by every address of every page
+def _routes(languages: Languages) -> Routes:
+    return Routes(languages)

@@ -33,7 +33,12 @@ def _api_url(atlas: Atlas, path: str, lang: str) -> str:
 
 
 def summary(atlas: Atlas, record: PracticeRecord) -> dict:
-    """What a list says of a practice: enough to choose it and find its own file."""
+    """What a list says of a practice: enough to choose it and find its own file (made once per
+    load: every list of a facet's value and every actor repeats it). Never changed by a caller."""
+    return atlas.derived(("api_summary", record.slug, record.lang), lambda: _summary(atlas, record))
+
+
+def _summary(atlas: Atlas, record: PracticeRecord) -> dict:
     return {
         "slug": record.slug,
         "title": record.title.text,

@@ -86,17 +86,21 @@ def label(atlas: Atlas, facet_id: str, key, lang: str) -> Localized:
 
 
 def term(atlas: Atlas, facet_id: str, key, lang: str) -> Term:
-    """A value of a facet with its label and its page in the `lang` edition."""
+    """A value of a facet with its label and its page in the `lang` edition (made once per load)."""
     key = str(key)
-    entry = atlas.vocabulary[FACETS_BY_ID[facet_id].list_name][key] if FACETS_BY_ID[facet_id].list_name else {}
-    return Term(
-        facet_id,
-        key,
-        label(atlas, facet_id, key, lang),
-        atlas.routes.page_url(routes.facet_value(facet_id, key), lang),
-        entry.get("group"),
-        entry.get("acted"),
-    )
+
+    def compute() -> Term:
+        entry = atlas.vocabulary[FACETS_BY_ID[facet_id].list_name][key] if FACETS_BY_ID[facet_id].list_name else {}
+        return Term(
+            facet_id,
+            key,
+            label(atlas, facet_id, key, lang),
+            atlas.routes.page_url(routes.facet_value(facet_id, key), lang),
+            entry.get("group"),
+            entry.get("acted"),
+        )
+
+    return atlas.derived(("term", facet_id, key, lang), compute)
 
 
 def options(atlas: Atlas, facet_id: str, lang: str) -> list[Term]:
