@@ -29,7 +29,7 @@ test: $(VENV)/.installed
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto --dist loadgroup --durations=15
 
 validate: $(VENV)/.installed
 	$(BIN)/python scripts/validate.py --format $(VALIDATE_FORMAT) $(if $(ROOT),--root $(ROOT))

@@ -91,9 +91,8 @@ class BuildState:
     nav: object = None  # the navigation of the language being built
     views: dict[str, dict] = field(default_factory=dict)  # a generated page's template data, by source URI
     cached: dict[str, str] = field(default_factory=dict)  # a page of the navigation found rendered already, by source URI
-    published: dict[str, tuple[str, str]] = field(
-        default_factory=dict
-    )  # any other page found rendered: (HTML, address), by its file's path
+    # any other page found rendered: (its HTML, its address's name), by its file's path
+    published: dict[str, tuple[str, str]] = field(default_factory=dict)
     keep: dict[str, Path] = field(default_factory=dict)  # where a page rendered now is kept, by source URI
     site_folder: SiteFolder | None = None  # the site folder the last build wrote (base/site_folder.py)
     set_aside: Path | None = None  # the site folder, while MkDocs cleans the (then absent) folder
@@ -174,6 +173,9 @@ def _load(config):
 on_config = CombinedEvent(_choose_language, _load)
 
 
+KEPT_SUFFIX = ".atlas-kept"  # the site folder's name while MkDocs cleans its (then absent) place
+
+
 def on_pre_build(config):
     """At a build's start (not at a language's build inside it): the site folder the last build
     wrote is set aside while MkDocs cleans the (then absent) folder, and put back before anything
@@ -183,7 +185,7 @@ def on_pre_build(config):
     site = Path(config.site_dir)
     state.site_folder = SiteFolder(Path(config.config_file_path).resolve().parent / paths.CACHE, site)
     state.site_folder.start()
-    aside = site.with_name(f"{site.name}.atlas-kept")
+    aside = site.with_name(site.name + KEPT_SUFFIX)
     shutil.rmtree(aside, ignore_errors=True)  # a build stopped while the folder was aside: it is written again
     state.set_aside = None
     try:
@@ -193,9 +195,9 @@ def on_pre_build(config):
         pass
 
 
-def _put_back_site_folder(config) -> None:
+def _put_back_site_folder(site_dir: str | Path) -> None:
     if state.set_aside is not None:
-        state.set_aside.rename(config.site_dir)
+        state.set_aside.rename(site_dir)
         state.set_aside = None
 
 
@@ -229,7 +231,7 @@ def _build_language(config, lang: str) -> int:
 @event_priority(100)  # the first event after MkDocs has cleaned the site folder
 def _start_other_languages(files, config):
     """At the default language's build: one process for each other language."""
-    _put_back_site_folder(config)
+    _put_back_site_folder(config.site_dir)
     plugin, lang = _language(config)
     if lang != plugin.default_language or plugin.building:
         return files
@@ -492,9 +494,8 @@ def on_build_error(error):
         process.stop()
     state.indexing = []
     _wait_for_workers(stop=True)
-    if state.set_aside is not None:  # stopped before anything was written: the folder is removed, as MkDocs would clean it
-        shutil.rmtree(state.set_aside, ignore_errors=True)
-        state.set_aside = None
+    if state.set_aside is not None:  # stopped before anything was written: the folder is as it was
+        _put_back_site_folder(state.set_aside.with_name(state.set_aside.name.removesuffix(KEPT_SUFFIX)))
 
 
 def on_serve(server, config, builder):

@@ -110,6 +110,7 @@ def test_a_build_into_the_last_builds_site_folder_writes_only_what_changed_and_l
     edited.write_text(edited.read_text(encoding="utf-8").replace("<body", "<body data-edited", 1), encoding="utf-8")
     (atlas.site / "practices/not-a-practice").mkdir()
     (atlas.site / "practices/not-a-practice/index.html").write_text("<p>stale</p>", encoding="utf-8")
+    (atlas.site / ".git/refs").mkdir(parents=True)  # not the build's: MkDocs's cleaning leaves it too
     narrative = atlas.root / "practices/lyon-centsept/fr.md"
     narrative.write_text(narrative.read_text(encoding="utf-8") + "\nUne phrase ajoutée après coup.\n", encoding="utf-8")
 
@@ -120,6 +121,7 @@ def test_a_build_into_the_last_builds_site_folder_writes_only_what_changed_and_l
     assert "Une phrase ajoutée après coup." in (atlas.site / "practices/lyon-centsept/index.html").read_text(encoding="utf-8")
     assert "data-edited" not in edited.read_text(encoding="utf-8")
     assert not (atlas.site / "practices/not-a-practice").exists()
+    assert (atlas.site / ".git/refs").is_dir()
 
     shutil.rmtree(atlas.root / "practices/abidjan-babylab")
     result = atlas.build()
@@ -128,6 +130,7 @@ def test_a_build_into_the_last_builds_site_folder_writes_only_what_changed_and_l
         assert not (atlas.site / gone).exists(), gone
     clean = build_site(atlas.root, atlas.root / "clean")
     assert clean.returncode == 0, clean.stderr
+    shutil.rmtree(atlas.site / ".git")
     assert built_files(atlas.site) == built_files(atlas.root / "clean")
 
 

@@ -111,14 +111,20 @@ class SiteFolder:
     def remove_stale(self) -> list[str]:
         """Once every language is built: remove what this build neither wrote nor kept; the paths removed."""
         kept = {name for part in self.notes.glob("*.json") for name in _read(part)}
-        removed = []
-        for folder, _, names in os.walk(self.site, topdown=False):
+        removed, visited = [], []
+        for folder, folders, names in os.walk(self.site):
+            if folder == str(self.site):  # as MkDocs cleans it: what starts with a dot is not the build's (.git…)
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                names = [name for name in names if not name.startswith(".")]
+            else:
+                visited.append(folder)
             for name in names:
                 path = os.path.join(folder, name)
                 if os.lstat(path).st_mtime_ns < self.started and self._name(path) not in kept:
                     os.unlink(path)
                     removed.append(path)
-            if folder != str(self.site) and not os.listdir(folder):
+        for folder in reversed(visited):  # the folders left empty, the deepest first
+            if not os.listdir(folder):
                 os.rmdir(folder)
         return removed
 

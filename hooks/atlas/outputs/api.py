@@ -33,12 +33,7 @@ def _api_url(atlas: Atlas, path: str, lang: str) -> str:
 
 
 def summary(atlas: Atlas, record: PracticeRecord) -> dict:
-    """What a list says of a practice: enough to choose it and find its own file (made once per
-    load: every list of a facet's value and every actor repeats it). Never changed by a caller."""
-    return atlas.derived(("api_summary", record.slug, record.lang), lambda: _summary(atlas, record))
-
-
-def _summary(atlas: Atlas, record: PracticeRecord) -> dict:
+    """What a list says of a practice: enough to choose it and find its own file."""
     return {
         "slug": record.slug,
         "title": record.title.text,
@@ -71,7 +66,7 @@ def _value_details(atlas: Atlas, facet_id: str, key: str, lang: str) -> dict:
     return {"group": term.group} if facet_id == "lever" else {"acted": term.acted} if facet_id == "role" else {}
 
 
-def _actor(atlas: Atlas, slug: str, lang: str) -> dict:
+def _actor(atlas: Atlas, slug: str, lang: str, summaries: dict[str, dict]) -> dict:
     record, data = actor_record(atlas, slug, lang), atlas.actors[slug].data
     return {
         "key": slug,
@@ -87,10 +82,7 @@ def _actor(atlas: Atlas, slug: str, lang: str) -> dict:
             {"title": s.title, "publisher": s.publisher.text, "year": s.year, "url": s.url, "pages": s.pages}
             for s in record.sources
         ],
-        "practices": [
-            {**summary(atlas, practice_record(atlas, practice, lang)), "role": role.text if role else None}
-            for practice, role in record.practices
-        ],
+        "practices": [{**summaries[practice.slug], "role": role.text if role else None} for practice, role in record.practices],
         "last_reviewed": record.last_reviewed,
     }
 
@@ -101,8 +93,8 @@ def answers(atlas: Atlas, lang: str, only: str | None = None) -> list[tuple[str,
         return [
             (routes.api_practice(only), "practice", practice_json(atlas, practice_record(atlas, atlas.practices[only], lang)))
         ]
-    ordered = records(atlas, lang)
-    result = [(routes.API_PRACTICES, "practices", [summary(atlas, r) for r in ordered])]
+    summaries = {r.slug: summary(atlas, r) for r in records(atlas, lang)}  # in the index's order; lists repeat them
+    result = [(routes.API_PRACTICES, "practices", list(summaries.values()))]
     result += [
         (routes.api_practice(slug), "practice", practice_json(atlas, practice_record(atlas, p, lang)))
         for slug, p in atlas.practices.items()
@@ -122,13 +114,13 @@ def answers(atlas: Atlas, lang: str, only: str | None = None) -> list[tuple[str,
             vocabularies[facet.id].append({**value, "count": len(by_key.get(key, []))})
             practices = [
                 {name: answer[name] for name in ("slug", "title", "url", "api_url")}  # a list: each leads to its file
-                for answer in (summary(atlas, r) for r in records(atlas, lang, by_key.get(key, [])))
+                for answer in (summaries[r.slug] for r in records(atlas, lang, by_key.get(key, [])))
             ]
             result.append(
                 (routes.api_facet_value(facet.folder, key), "facet_value", {"facet": facet.id, **value, "practices": practices})
             )
     result.append((routes.API_VOCABULARIES, "vocabularies", vocabularies))
-    actors = [_actor(atlas, slug, lang) for slug in atlas.actors]
+    actors = [_actor(atlas, slug, lang, summaries) for slug in atlas.actors]
     listed = [
         {
             "key": actor["key"],

@@ -16,6 +16,7 @@ does not grow with the atlas, and merged in the browser by the search page.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import shutil
@@ -31,7 +32,7 @@ from markupsafe import Markup, escape
 
 from ..base import routes
 from ..base.cache import code_version
-from ..base.site_folder import SiteFolder, content_id
+from ..base.site_folder import SiteFolder
 from ..model.model import Atlas
 from ..records import facets, guide
 from ..records.actors import actor_record
@@ -199,7 +200,10 @@ class Indexing:
         size = atlas.publication.search_bundle_documents
         for number, path in enumerate(_bundle_paths(atlas, lang, len(found))):
             documents = [(path, compose()) for path, compose in found[number * size : (number + 1) * size]]
-            content = content_id(code_version() + json.dumps(documents))
+            digest = hashlib.sha256(code_version().encode())
+            for document in documents:
+                digest.update(json.dumps(document).encode())
+            content = digest.hexdigest()
             bundle = site_folder.site / path
             if (kept := site_folder.unchanged_folder(bundle, content)) is not None:
                 self.notes.update(kept)
@@ -212,13 +216,16 @@ class Indexing:
         self._thread.start()
 
     def _write(self) -> None:
-        for bundle, content, documents in self._to_write:
+        to_write, self._to_write = self._to_write, []
+        for _, _, documents in to_write:  # every bundle's documents on disk first: their memory is freed
             folder = Path(tempfile.mkdtemp(prefix="atlas-search-"))
             self._folders.append(folder)
             for path, html in documents:
                 file = folder / path / "index.html"
                 file.parent.mkdir(parents=True, exist_ok=True)
                 file.write_text(html, encoding="utf-8")
+            documents.clear()
+        for folder, (bundle, content, _) in zip(self._folders, to_write, strict=True):
             command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(bundle), "--silent"]
             shutil.rmtree(bundle, ignore_errors=True)  # the last build's, in a kept site folder: written whole again
             with tempfile.TemporaryFile() as output:
