@@ -95,7 +95,7 @@ class BuildState:
     published: dict[str, tuple[str, str]] = field(default_factory=dict)
     keep: dict[str, Path] = field(default_factory=dict)  # where a page rendered now is kept, by source URI
     site_folder: SiteFolder | None = None  # the site folder the last build wrote (base/site_folder.py)
-    set_aside: Path | None = None  # the site folder, while MkDocs cleans the (then absent) folder
+    set_aside: tuple[Path, Path] | None = None  # (where the site folder is, its place) while MkDocs cleans the place
     to_note: dict[str, str] = field(default_factory=dict)  # a file MkDocs writes now: its content's name, by its path
 
 
@@ -165,7 +165,7 @@ def _load(config):
         if preview and preview not in state.atlas.practices:
             raise Abort(f"ATLAS_PREVIEW={preview!r} is not a practice; expected a folder name of practices/, e.g. lyon-centsept")
         state.preview = preview
-        state.rendered = RenderedPages(Path(config.config_file_path).resolve().parent / paths.CACHE)
+        state.rendered = RenderedPages(_cache_folder(config))
         state.rendered.store.remove_other_versions()
     return config
 
@@ -183,22 +183,28 @@ def on_pre_build(config):
     if _language(config)[0].building:
         return
     site = Path(config.site_dir)
-    state.site_folder = SiteFolder(Path(config.config_file_path).resolve().parent / paths.CACHE, site)
+    state.site_folder = SiteFolder(_cache_folder(config), site)
     state.site_folder.start()
     aside = site.with_name(site.name + KEPT_SUFFIX)
     shutil.rmtree(aside, ignore_errors=True)  # a build stopped while the folder was aside: it is written again
     state.set_aside = None
     try:
         site.rename(aside)
-        state.set_aside = aside
+        state.set_aside = (aside, site)
     except OSError:  # no site folder yet, or it cannot be moved: MkDocs cleans it and every file is written
         pass
 
 
-def _put_back_site_folder(site_dir: str | Path) -> None:
+def _put_back_site_folder() -> None:
     if state.set_aside is not None:
-        state.set_aside.rename(site_dir)
+        aside, site = state.set_aside
+        aside.rename(site)
         state.set_aside = None
+
+
+def _cache_folder(config) -> Path:
+    """What builds keep between them (base/paths.CACHE), beside mkdocs.yml."""
+    return Path(config.config_file_path).resolve().parent / paths.CACHE
 
 
 def _generated(config, src: str, dest: str, **content) -> File:
@@ -231,7 +237,7 @@ def _build_language(config, lang: str) -> int:
 @event_priority(100)  # the first event after MkDocs has cleaned the site folder
 def _start_other_languages(files, config):
     """At the default language's build: one process for each other language."""
-    _put_back_site_folder(config.site_dir)
+    _put_back_site_folder()
     plugin, lang = _language(config)
     if lang != plugin.default_language or plugin.building:
         return files
@@ -494,8 +500,7 @@ def on_build_error(error):
         process.stop()
     state.indexing = []
     _wait_for_workers(stop=True)
-    if state.set_aside is not None:  # stopped before anything was written: the folder is as it was
-        _put_back_site_folder(state.set_aside.with_name(state.set_aside.name.removesuffix(KEPT_SUFFIX)))
+    _put_back_site_folder()  # stopped before anything was written: the folder is as it was
 
 
 def on_serve(server, config, builder):

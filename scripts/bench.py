@@ -333,9 +333,8 @@ def main(argv=None) -> int:
             seconds, peak, cpu = build(root, root / "site")
             peer_site(root, root / "peer")
             peer_seconds, peer_peak, peer_cpu = build(root / "peer", root / "peer" / "site", strict=False)
-            search_seconds = search_index_seconds(
-                root, root / "search-alone"
-            )  # not the site: its bundles stay as the build left them
+            # Pagefind alone writes elsewhere than into the site, whose bundles the next build keeps.
+            search_seconds = search_index_seconds(root, root / "search-alone")
             synthetic = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))
             edited(root, synthetic[1])
             warm_seconds, _, warm_cpu = build(root, root / "site")  # the cache of the cold build, one practice changed

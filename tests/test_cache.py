@@ -106,7 +106,7 @@ def test_a_build_into_the_last_builds_site_folder_writes_only_what_changed_and_l
 
     unchanged = ["en/practices/lyon-centsept/index.html", "en/pagefind/pagefind-entry.json"]
     before = {path: written(path) for path in [*unchanged, "pagefind/pagefind-entry.json"]}
-    edited = atlas.site / "glossary/index.html"  # by hand, after the build: written again
+    edited = atlas.site / "en/cities/lyon/index.html"  # unchanged by the edit, but edited by hand: written again
     edited.write_text(edited.read_text(encoding="utf-8").replace("<body", "<body data-edited", 1), encoding="utf-8")
     (atlas.site / "practices/not-a-practice").mkdir()
     (atlas.site / "practices/not-a-practice/index.html").write_text("<p>stale</p>", encoding="utf-8")

@@ -14,6 +14,7 @@ succeeded: after a failed or stopped build, nothing is trusted and every file is
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -43,22 +44,17 @@ class SiteFolder:
         self.before, self.now = {}, {}
         for part in sorted(self.notes.glob("*.json")) if self.notes.is_dir() else ():
             self.before.update(_read(part))
-            part.unlink(missing_ok=True)
-        self.notes.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=self.notes, suffix=".started") as clock:  # the disk's clock, not Python's
-            self.started = os.fstat(clock.fileno()).st_mtime_ns
+            with contextlib.suppress(OSError):  # a read-only cache: its notes stay true of their files (checked)
+                part.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a read-only cache: nothing new is noted (save)
+            self.notes.mkdir(parents=True, exist_ok=True)
+        self.started = _disk_now(self.notes)
 
     def unchanged(self, path: str, content: str) -> bool:
         """Whether the file at `path` (absolute) holds `content` already, as the last build left it."""
         name = self._name(path)
         noted = self.before.get(name)
-        if noted is None or noted[0] != content:
-            return False
-        try:
-            found = os.stat(path)
-        except OSError:
-            return False
-        if [found.st_size, found.st_mtime_ns] != noted[1:]:
+        if noted is None or noted[0] != content or _entry(path, content) != noted:
             return False
         self.now[name] = noted
         return True
@@ -68,33 +64,18 @@ class SiteFolder:
         the last build wrote it from the same content and every file is as it left it; else None."""
         prefix = self._name(folder) + "/"
         noted = {name: entry for name, entry in self.before.items() if name.startswith(prefix)}
-        if not noted or any(entry[0] != content for entry in noted.values()):
+        if not noted or any(entry[0] != content or _entry(self.site / name, content) != entry for name, entry in noted.items()):
             return None
-        for name, entry in noted.items():
-            try:
-                found = os.stat(self.site / name)
-            except OSError:
-                return None
-            if [found.st_size, found.st_mtime_ns] != entry[1:]:
-                return None
         return noted
 
     def noted_folder(self, folder: Path, content: str) -> dict[str, list]:
         """The notes of every file of `folder`, just written whole from `content` (unchanged_folder)."""
-        notes = {}
-        for path in Path(folder).rglob("*"):
-            found = path.stat()
-            if path.is_file():
-                notes[self._name(path)] = [content, found.st_size, found.st_mtime_ns]
-        return notes
+        return {self._name(path): _entry(path, content) for path in Path(folder).rglob("*") if path.is_file()}
 
     def wrote(self, path: str, content: str) -> None:
         """`path` (absolute) now holds `content`."""
-        try:
-            found = os.stat(path)
-        except OSError:
-            return
-        self.now[self._name(path)] = [content, found.st_size, found.st_mtime_ns]
+        if (entry := _entry(path, content)) is not None:
+            self.now[self._name(path)] = entry
 
     def save(self, part: str, notes: dict[str, list] | None = None) -> None:
         """Once `part` (a language, a language's search bundles) is built: its notes, for the next
@@ -110,7 +91,8 @@ class SiteFolder:
 
     def remove_stale(self) -> list[str]:
         """Once every language is built: remove what this build neither wrote nor kept; the paths removed."""
-        kept = {name for part in self.notes.glob("*.json") for name in _read(part)}
+        saved = [part for part in self.notes.glob("*.json") if part.stat().st_mtime_ns >= self.started]  # by this build
+        kept = {name for part in saved for name in _read(part)}
         removed, visited = [], []
         for folder, folders, names in os.walk(self.site):
             if folder == str(self.site):  # as MkDocs cleans it: what starts with a dot is not the build's (.git…)
@@ -137,3 +119,23 @@ def _read(notes: Path) -> dict[str, list]:
         return json.loads(notes.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # unreadable: its files are written again
         return {}
+
+
+def _entry(path: str | Path, content: str) -> list | None:
+    """A file's note: its content's name, its size and modification time (None: no such file)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return [content, found.st_size, found.st_mtime_ns]
+
+
+def _disk_now(folder: Path) -> int:
+    """Now, by the clock that dates the files (Python's may be a tick ahead of it)."""
+    for where in (folder, None):  # None: the system's temporary folder, when the cache is read-only
+        try:
+            with tempfile.TemporaryFile(dir=where) as clock:
+                return os.fstat(clock.fileno()).st_mtime_ns
+        except OSError:
+            continue
+    raise OSError("no folder to write a temporary file in")

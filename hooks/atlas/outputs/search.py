@@ -198,13 +198,13 @@ class Indexing:
         self._to_write = []  # (bundle, content's name, documents): the bundles written now
         self._folders = []  # their documents, for Pagefind to read
         size = atlas.publication.search_bundle_documents
-        for number, path in enumerate(_bundle_paths(atlas, lang, len(found))):
+        for number, bundle_path in enumerate(_bundle_paths(atlas, lang, len(found))):
             documents = [(path, compose()) for path, compose in found[number * size : (number + 1) * size]]
             digest = hashlib.sha256(code_version().encode())
             for document in documents:
                 digest.update(json.dumps(document).encode())
             content = digest.hexdigest()
-            bundle = site_folder.site / path
+            bundle = site_folder.site / bundle_path
             if (kept := site_folder.unchanged_folder(bundle, content)) is not None:
                 self.notes.update(kept)
             else:
@@ -217,14 +217,18 @@ class Indexing:
 
     def _write(self) -> None:
         to_write, self._to_write = self._to_write, []
-        for _, _, documents in to_write:  # every bundle's documents on disk first: their memory is freed
-            folder = Path(tempfile.mkdtemp(prefix="atlas-search-"))
-            self._folders.append(folder)
-            for path, html in documents:
-                file = folder / path / "index.html"
-                file.parent.mkdir(parents=True, exist_ok=True)
-                file.write_text(html, encoding="utf-8")
-            documents.clear()
+        try:
+            for _, _, documents in to_write:  # every bundle's documents on disk first: their memory is freed
+                folder = Path(tempfile.mkdtemp(prefix="atlas-search-"))
+                self._folders.append(folder)
+                for path, html in documents:
+                    file = folder / path / "index.html"
+                    file.parent.mkdir(parents=True, exist_ok=True)
+                    file.write_text(html, encoding="utf-8")
+                documents.clear()
+        except OSError as error:  # a full disk: the build fails (wait), no bundle is left out silently
+            self._failure = f"the search documents could not be written for Pagefind: {error}"
+            return
         for folder, (bundle, content, _) in zip(self._folders, to_write, strict=True):
             command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-path", str(bundle), "--silent"]
             shutil.rmtree(bundle, ignore_errors=True)  # the last build's, in a kept site folder: written whole again
