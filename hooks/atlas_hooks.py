@@ -29,21 +29,25 @@ import os
 import shutil
 import signal
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from mkdocs import utils
-from mkdocs.commands.build import build
+from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from watchdog.events import FileSystemEventHandler
 
 from atlas.base import paths, routes
 from atlas.base.cache import folder_digest
 from atlas.base.problems import AtlasDataError
 from atlas.base.site_folder import SiteFolder, content_id
+from atlas.model.load import reload_practice
 from atlas.model.model import Atlas
 from atlas.model.settings import (
     BUILD_LANGUAGE,
@@ -71,7 +75,6 @@ from atlas.site import (
 from atlas.views import Page, typeset
 
 log = logging.getLogger("mkdocs.hooks.atlas")
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -97,6 +100,9 @@ class BuildState:
     site_folder: SiteFolder | None = None  # the site folder the last build wrote (base/site_folder.py)
     set_aside: tuple[Path, Path] | None = None  # (where the site folder is, its place) while MkDocs cleans the place
     to_note: dict[str, str] = field(default_factory=dict)  # a file MkDocs writes now: its content's name, by its path
+    # The default language's build as it ended (config, files, navigation, templates): what
+    # `mkdocs serve` shows an edit of a practice with first (_show_first).
+    shown: tuple | None = None
 
 
 state = BuildState()
@@ -396,6 +402,7 @@ def on_env(env, config, files):
         state.site_folder.wrote(path, address)
     env.autoescape = autoescaped
     env.globals.update(template_globals(state.atlas, lang))
+    state.shown = (config, files, state.nav, env) if lang == plugin.default_language and not state.preview else None
     if lang == plugin.default_language:  # the theme's sitemap.xml template writes the first; the others are files
         hand_written = [f.src_uri for f in files.documentation_pages() if f.generated_by is None]
         sitemaps = sitemap_files(state.atlas, hand_written)
@@ -503,7 +510,90 @@ def on_build_error(error):
     _put_back_site_folder()  # stopped before anything was written: the folder is as it was
 
 
+SHOWN_ALONE = 2.0  # seconds: an edit's page is served alone (with its styles and scripts) before the whole site is rebuilt
+
+
 def on_serve(server, config, builder):
-    for folder in ("practices", "schemas", "hooks"):
-        server.watch(str(ROOT / folder))
+    """`mkdocs serve` watches the atlas's data and code too. An edit of one practice's text in
+    the default language is shown first, in about a second (_show_first), then the whole site
+    is rebuilt as after any other change."""
+    root = Path(config.config_file_path).resolve().parent
+    for folder in (paths.PRACTICES, "schemas", "hooks"):
+        server.watch(str(root / folder))
+    edits = _Edits()
+    server.observer.schedule(edits, str(root / paths.PRACTICES), recursive=True)
+    hook = __name__  # MkDocs loads the hooks again with each build's configuration: the last build's are asked
+
+    def rebuild():
+        if sys.modules[hook]._show_first(edits.take()):
+            threading.Timer(SHOWN_ALONE, _rebuild_everything, (server,)).start()
+        else:
+            builder()
+
+    if hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild"):  # MkDocs 1.6's server (and ProperDocs')
+        server.builder = rebuild
     return server
+
+
+class _Edits(FileSystemEventHandler):
+    """The files changed under practices/ since the last build."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.paths: set[Path] = set()
+
+    def on_any_event(self, event):
+        if not event.is_directory:
+            with self.lock:
+                self.paths.update(Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+
+    def take(self) -> set[Path]:
+        with self.lock:
+            taken, self.paths = self.paths, set()
+        return taken
+
+
+def _rebuild_everything(server) -> None:
+    with server._rebuild_cond:
+        server._want_rebuild = True
+        server._rebuild_cond.notify_all()
+
+
+def _show_first(edited: set[Path]) -> bool:
+    """When the files edited since the last build are one practice's practice.yml or narrative in
+    the default language: that practice's page in the default language written again, from the
+    atlas loaded and checked again, with the last build's navigation and templates. False (the
+    whole site is rebuilt now) for any other change, a problem in the data, or no such build."""
+    if state.shown is None or state.atlas is None or not edited:
+        return False
+    config, files, nav, env = state.shown
+    lang = state.atlas.languages.default
+    practices = Path(config.config_file_path).resolve().parent / paths.PRACTICES
+    texts = {paths.PRACTICE_FILE_NAME, paths.narrative_name(lang)}
+    try:
+        places = {path.relative_to(practices).parts for path in edited}
+    except ValueError:  # outside practices/
+        return False
+    if len({place[0] for place in places}) != 1 or any(len(place) != 2 or place[1] not in texts for place in places):
+        return False
+    slug = next(iter(places))[0]
+    if slug not in state.atlas.practices:  # a new practice: it has no place in the last build's files
+        return False
+    try:
+        atlas = reload_practice(state.atlas, practices.parent, slug, _cache_folder(config))
+    except AtlasDataError:  # the whole build reports it
+        return False
+    page = next((p for p in site_pages(atlas, lang, slug) if p.path == routes.practice(slug)), None)
+    file = files.get_file_from_path(page.sources[lang]) if page is not None else None
+    if file is None:
+        return False
+    state.atlas = atlas
+    state.pages[file.src_uri], state.views[file.src_uri] = page, page.view()
+    state.cached.pop(file.src_uri, None)
+    state.keep.pop(file.src_uri, None)
+    file.inclusion = InclusionLevel.NOT_IN_NAV
+    shown = MkDocsPage(None, file, config)
+    _populate_page(shown, config, files)
+    _build_page(shown, config, files.documentation_pages(), nav, env)
+    log.info(f"{paths.PRACTICES}/{slug}/ shown first; the whole site follows")
+    return True

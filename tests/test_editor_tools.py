@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import re
+import signal
 import subprocess
 import sys
 import threading
@@ -360,3 +361,79 @@ def test_workflows_have_no_finding_of_zizmor():
         assert re.findall(r"uses: [\w/-]+@(\S+)", text) and all(
             re.fullmatch(r"[0-9a-f]{40}", ref) for ref in re.findall(r"uses: [\w/-]+@(\S+)", text)
         ), name
+
+
+LIVERELOAD = re.compile(rb"livereload\(\d+, \d+\);")  # the server's script in each page: its numbers change at every reload
+
+
+def _served(url: str) -> bytes:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=30) as answer:
+        return LIVERELOAD.sub(b"", answer.read())
+
+
+def _wait(condition, timeout: float = 60.0, what: str = ""):
+    import time
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := condition():
+            return found
+        time.sleep(0.05)
+    raise AssertionError(f"not after {timeout} s: {what}")
+
+
+def test_make_serve_shows_an_edit_of_a_french_narrative_first_then_the_whole_site_and_never_an_unchecked_one(
+    fixture_atlas, tmp_path
+):
+    """`make serve`: the edited practice's page is written at once, as the whole rebuild that
+    follows writes it; an edit with a problem is never shown, and the problem is told."""
+    import socket
+
+    from conftest import BUILD_ENV
+
+    fixture_atlas.add_practice("lyon-centsept")
+    fixture_atlas.add_practice("lyon-tuba", {"title": {"fr": "Le Tuba"}})
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(fixture_atlas.root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
+    with open(log, "wb") as output:
+        server = subprocess.Popen(command, cwd=fixture_atlas.root, stdout=output, stderr=subprocess.STDOUT, env=BUILD_ENV)
+    url = f"http://127.0.0.1:{port}/practices/lyon-centsept/"
+    narrative = fixture_atlas.practices / "lyon-centsept" / "fr.md"
+    try:
+        _wait(lambda: b"Serving on" in log.read_bytes(), 120, "the first build")
+        before = _served(url)
+        narrative.write_text(
+            narrative.read_text(encoding="utf-8") + "\nUne phrase ajoutée pendant la relecture.\n", encoding="utf-8"
+        )
+
+        def edited():
+            page = _served(url)
+            return page if "ajoutée pendant la relecture".encode() in page else None
+
+        first = _wait(edited, 30, "the edit")
+        assert log.read_text(encoding="utf-8").count("practices/lyon-centsept/ shown first; the whole site follows") == 1
+        _wait(lambda: log.read_text(encoding="utf-8").count("Reloading browsers") == 2, 60, "the whole rebuild")
+        assert _served(url) == first != before  # the page shown first is the whole build's, byte for byte
+        assert "ajoutée pendant la relecture".encode() not in _served(f"http://127.0.0.1:{port}/en/practices/lyon-centsept/")
+
+        narrative.write_text(narrative.read_text(encoding="utf-8") + "\n[Un lien](practice:nulle-part).\n", encoding="utf-8")
+        _wait(lambda: "An error happened during the rebuild" in log.read_text(encoding="utf-8"), 60, "the problem told")
+        text = log.read_text(encoding="utf-8")
+        assert "practices/lyon-centsept/fr.md: link: 'practice:nulle-part' is not a practice of the atlas" in text
+        assert (
+            text.count("shown first") == 1
+            and b"nulle-part"
+            not in Path(
+                next(line.split("directory: ")[1] for line in text.splitlines() if "Building documentation to directory" in line)
+            )
+            .joinpath("practices/lyon-centsept/index.html")
+            .read_bytes()
+        )
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl-C stops it: it removes its site folder
+        server.wait(timeout=30)

@@ -719,3 +719,39 @@ def test_a_file_name_with_control_characters_is_reported_escaped(fixture_atlas):
         "practices/lyon-centsept/notes\\x1b[31m.txt: is not a file a practice can have; expected practice.yml, fr.md, en.md "
         "or .png/.jpg/.webp images. Rename or remove it"
     ]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("fr.md", "Ce que la mairie a fait.", "Ce que la mairie a fait, et refait."),
+        ("practice.yml", "start_year: 2014", "start_year: 2016"),
+        ("fr.md", "Une leçon.", "Une leçon, [voir](practice:nulle-part)."),
+        ("en.md", "## ", "## [A step](step:nowhere)\n\n## "),
+        ("practice.yml", "related:\n- lyon-tuba", "related:\n- lyon-tub"),
+        ("fr.md", "## Contexte", "## Contexte <b>gras</b>"),
+    ],
+    ids=["narrative", "practice.yml", "a link to no practice", "a link to no step", "no such related practice", "HTML"],
+)
+def test_one_practice_reloaded_is_what_a_whole_load_gives(fixture_atlas, edit):
+    """What `mkdocs serve` shows first after an edit of one folder (reload_practice) is checked as
+    a whole load checks it: the same practices, or the same problems."""
+    from atlas.model.load import reload_practice
+
+    fixture_atlas.add_practice("lyon-centsept", {"related": ["lyon-tuba"], "start_year": 2014})
+    fixture_atlas.add_practice("lyon-tuba", {"title": {"fr": "Le Tuba"}})
+    atlas = load_atlas(fixture_atlas.root, FR_EN, today=TODAY)
+    name, old, new = edit
+    path = fixture_atlas.practices / "lyon-centsept" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        whole = load_atlas(fixture_atlas.root, FR_EN, today=TODAY).practices
+    except AtlasDataError as error:
+        with pytest.raises(AtlasDataError) as reloaded:
+            reload_practice(atlas, fixture_atlas.root, "lyon-centsept")
+        assert [str(p) for p in reloaded.value.problems] == [str(p) for p in error.problems] != []
+    else:
+        reloaded = reload_practice(atlas, fixture_atlas.root, "lyon-centsept")
+        assert reloaded.practices == whole != atlas.practices

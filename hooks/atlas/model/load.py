@@ -63,7 +63,7 @@ def load_atlas(
         if practice is not None:
             practices[practice.slug] = practice
     guide, guide_data = load_guide(reader, vocabulary, cities)
-    check_links(reader, practices, vocabulary, cities, guide_data)
+    check_links(reader, practices, vocabulary, cities, guide_lists(guide_data))
     if reader.problems:
         raise AtlasDataError(reader.problems)
     return Atlas(languages, cities, vocabulary, dict(sorted(practices.items())), guide, actors)
@@ -151,6 +151,24 @@ def load_practice(
     return Practice(slug, data, narratives, images, doc)
 
 
+def reload_practice(atlas: Atlas, root: Path, slug: str, cache: Path | None = None) -> Atlas:
+    """`atlas` with one practice's folder read and checked again against what the atlas holds
+    (its lists, guide, actors and other practices): what `mkdocs serve` shows first after an edit
+    of that folder alone, in a few milliseconds. AtlasDataError lists its problems."""
+    reader = Reader(Settings(Path(root), atlas.languages, datetime.date.today(), None, cache))
+    actors = atlas.actors
+    practice = load_practice(
+        reader, Path(root) / paths.PRACTICES / slug, atlas.vocabulary, atlas.cities, actors, frozenset(actors)
+    )
+    practices = {other: p for other, p in atlas.practices.items() if other != slug} | ({slug: practice} if practice else {})
+    practices, guide = dict(sorted(practices.items())), atlas.guide
+    guide_keys = ({step.key for step in guide.steps}, {term.get("key") for term in guide.glossary}) if guide else (set(), set())
+    check_links(reader, practices, atlas.vocabulary, atlas.cities, guide_keys)
+    if reader.problems:
+        raise AtlasDataError(reader.problems)
+    return Atlas(atlas.languages, atlas.cities, atlas.vocabulary, practices, guide, actors, atlas.publication)
+
+
 def check_folders(settings: Settings, folders: list[Path], lists: tuple) -> list[dict]:
     """Check `folders` for the memos' sake; returns the memos' results (what the second process sends, parallel.py)."""
     reader = Reader(settings)
@@ -226,10 +244,10 @@ class Links:
     known: dict  # scheme -> keys that exist
 
 
-def check_links(reader: Reader, practices: dict, vocabulary: dict, cities: dict, guide_data: dict) -> None:
-    """Every link between texts leads to something that exists (the guide's steps and terms
-    are read from guide.yml even when the guide has problems of its own)."""
-    steps, terms = guide_lists(guide_data)
+def check_links(reader: Reader, practices: dict, vocabulary: dict, cities: dict, guide_keys: tuple[set, set]) -> None:
+    """Every link between texts leads to something that exists (the guide's steps and terms,
+    `guide_keys`, are read from guide.yml even when the guide has problems of its own)."""
+    steps, terms = guide_keys
     known = {
         "practice": set(practices) | _practice_folder_names(reader),
         "lever": set(vocabulary.get("levers") or {}),
