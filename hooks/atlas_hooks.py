@@ -525,7 +525,12 @@ def on_serve(server, config, builder):
     hook = __name__  # MkDocs loads the hooks again with each build's configuration: the last build's are asked
 
     def rebuild():
-        if sys.modules[hook]._show_first(edits.take()):
+        try:
+            shown = sys.modules[hook]._show_first(edits.take())
+        except Exception as error:  # noqa: BLE001 -- whatever it is, the whole build follows now and tells it
+            log.info(f"the edit is shown with the whole site: {error}")
+            shown = False
+        if shown:
             threading.Timer(SHOWN_ALONE, _rebuild_everything, (server,)).start()
         else:
             builder()
@@ -568,6 +573,8 @@ def _show_first(edited: set[Path]) -> bool:
         return False
     config, files, nav, env = state.shown
     lang = state.atlas.languages.default
+    if _language(config)[1] != lang:  # the plugin built other languages after it, here (ATLAS_PARALLEL=0): set up for another
+        return False
     practices = Path(config.config_file_path).resolve().parent / paths.PRACTICES
     texts = {paths.PRACTICE_FILE_NAME, paths.narrative_name(lang)}
     try:

@@ -153,6 +153,12 @@ def preview_rebuild_seconds(root: Path, slug: str) -> float:
     return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
 
 
+def _stoppable() -> None:
+    """Ctrl-C stops the server (and it removes its site folder), even when this runs in the
+    background, where the shell has it ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
     """Seconds `make serve` (mkdocs serve) takes, once serving, to serve a practice's page with an
     edit of its French narrative, then to have rebuilt the whole site: from the file written,
@@ -171,6 +177,7 @@ def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
             stdout=output,
             stderr=subprocess.STDOUT,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            preexec_fn=_stoppable,
         )
 
     def until(condition, what: str) -> float:
@@ -201,7 +208,11 @@ def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
         return shown_at - started, whole_at - started
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C stops it: it removes its site folder
-        server.wait(timeout=60)
+        try:
+            server.wait(timeout=300)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def build(

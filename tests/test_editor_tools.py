@@ -401,7 +401,14 @@ def test_make_serve_shows_an_edit_of_a_french_narrative_first_then_the_whole_sit
     log = tmp_path / "serve.log"
     command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(fixture_atlas.root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
     with open(log, "wb") as output:
-        server = subprocess.Popen(command, cwd=fixture_atlas.root, stdout=output, stderr=subprocess.STDOUT, env=BUILD_ENV)
+        server = subprocess.Popen(
+            command,
+            cwd=fixture_atlas.root,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=BUILD_ENV,
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # Ctrl-C stops it, even in a background run
+        )
     url = f"http://127.0.0.1:{port}/practices/lyon-centsept/"
     narrative = fixture_atlas.practices / "lyon-centsept" / "fr.md"
     try:
