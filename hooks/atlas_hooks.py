@@ -42,6 +42,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
 
 from atlas.base import paths, routes
 from atlas.base.cache import folder_digest
@@ -515,42 +516,59 @@ SHOWN_ALONE = 2.0  # seconds: an edit's page is served alone (with its styles an
 
 def on_serve(server, config, builder):
     """`mkdocs serve` watches the atlas's data and code too. An edit of one practice's text in
-    the default language is shown first, in about a second (_show_first), then the whole site
-    is rebuilt as after any other change."""
+    the default language is shown first, in a fraction of a second (_show_first), then the whole
+    site is rebuilt as after any other change."""
     root = Path(config.config_file_path).resolve().parent
     for folder in (paths.PRACTICES, "schemas", "hooks"):
-        server.watch(str(root / folder))
-    edits = _Edits()
-    server.observer.schedule(edits, str(root / paths.PRACTICES), recursive=True)
+        server.watch(str(root / folder))  # MkDocs's watcher: it looks at the files every half second
+    if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")):  # not MkDocs 1.6's server (nor ProperDocs')
+        return server
+    edits = _Edits(server)
+    try:  # the system's notices of changes (inotify on Linux): an edit is seen at once
+        notices = Observer()
+        notices.daemon = True
+        notices.schedule(edits, str(root / paths.PRACTICES), recursive=True)
+        notices.start()
+    except OSError:  # none to be had (a limit of watches reached): MkDocs's watcher tells the edits
+        server.observer.schedule(edits, str(root / paths.PRACTICES), recursive=True)
     hook = __name__  # MkDocs loads the hooks again with each build's configuration: the last build's are asked
+    whole_site_next = threading.Event()  # a page was shown first: the whole rebuild is on its way
 
     def rebuild():
+        edited = edits.take()
+        if not edited and whole_site_next.is_set():  # the same edit, seen again by MkDocs's watcher
+            return
         try:
-            shown = sys.modules[hook]._show_first(edits.take())
+            shown = sys.modules[hook]._show_first(edited)
         except Exception as error:  # noqa: BLE001 -- whatever it is, the whole build follows now and tells it
             log.info(f"the edit is shown with the whole site: {error}")
             shown = False
         if shown:
-            threading.Timer(SHOWN_ALONE, _rebuild_everything, (server,)).start()
+            whole_site_next.set()
+            threading.Timer(SHOWN_ALONE, lambda: (whole_site_next.clear(), _wake(server))).start()
         else:
             builder()
 
-    if hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild"):  # MkDocs 1.6's server (and ProperDocs')
-        server.builder = rebuild
+    server.builder = rebuild
     return server
 
 
 class _Edits(FileSystemEventHandler):
-    """The files changed under practices/ since the last build."""
+    """The files changed under practices/ since the last build; each change wakes the server."""
 
-    def __init__(self):
+    CHANGES = frozenset({"created", "modified", "moved", "deleted"})  # not a file opened or read (by the build itself)
+
+    def __init__(self, server):
+        self.server = server
         self.lock = threading.Lock()
         self.paths: set[Path] = set()
 
     def on_any_event(self, event):
-        if not event.is_directory:
-            with self.lock:
-                self.paths.update(Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+        if event.is_directory or event.event_type not in self.CHANGES:
+            return
+        with self.lock:
+            self.paths.update(Path(os.fsdecode(p)) for p in (event.src_path, getattr(event, "dest_path", "")) if p)
+        _wake(self.server)
 
     def take(self) -> set[Path]:
         with self.lock:
@@ -558,7 +576,8 @@ class _Edits(FileSystemEventHandler):
         return taken
 
 
-def _rebuild_everything(server) -> None:
+def _wake(server) -> None:
+    """Ask the server for a rebuild, as its own watcher does."""
     with server._rebuild_cond:
         server._want_rebuild = True
         server._rebuild_cond.notify_all()
