@@ -519,33 +519,29 @@ def on_serve(server, config, builder):
     the default language is shown first, in a fraction of a second (_show_first), then the whole
     site is rebuilt as after any other change."""
     root = Path(config.config_file_path).resolve().parent
-    for folder in (paths.PRACTICES, "schemas", "hooks"):
+    for folder in ("schemas", "hooks"):
         server.watch(str(root / folder))  # MkDocs's watcher: it looks at the files every half second
     if not (hasattr(server, "_rebuild_cond") and hasattr(server, "_want_rebuild")):  # not MkDocs 1.6's server (nor ProperDocs')
+        server.watch(str(root / paths.PRACTICES))
         return server
     edits = _Edits(server)
-    try:  # the system's notices of changes (inotify on Linux): an edit is seen at once
+    try:  # practices/: the system's notices of changes (inotify on Linux), so that an edit is seen at once
         notices = Observer()
         notices.daemon = True
         notices.schedule(edits, str(root / paths.PRACTICES), recursive=True)
         notices.start()
-    except OSError:  # none to be had (a limit of watches reached): MkDocs's watcher tells the edits
+    except OSError:  # none to be had (a limit of watches reached): MkDocs's watcher
         server.observer.schedule(edits, str(root / paths.PRACTICES), recursive=True)
     hook = __name__  # MkDocs loads the hooks again with each build's configuration: the last build's are asked
-    whole_site_next = threading.Event()  # a page was shown first: the whole rebuild is on its way
 
     def rebuild():
-        edited = edits.take()
-        if not edited and whole_site_next.is_set():  # the same edit, seen again by MkDocs's watcher
-            return
         try:
-            shown = sys.modules[hook]._show_first(edited)
+            shown = sys.modules[hook]._show_first(edits.take())
         except Exception as error:  # noqa: BLE001 -- whatever it is, the whole build follows now and tells it
             log.info(f"the edit is shown with the whole site: {error}")
             shown = False
         if shown:
-            whole_site_next.set()
-            threading.Timer(SHOWN_ALONE, lambda: (whole_site_next.clear(), _wake(server))).start()
+            threading.Timer(SHOWN_ALONE, _wake, (server,)).start()
         else:
             builder()
 

@@ -188,8 +188,11 @@ def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
             time.sleep(0.02)
         return time.perf_counter()
 
-    def reloads() -> int:
-        return log.read_text(encoding="utf-8").count("Reloading browsers")
+    def rebuilt_since(start: int) -> bool:
+        """The whole site rebuilt after the log's first `start` characters (a page shown first builds nothing)."""
+        after = log.read_text(encoding="utf-8")[start:]
+        building = after.find("Building documentation...")
+        return building >= 0 and "Reloading browsers" in after[building:]
 
     added = f"Une phrase ajoutée pendant la relecture numéro {time.time_ns()}."
 
@@ -199,12 +202,12 @@ def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
 
     try:
         until(lambda: b"Serving on" in log.read_bytes(), "first build")
-        before = reloads()
+        before = len(log.read_text(encoding="utf-8"))
         narrative = root / paths.narrative_file(slug, LANGUAGES[0])
         narrative.write_text(narrative.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
         started = time.perf_counter()
         shown_at = until(shown, "page with the edit")
-        whole_at = until(lambda: reloads() >= before + 2, "whole rebuild")  # the page shown first, then the whole site
+        whole_at = until(lambda: rebuilt_since(before), "whole rebuild")
         return shown_at - started, whole_at - started
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl-C stops it: it removes its site folder
