@@ -4,6 +4,7 @@ the atlas through it, so links, downloads and failed requests are what readers g
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.server
 import threading
@@ -66,7 +67,10 @@ class PagesServer:
             def do_GET(self):
                 body = self.respond()
                 if body:
-                    self.wfile.write(body)
+                    with contextlib.suppress(
+                        BrokenPipeError, ConnectionResetError
+                    ):  # the browser went on to another page meanwhile
+                        self.wfile.write(body)
 
             def do_HEAD(self):
                 self.respond()
