@@ -15,8 +15,8 @@ figure in one run, so that ratios compare builds made on the same machine at the
   python scripts/bench.py --sizes 100 200     # quicker
 
 Also: a build after one practice changed (with the cold build's cache), `make serve` showing an
-edit then rebuilding the whole site, and each language's part alone (one job of the publish workflow) at the smallest
-N, projected to the others by the whole build's growth.
+edit then rebuilding the whole site, and each language's part alone (one job of the publish
+workflow) at the smallest N, projected to the others by the whole build's growth.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import json
 import math
 import os
 import shutil
-import signal
 import statistics
 import subprocess
 import sys
@@ -47,6 +46,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # what the browser tests and the benchm
 from support.browser import CHROMIUM_ARGS, find_chromium  # noqa: E402
 from support.page_types import PAGE_TYPES, page_types  # noqa: E402
 from support.pages_server import PagesServer  # noqa: E402
+from support.serve import mkdocs_serve  # noqa: E402
 from support.synthetic import LANGUAGES, SYNTHETIC, copy_atlas, grow  # noqa: E402
 
 # Built as GitHub Pages publishes it (under a sub-path: the 404 page's links), reproducibly.
@@ -153,37 +153,19 @@ def preview_rebuild_seconds(root: Path, slug: str) -> float:
     return float(result.stdout.rsplit("REBUILD_S=", 1)[1].split()[0])
 
 
-def _stoppable() -> None:
-    """Ctrl-C stops the server (and it removes its site folder), even when this runs in the
-    background, where the shell has it ignored."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
     """Seconds `make serve` (mkdocs serve) takes, once serving, to serve a practice's page with an
     edit of its French narrative, then to have rebuilt the whole site: from the file written,
     as a reader's browser sees them."""
-    import socket
     import urllib.request
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = root / "serve.log"
-    with open(log, "wb") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
-            cwd=root,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            preexec_fn=_stoppable,
-        )
+    added = f"Une phrase ajoutée pendant la relecture numéro {time.time_ns()}."
 
     def until(condition, what: str) -> float:
-        deadline = time.perf_counter() + 3600
+        deadline = time.perf_counter() + 600
         while not condition():
-            if server.poll() is not None or time.perf_counter() > deadline:
+            if time.perf_counter() > deadline:
                 sys.exit(f"make serve: no {what}:\n{log.read_text(encoding='utf-8')[-3000:]}")
             time.sleep(0.02)
         return time.perf_counter()
@@ -194,14 +176,12 @@ def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
         building = after.find("Building documentation...")
         return building >= 0 and "Reloading browsers" in after[building:]
 
-    added = f"Une phrase ajoutée pendant la relecture numéro {time.time_ns()}."
+    with mkdocs_serve(root, {**os.environ, "NO_MKDOCS_2_WARNING": "1"}, log) as address:
 
-    def shown() -> bool:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{routes.practice(slug)}/", timeout=60) as answer:
-            return added in answer.read().decode("utf-8")
+        def shown() -> bool:
+            with urllib.request.urlopen(f"{address}{routes.practice(slug)}/", timeout=60) as answer:
+                return added in answer.read().decode("utf-8")
 
-    try:
-        until(lambda: b"Serving on" in log.read_bytes(), "first build")
         before = len(log.read_text(encoding="utf-8"))
         narrative = root / paths.narrative_file(slug, LANGUAGES[0])
         narrative.write_text(narrative.read_text(encoding="utf-8") + f"\n{added}\n", encoding="utf-8")
@@ -209,13 +189,6 @@ def serve_seconds(root: Path, slug: str) -> tuple[float, float]:
         shown_at = until(shown, "page with the edit")
         whole_at = until(lambda: rebuilt_since(before), "whole rebuild")
         return shown_at - started, whole_at - started
-    finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl-C stops it: it removes its site folder
-        try:
-            server.wait(timeout=300)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
 
 
 def build(

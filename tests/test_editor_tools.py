@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import re
-import signal
 import subprocess
 import sys
 import threading
@@ -18,7 +17,8 @@ from atlas.base.languages import Languages
 from atlas.check.contract import example, practice_fields, practice_template
 from atlas.check.schema import load_schema
 from atlas.tools.links import check_url
-from conftest import EN_MD, FR_MD, REPO
+from conftest import BUILD_ENV, EN_MD, FR_MD, REPO
+from support.serve import mkdocs_serve
 
 FR_EN = Languages(("fr", "en"))
 EXAMPLES = {name: example(name) for name in load_schema("practice")["properties"]}
@@ -389,30 +389,12 @@ def test_make_serve_shows_an_edit_of_a_french_narrative_first_then_the_whole_sit
 ):
     """`make serve`: the edited practice's page is written at once, as the whole rebuild that
     follows writes it; an edit with a problem is never shown, and the problem is told."""
-    import socket
-
-    from conftest import BUILD_ENV
-
     fixture_atlas.add_practice("lyon-centsept")
     fixture_atlas.add_practice("lyon-tuba", {"title": {"fr": "Le Tuba"}})
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(fixture_atlas.root / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"]
-    with open(log, "wb") as output:
-        server = subprocess.Popen(
-            command,
-            cwd=fixture_atlas.root,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=BUILD_ENV,
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # Ctrl-C stops it, even in a background run
-        )
-    url = f"http://127.0.0.1:{port}/practices/lyon-centsept/"
     narrative = fixture_atlas.practices / "lyon-centsept" / "fr.md"
-    try:
-        _wait(lambda: b"Serving on" in log.read_bytes(), 120, "the first build")
+    with mkdocs_serve(fixture_atlas.root, BUILD_ENV, log, first_build=120) as address:
+        url = f"{address}practices/lyon-centsept/"
         before = _served(url)
         narrative.write_text(
             narrative.read_text(encoding="utf-8") + "\nUne phrase ajoutée pendant la relecture.\n", encoding="utf-8"
@@ -426,21 +408,11 @@ def test_make_serve_shows_an_edit_of_a_french_narrative_first_then_the_whole_sit
         assert log.read_text(encoding="utf-8").count("practices/lyon-centsept/ shown first; the whole site follows") == 1
         _wait(lambda: log.read_text(encoding="utf-8").count("Reloading browsers") == 2, 60, "the whole rebuild")
         assert _served(url) == first != before  # the page shown first is the whole build's, byte for byte
-        assert "ajoutée pendant la relecture".encode() not in _served(f"http://127.0.0.1:{port}/en/practices/lyon-centsept/")
+        assert "ajoutée pendant la relecture".encode() not in _served(f"{address}en/practices/lyon-centsept/")
 
         narrative.write_text(narrative.read_text(encoding="utf-8") + "\n[Un lien](practice:nulle-part).\n", encoding="utf-8")
         _wait(lambda: "An error happened during the rebuild" in log.read_text(encoding="utf-8"), 60, "the problem told")
         text = log.read_text(encoding="utf-8")
         assert "practices/lyon-centsept/fr.md: link: 'practice:nulle-part' is not a practice of the atlas" in text
-        assert (
-            text.count("shown first") == 1
-            and b"nulle-part"
-            not in Path(
-                next(line.split("directory: ")[1] for line in text.splitlines() if "Building documentation to directory" in line)
-            )
-            .joinpath("practices/lyon-centsept/index.html")
-            .read_bytes()
-        )
-    finally:
-        server.send_signal(signal.SIGINT)  # as Ctrl-C stops it: it removes its site folder
-        server.wait(timeout=30)
+        site = Path(next(line.split("directory: ")[1] for line in text.splitlines() if "Building documentation to" in line))
+        assert text.count("shown first") == 1 and b"nulle-part" not in (site / "practices/lyon-centsept/index.html").read_bytes()
