@@ -95,9 +95,9 @@ class BuildState:
     nav: object = None  # the navigation of the language being built
     views: dict[str, dict] = field(default_factory=dict)  # a generated page's template data, by source URI
     cached: dict[str, str] = field(default_factory=dict)  # a page of the navigation found rendered already, by source URI
-    # any other page found rendered: (its HTML, its address's name), by its file's path
+    # any other page found rendered: (its HTML, its address), by its file's path
     published: dict[str, tuple[str, str]] = field(default_factory=dict)
-    keep: dict[str, Path] = field(default_factory=dict)  # where a page rendered now is kept, by source URI
+    keep: dict[str, str] = field(default_factory=dict)  # the address a page rendered now is kept at, by source URI
     site_folder: SiteFolder | None = None  # the site folder the last build wrote (base/site_folder.py)
     set_aside: tuple[Path, Path] | None = None  # (where the site folder is, its place) while MkDocs cleans the place
     to_note: dict[str, str] = field(default_factory=dict)  # a file MkDocs writes now: its content's name, by its path
@@ -349,12 +349,12 @@ def _find_rendered(config, files) -> None:
         view = generated.view()
         address = state.rendered.address(around, generated, view) if around is not None else None
         outside_nav = not generated.in_nav
-        if address is not None and outside_nav and state.site_folder.unchanged(file.abs_dest_path, address.name):
+        if address is not None and outside_nav and state.site_folder.unchanged(file.abs_dest_path, address):
             file.inclusion = InclusionLevel.EXCLUDED  # in the site folder already, as the last build wrote it
             continue
         if address is not None and (html := state.rendered.get(address)) is not None:
             if outside_nav:
-                state.published[file.abs_dest_path] = (html, address.name)
+                state.published[file.abs_dest_path] = (html, address)
                 file.inclusion = InclusionLevel.EXCLUDED
             else:
                 state.cached[file.src_uri] = html
@@ -363,7 +363,7 @@ def _find_rendered(config, files) -> None:
         if address is not None:
             state.keep[file.src_uri] = address
             if outside_nav:
-                state.to_note[file.abs_dest_path] = address.name
+                state.to_note[file.abs_dest_path] = address
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -449,7 +449,9 @@ def _hold_the_plugin(config):
 
 @event_priority(0)  # in every language's build, before mkdocs-static-i18n (-100) builds the next one
 def _note_written(config):
-    """Once a language is built: the files it wrote whose content has a name, for the next build."""
+    """Once a language is built: its pages rendered now and the files it wrote whose content has a
+    name, for the next build."""
+    state.rendered.store.flush()
     noted, state.to_note = state.to_note, {}
     for path, named in noted.items():
         state.site_folder.wrote(path, named)

@@ -24,12 +24,12 @@ KEPT = "data-atlas-kept"  # the mark this test puts in every page the cache hold
 
 def _keep_marked(cache: Path) -> int:
     """Mark every page the cache holds, as a build would find it next time; how many."""
-    store, marked = Store(cache / PAGES), 0
-    for entry in (cache / PAGES).rglob("*"):
-        if entry.is_file():
-            store.put(entry, str(store.get(entry)).replace("<body", f"<body {KEPT}", 1))
-            marked += 1
-    return marked
+    store = Store(cache / PAGES)
+    addresses = store.addresses()
+    for address in addresses:
+        store.put(address, str(store.get(address)).replace("<body", f"<body {KEPT}", 1))
+    store.flush()
+    return len(addresses)
 
 
 def _kept(site: Path, page: str) -> bool:
@@ -157,10 +157,31 @@ def test_a_new_code_version_finds_nothing_and_removes_the_old_results(tmp_path):
     old, new = Store(tmp_path, "a" * 64), Store(tmp_path, "b" * 64)
     address = old.address("render", ("# Titre", "fr.md"))
     old.put(address, "<h1>Titre</h1>")
-    assert old.get(address) == "<h1>Titre</h1>"
+    old.flush()
+    assert Store(tmp_path, "a" * 64).get(address) == "<h1>Titre</h1>"  # as the next build finds it
     assert new.get(new.address("render", ("# Titre", "fr.md"))) is MISSING
+    (tmp_path / "0f").mkdir()  # a folder of results as builds before the database filed them
     new.remove_other_versions()
-    assert not old.folder.exists()
+    assert not old.path.exists()
+    assert {path.name.removesuffix("-wal").removesuffix("-shm") for path in tmp_path.iterdir()} == {new.path.name}
+
+
+def test_results_are_found_by_the_next_build_only_once_written_and_a_damaged_database_is_started_again(tmp_path):
+    store = Store(tmp_path, "a" * 64)
+    address = store.address("render", ("# Titre", "fr.md"))
+    store.put(address, "<h1>Titre</h1>")
+    assert store.get(address) == "<h1>Titre</h1>"  # this build finds it at once
+    assert Store(tmp_path, "a" * 64).get(address) is MISSING  # another process does once it is written
+    store.flush()
+    assert Store(tmp_path, "a" * 64).get(address) == "<h1>Titre</h1>"
+
+    damaged = Store(tmp_path / "restored", "a" * 64)
+    damaged.path.parent.mkdir()
+    damaged.path.write_bytes(b"not a database" * 100)  # a damaged disk, a cache restored half
+    assert damaged.get(address) is MISSING
+    damaged.put(address, "<h1>Titre</h1>")
+    damaged.flush()
+    assert Store(tmp_path / "restored", "a" * 64).get(address) == "<h1>Titre</h1>"
 
 
 def _load(root: Path, cache: Path | None):

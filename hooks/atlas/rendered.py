@@ -35,7 +35,7 @@ class RenderedPages:
         self.templates = Path(cache) / TEMPLATES
         self.seen: dict = {}  # the records' digests: a record shown on many pages is read once
 
-    def address(self, surroundings: str, page: Page, view: dict) -> Path | None:
+    def address(self, surroundings: str, page: Page, view: dict) -> str | None:
         """Where `page` (in the language of `surroundings`, a digest) is filed; None if it cannot be."""
         fields = tuple(getattr(page, f.name) for f in dataclasses.fields(page) if f.name != "view")
         try:
@@ -43,11 +43,11 @@ class RenderedPages:
         except TypeError:
             return None
 
-    def get(self, address: Path) -> Markup | None:
+    def get(self, address: str) -> Markup | None:
         html = self.store.get(address)
         return None if html is MISSING else Markup(html)
 
-    def put(self, address: Path, html: str) -> None:
+    def put(self, address: str, html: str) -> None:
         self.store.put(address, str(html))
 
 

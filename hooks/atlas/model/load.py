@@ -64,6 +64,7 @@ def load_atlas(
             practices[practice.slug] = practice
     guide, guide_data = load_guide(reader, vocabulary, cities)
     check_links(reader, practices, vocabulary, cities, guide_lists(guide_data))
+    reader.keep_results()
     if reader.problems:
         raise AtlasDataError(reader.problems)
     return Atlas(languages, cities, vocabulary, dict(sorted(practices.items())), guide, actors)
@@ -164,6 +165,7 @@ def reload_practice(atlas: Atlas, root: Path, slug: str, cache: Path | None = No
     practices, guide = dict(sorted(practices.items())), atlas.guide
     guide_keys = ({step.key for step in guide.steps}, {term.get("key") for term in guide.glossary}) if guide else (set(), set())
     check_links(reader, practices, atlas.vocabulary, atlas.cities, guide_keys)
+    reader.keep_results()
     if reader.problems:
         raise AtlasDataError(reader.problems)
     return Atlas(atlas.languages, atlas.cities, atlas.vocabulary, practices, guide, actors, atlas.publication)
@@ -174,6 +176,7 @@ def check_folders(settings: Settings, folders: list[Path], lists: tuple) -> list
     reader = Reader(settings)
     for folder in folders:
         load_practice(reader, folder, *lists)
+    reader.keep_results()
     return [memo.results for memo in MEMOS]
 
 

@@ -87,11 +87,17 @@ class Reader:
     problems: list[Problem] = field(default_factory=list)
     references: list[tuple] = field(default_factory=list)  # (file, field, line, scheme, key, as written)
     _keys: dict = field(default_factory=dict)
+    _store: Store | None = field(default=None, init=False, repr=False)  # the checks' results between builds
 
     def __post_init__(self):
-        store = Store(self.settings.cache / CHECKS) if self.settings.cache is not None else None
+        self._store = Store(self.settings.cache / CHECKS) if self.settings.cache is not None else None
         for memo in MEMOS:
-            memo.store = store
+            memo.store = self._store
+
+    def keep_results(self) -> None:
+        """Write the checks' new results to the cache, for the next build (base/cache.py)."""
+        if self._store is not None:
+            self._store.flush()
 
     @property
     def languages(self) -> Languages:
