@@ -4,6 +4,8 @@ language, where they come from and where they go."""
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +179,26 @@ def test_french_typography_touches_text_only():
         '<script>var a = { b : 1 };</script><code>x : y</code><a href="https://a.org/">«\u00a0lien\u00a0»</a>'
     )
     assert typeset(html, "en") == html
+
+
+@pytest.mark.parametrize("memory", ["absent", "full"])
+def test_pagefinds_documents_are_written_on_the_disk_when_the_memory_cannot_take_them(monkeypatch, tmp_path, memory):
+    from atlas.outputs import search
+
+    memory_folder = tmp_path / "memory"
+    write_text = Path.write_text
+
+    def full_memory(path, *args, **kwargs):
+        if memory_folder in path.parents:
+            raise OSError(28, "No space left on device")
+        return write_text(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_memory)
+    monkeypatch.setattr(search, "MEMORY", memory_folder)
+    if memory == "full":
+        memory_folder.mkdir()
+    folder = search._written([("practices/lyon-centsept", "<html lang='fr'><body>Centsept</body></html>")])
+    assert memory_folder not in folder.parents
+    assert (folder / "practices/lyon-centsept/index.html").read_text(encoding="utf-8").endswith("Centsept</body></html>")
+    assert not any(memory_folder.glob("*"))  # nothing left half written there
+    shutil.rmtree(folder)
