@@ -502,8 +502,26 @@ def test_a_large_atlas_checked_in_two_processes_reports_the_same_problems(fixtur
     one_process = cold_problems()
     assert {"lyon-a", "lyon-f"} <= checked_here
     monkeypatch.setattr(atlas.model.parallel, "PARALLEL_FROM", 4)
+    started = []
+    popen = atlas.model.parallel.subprocess.Popen
+    monkeypatch.setattr(atlas.model.parallel.subprocess, "Popen", lambda *args, **kw: started.append(args) or popen(*args, **kw))
     assert cold_problems() == one_process
     assert {"lyon-d", "lyon-e", "lyon-f"} & checked_here == set()  # checked by the second process
+    assert len(started) == 1
+
+    # A build after an edit finds the checks in the cache: its first folders show it, and no
+    # second process is started for the others.
+    def problems_with_cache() -> list[str]:
+        checked_here.clear()
+        for memo in atlas.model.reader.MEMOS:
+            monkeypatch.setattr(memo, "results", {})  # a new process: nothing in memory
+        with pytest.raises(AtlasDataError) as caught:
+            load_atlas(fixture_atlas.root, FR_EN, today=TODAY, cache=fixture_atlas.root / ".cache")
+        return [str(problem) for problem in caught.value.problems]
+
+    assert problems_with_cache() == one_process and len(started) == 2  # cold: both processes filled the cache
+    assert problems_with_cache() == one_process
+    assert checked_here == set() and len(started) == 2
     assert one_process == [
         "practices/lyon-e/practice.yml: status: 'bogus' is not a status; known statuses: completed, ongoing, planned "
         "(see practices/vocabulary.yml)",

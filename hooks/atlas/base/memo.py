@@ -23,6 +23,7 @@ class Memo:
         self.name = f"{function.__module__}.{function.__qualname__}"
         self.results: dict[tuple, object] = {}
         self.store: Store | None = None
+        self.computed = 0  # calls found neither in memory nor in the store
 
     def __call__(self, *args):
         try:
@@ -30,12 +31,16 @@ class Memo:
         except KeyError:
             pass
         if self.store is None:
-            result = self.function(*args)
+            result = self._compute(args)
         else:
             address = self.store.address(self.name, args)
             result = self.store.get(address)
             if result is MISSING:
-                result = self.function(*args)
+                result = self._compute(args)
                 self.store.put(address, result)
         self.results[args] = result
         return result
+
+    def _compute(self, args: tuple):
+        self.computed += 1
+        return self.function(*args)

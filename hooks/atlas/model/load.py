@@ -54,9 +54,12 @@ def load_atlas(
     cities = load_cities(reader, vocabulary)
     actors, profiles = load_actors(reader, vocabulary, cities)
     folders = practice_folders(reader)
-    read_second_half = parallel.check_second_half(reader.settings, folders, (vocabulary, cities, actors, profiles), MEMOS)
-    practices = {}
+    practices, computed_before, read_second_half = {}, sum(memo.computed for memo in MEMOS), None
     for index, folder in enumerate(folders):
+        if index == min(parallel.PROBE, len(folders) // 2):
+            computed = sum(memo.computed for memo in MEMOS) - computed_before
+            lists = (vocabulary, cities, actors, profiles)
+            read_second_half = parallel.check_second_half(reader.settings, folders, lists, MEMOS, computed)
         if index == len(folders) // 2:
             read_second_half()
         practice = load_practice(reader, folder, vocabulary, cities, actors, profiles)

@@ -2,7 +2,9 @@
 
 While this process checks the first half, the second (check_worker.py) checks the other and
 sends back what its checks' memos hold (base/memo.py); the load then finds every answer of the
-second half in the memos. A shortcut only: if the second process fails, this one checks
+second half in the memos. It starts only once the first folders have shown that their checks
+are neither in memory nor in the cache: after an edit, a build finds nearly all of them there,
+and a second process would cost more than it saves. A shortcut only: if the second process fails, this one checks
 everything, and the problems are the same either way (tests/test_validation.py).
 """
 
@@ -17,16 +19,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 PARALLEL_FROM = 200  # folders; below, a second process costs more than it saves
+PROBE = 16  # folders checked before deciding: if the cache held all their checks, it holds the others'
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 WORKER = "atlas.model.check_worker"
 
 
-def check_second_half(settings, folders: list[Path], lists: tuple, memos: tuple) -> Callable[[], None]:
+def check_second_half(settings, folders: list[Path], lists: tuple, memos: tuple, computed: int) -> Callable[[], None]:
     """Start checking the second half of `folders` (against `lists`: vocabulary, cities, actors)
-    in a second process; returns what to call before reading that half: it waits for the
-    process and fills `memos` with its results."""
-    checked_before = sum(1 for args in memos[0].results if args[2] == "practice")
-    if len(folders) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or checked_before > len(folders) // 2:
+    in a second process, unless the checks of the first PROBE folders were all found in memory
+    or in the cache (`computed` of them were not: a build after an edit finds nearly all);
+    returns what to call before reading that half: it waits for the process and fills `memos`
+    with its results."""
+    if len(folders) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or not computed:
         return lambda: None
     request = pickle.dumps((settings, folders[len(folders) // 2 :], lists))
     python_path = os.pathsep.join(filter(None, (PACKAGE_PARENT, os.environ.get("PYTHONPATH"))))
