@@ -329,8 +329,11 @@ def test_world_map_first_shows_each_regions_count_then_every_practice_offline(pa
     assert dict(counts) == {region: len(slugs) for region, slugs in by_region.items()} and marker_slugs(frame) == []
     assert frame.evaluate("typeof L.markerClusterGroup") == "undefined", "the cluster script waits for markers to draw"
     assert sorted(int(n) for n in frame.locator(".marker-cluster span").all_inner_texts()) == sorted(dict(counts).values())
+    zoom = "window.atlasCounts._map.getZoom()"
     for _ in range(3):  # zoomed in: the regions in view fetch their markers and lose their count
-        frame.locator(".leaflet-control-zoom-in").click()
+        before = frame.evaluate(zoom)
+        frame.locator(".leaflet-control-zoom-in").click()  # Leaflet ignores a click while it zooms: one at a time
+        frame.wait_for_function(f"{zoom} > {before} && !document.querySelector('.leaflet-zoom-anim')")
     frame.wait_for_function(f"window.atlasCounts.getLayers().length < {len(counts)}")
     frame.locator(".folium-map:not([aria-busy])").wait_for(state="attached")
     counted = {region for region, _ in frame.evaluate("window.atlasCounts.getLayers().map(m => [m.atlasRegion, m.atlasCount])")}

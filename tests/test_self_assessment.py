@@ -234,7 +234,7 @@ def test_the_address_keeps_the_answers_and_a_link_reopens_the_same_plan(page, br
     assert page.locator("input[name='themes'][value='social-innovation']").is_disabled()  # two themes at most
     plan = page.locator("#atlas-plan [data-sa-result]").inner_text()
     page.locator("a[href='#atlas-plan']").click()  # a link within the page keeps the answers in the address
-    assert page.url == address
+    expect(page).to_have_url(address)  # once the page has seen the hash change
     other = browser.new_context().new_page()
     other.goto(address)
     expect(other.locator("[data-sa-result]")).to_be_visible()

@@ -118,12 +118,15 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     return tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
 
 
+_PARENTS_CONNECTIONS: list = []  # in a forked process: never closed, never used
+
+
 class Store:
     """Results filed by the digest of what they were computed from, in one SQLite database per
     code version: a file per result cost a new file's creation each (about half a millisecond of
     CPU on the development machine's disk, 4 s for the 7,600 results of a cold build at N = 1,000);
-    a database takes them in a few transactions. Results are written in batches (`flush`): a reader in another process finds
-    them once written, a parallel build never reads half of one."""
+    a database takes them in a few transactions. Results are written in batches (`flush`): another
+    process finds them once written, and never reads half of one."""
 
     BATCH = 256  # results held before they are written
 
@@ -177,6 +180,8 @@ class Store:
     def _own_pending(self) -> dict[str, bytes]:
         """This process's pending results: a process forked with some leaves them to its parent."""
         if self._pid != os.getpid():
+            if self._db is not None:  # the parent's: SQLite forbids using it here, closing included
+                _PARENTS_CONNECTIONS.append(self._db)
             self._pid, self._db, self._pending = os.getpid(), None, {}
         return self._pending
 

@@ -4,8 +4,9 @@ While this process checks the first half, the second (check_worker.py) checks th
 sends back what its checks' memos hold (base/memo.py); the load then finds every answer of the
 second half in the memos. It starts only once the first folders have shown that their checks
 are neither in memory nor in the cache: after an edit, a build finds nearly all of them there,
-and a second process would cost more than it saves. A shortcut only: if the second process fails, this one checks
-everything, and the problems are the same either way (tests/test_validation.py).
+and a second process would cost more than it saves. A shortcut only: if the second process
+fails, this one checks everything, and the problems are the same either way
+(tests/test_validation.py).
 """
 
 from __future__ import annotations
