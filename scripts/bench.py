@@ -7,8 +7,10 @@ Grows a temporary copy of the real atlas to N practices (synthetic ones with ~60
 narratives in each of the atlas's languages, spread over the real cities and vocabularies, some naming
 synthetic actors' profiles), builds each as the README does (mkdocs build --strict), builds
 the peer a user would pick instead — plain MkDocs + Material + mkdocs-static-i18n with the
-same narratives, kept out of the navigation, and Material's own search — and prints every
-figure in one run, so that ratios compare builds made on the same machine at the same time.
+same narratives, kept out of the navigation, and Material's own search, without the i18n
+plugin's quadratic de-duplication of its entries (up to 2,000 practices, also with it, as
+configured by default) — and prints every figure in one run, so that ratios compare builds
+made on the same machine at the same time.
 
   python scripts/bench.py                     # N = 250, 500, 1000
   python scripts/bench.py --sizes 1000 10000  # the issue 27 figures (about 40 minutes on 2 cores)
@@ -58,20 +60,24 @@ theme: {{name: material, language: {default}, font: false}}
 plugins:
   - search
   - i18n:
-      docs_structure: suffix
-      # Its de-duplication of the search entries compares every entry of the default language
-      # with every entry of the others: at N = 10,000 it ran for more than 10 minutes alone.
-      reconfigure_search: false
+      docs_structure: suffix{search}
       languages:
 {languages}
 nav: [index.md]
 validation: {{omitted_files: ignore, not_found: ignore, unrecognized_links: ignore, anchors: ignore}}
 """
+# mkdocs-static-i18n's de-duplication of the search entries compares every entry of the default
+# language with every entry of the others: at N = 10,000 it ran for more than 10 minutes alone.
+# The plain site is built without it; up to DEFAULT_PEER_UP_TO practices, also as configured by
+# default, the site that issue 27's build targets were first measured against.
+SEARCH_DEDUPLICATION_OFF = "\n      reconfigure_search: false"
+DEFAULT_PEER_UP_TO = 2000
 
 
-def peer_site(atlas_root: Path, peer: Path) -> None:
+def peer_site(atlas_root: Path, peer: Path, default_configuration: bool = False) -> None:
     """What a user would pick instead of the atlas: plain MkDocs + Material + mkdocs-static-i18n,
-    the same narratives (each under its title) kept out of the navigation, Material's search."""
+    the same narratives (each under its title) kept out of the navigation, Material's search
+    (without mkdocs-static-i18n's de-duplication of its entries, unless `default_configuration`)."""
     docs = peer / "docs"
     for folder in sorted((atlas_root / "practices").iterdir()):
         if not (folder / "practice.yml").exists():
@@ -88,7 +94,8 @@ def peer_site(atlas_root: Path, peer: Path) -> None:
         f"        - {{locale: {lang}, name: {lang}, build: true{', default: true' if lang == LANGUAGES[0] else ''}}}"
         for lang in LANGUAGES
     )
-    (peer / "mkdocs.yml").write_text(PEER_CONFIG.format(default=LANGUAGES[0], languages=entries), encoding="utf-8")
+    search = "" if default_configuration else SEARCH_DEDUPLICATION_OFF
+    (peer / "mkdocs.yml").write_text(PEER_CONFIG.format(default=LANGUAGES[0], languages=entries, search=search), encoding="utf-8")
 
 
 def suffixed(name: str, lang: str) -> str:
@@ -344,6 +351,13 @@ def lighthouse_scores(site: Path) -> dict:
     return scores
 
 
+def _or_dash(seconds: float | None, over: float | None = None) -> str:
+    """A column of the table: `seconds`, or `over` / `seconds` with `over`; a dash where not measured."""
+    if seconds is None:
+        return f"{'—':>14}"
+    return f"{over / seconds:>14.2f}" if over is not None else f"{seconds:>14.1f}"
+
+
 def human(value: float) -> str:
     return f"{value / 1024:,.1f} KB" if value < 1024 * 1024 else f"{value / 1024 / 1024:,.1f} MB"
 
@@ -371,6 +385,10 @@ def main(argv=None) -> int:
             seconds, peak, cpu = build(root, root / "site")
             peer_site(root, root / "peer")
             peer_seconds, peer_peak, peer_cpu = build(root / "peer", root / "peer" / "site", strict=False)
+            default_peer_seconds = None
+            if n <= DEFAULT_PEER_UP_TO:
+                peer_site(root, root / "peer-default", default_configuration=True)
+                default_peer_seconds = build(root / "peer-default", root / "peer-default" / "site", strict=False)[0]
             # Pagefind alone writes elsewhere than into the site, whose bundles the next build keeps.
             search_seconds = search_index_seconds(root, root / "search-alone")
             synthetic = sorted(p.name for p in (root / "practices").glob("*-synthetic-*"))
@@ -390,6 +408,7 @@ def main(argv=None) -> int:
                     "cpu s": cpu,
                     "peer s": peer_seconds,
                     "peer cpu s": peer_cpu,
+                    "default peer s": default_peer_seconds,
                     "plain site peak memory, one process": peer_peak * 1024,
                     "search s": search_seconds,
                     "floor s": floor,
@@ -412,6 +431,8 @@ def main(argv=None) -> int:
     print(f"{'plain Material + i18n site, same pages (s)':44}" + "".join(f"{row['peer s']:>14.1f}" for row in rows))
     print(f"{'build / plain site':44}" + "".join(f"{row['build s'] / row['peer s']:>14.2f}" for row in rows))
     print(f"{'plain site CPU, every process (s)':44}" + "".join(f"{row['peer cpu s']:>14.1f}" for row in rows))
+    print(f"{'plain site as configured by default (s)':44}" + "".join(_or_dash(row["default peer s"]) for row in rows))
+    print(f"{'build / that site':44}" + "".join(_or_dash(row["default peer s"], row["build s"]) for row in rows))
     print(f"{'Python-Markdown floor (s)':44}" + "".join(f"{row['floor s']:>14.1f}" for row in rows))
     print(f"{'build / floor':44}" + "".join(f"{row['build s'] / row['floor s']:>14.2f}" for row in rows))
     print(f"{'build CPU, every process (s)':44}" + "".join(f"{row['cpu s']:>14.1f}" for row in rows))
@@ -421,6 +442,10 @@ def main(argv=None) -> int:
         print(f"{f'{name}: growth per doubling of N':44}" + "".join(f"{g:>14}" for g in growth))
     print(f"{'after one practice changed, cache kept (s)':44}" + "".join(f"{row['warm s']:>14.1f}" for row in rows))
     print(f"{'  / plain site':44}" + "".join(f"{row['warm s'] / row['peer s']:>14.2f}" for row in rows))
+    print(
+        f"{'  / plain site as configured by default':44}"
+        + "".join(_or_dash(row["default peer s"], row["warm s"]) for row in rows)
+    )
     print(f"{'  CPU, every process (s)':44}" + "".join(f"{row['warm cpu s']:>14.1f}" for row in rows))
     first = rows[0]
     if first["serve s"] is not None:
