@@ -165,13 +165,14 @@ def reload_practice(atlas: Atlas, root: Path, slug: str, cache: Path | None = No
         reader, Path(root) / paths.PRACTICES / slug, atlas.vocabulary, atlas.cities, actors, frozenset(actors)
     )
     practices = {other: p for other, p in atlas.practices.items() if other != slug} | ({slug: practice} if practice else {})
-    practices, guide = dict(sorted(practices.items())), atlas.guide
-    guide_keys = ({step.key for step in guide.steps}, {term.get("key") for term in guide.glossary}) if guide else (set(), set())
-    check_links(reader, practices, atlas.vocabulary, atlas.cities, guide_keys)
+    guide, guide_data = load_guide(reader, atlas.vocabulary, atlas.cities)  # its checks found in memory: its links' keys
+    check_links(reader, practices, atlas.vocabulary, atlas.cities, guide_lists(guide_data))
     reader.keep_results()
     if reader.problems:
         raise AtlasDataError(reader.problems)
-    return Atlas(atlas.languages, atlas.cities, atlas.vocabulary, practices, guide, actors, atlas.publication)
+    return Atlas(
+        atlas.languages, atlas.cities, atlas.vocabulary, dict(sorted(practices.items())), guide, actors, atlas.publication
+    )
 
 
 def check_folders(settings: Settings, folders: list[Path], lists: tuple) -> list[dict]:
