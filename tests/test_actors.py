@@ -3,6 +3,7 @@ the links both ways (an actor's practices, a practice's profiled actors, a city'
 
 from __future__ import annotations
 
+import json
 import posixpath
 import subprocess
 import sys
@@ -189,8 +190,10 @@ def test_actor_pages_and_the_links_both_ways(fixture_atlas):
             else {"Private": ["Tubà"], "Public": ["Métropole de Lyon"]}
         )
         index = soup(site, f"{prefix}actors/index.html")
-        item = index.select_one("li[data-slug=tuba]")
-        assert (item["data-type"], item["data-city"], item["data-theme"]) == ("private", "lyon", "social-innovation")
+        assert index.select_one("li[data-slug=tuba] .atlas-card__place").get_text() == ("Lyon (France)")
+        data = json.loads((site / f"{prefix}data/actors.json").read_text(encoding="utf-8"))  # what the index's filter reads
+        assert [a for a in data["actors"] if a[0] == "tuba"] == [["tuba", "Tubà", "private", ["lyon"], ["social-innovation"], 1]]
+        assert data["cities"]["lyon"] == ["Lyon", "fr"] and data["countries"]["fr"] == "France"
         template = soup(site, f"{prefix}actor-profile/index.html")
         assert len(template.select(".atlas-template-section")) == 12
         assert template.select(".atlas-template-example")  # the guide's fictional example, where it fills a section

@@ -20,7 +20,7 @@ from babel import Locale
 from playwright.sync_api import expect
 
 from atlas.base import catalog, routes
-from atlas.outputs import maps, search
+from atlas.outputs import actors, maps, search
 from atlas.records import facets
 from atlas.records.actors import cities_of, themes_of
 from atlas.records.facets import FACET_IDS
@@ -436,28 +436,31 @@ def test_one_map_frame_serves_every_practice_page_and_reads_its_practice_from_th
 
 
 def shown_actors(page) -> list[str]:
-    page.wait_for_selector(".atlas-list--ready")
-    return page.eval_on_selector_all("li[data-slug]:not([hidden])", "items => items.map(i => i.dataset.slug).sort()")
+    """The actors the actors' index shows, in its order: the filter's results, or the page's own list."""
+    page.wait_for_selector(".atlas-list--ready:not([aria-busy])")
+    return page.eval_on_selector_all(
+        "[data-atlas-list] .atlas-card", "cards => cards.filter(c => !c.closest('[hidden]')).map(c => c.dataset.slug)"
+    )
 
 
 def test_actors_index_filters_by_type_city_and_theme(page, real_atlas):
     kind, city = next((a.data["type"], c) for slug, a in real_atlas.actors.items() for c in cities_of(real_atlas, slug))
     theme = next(theme for slug in real_atlas.actors for theme in themes_of(real_atlas, slug))
     page.goto("en/actors/")
-    assert shown_actors(page) == sorted(real_atlas.actors)  # the whole list, as without JavaScript
+    assert sorted(shown_actors(page)) == sorted(real_atlas.actors)  # the whole list, as without JavaScript
     page.select_option("#atlas-actors-type", kind)
     page.select_option("#atlas-actors-city", city)
     expected = sorted(s for s, a in real_atlas.actors.items() if a.data["type"] == kind and city in cities_of(real_atlas, s))
-    assert expected and shown_actors(page) == expected
+    assert expected and sorted(shown_actors(page)) == expected
     assert f"type={kind}" in page.url and f"city={city}" in page.url
     page.select_option("#atlas-actors-type", "")
     page.select_option("#atlas-actors-city", "")
     page.select_option("#atlas-actors-theme", theme)
-    assert shown_actors(page) == sorted(s for s in real_atlas.actors if theme in themes_of(real_atlas, s))
+    assert sorted(shown_actors(page)) == sorted(s for s in real_atlas.actors if theme in themes_of(real_atlas, s))
     page.go_back()  # the filters as they were before the theme: none
-    assert shown_actors(page) == sorted(real_atlas.actors)
+    assert sorted(shown_actors(page)) == sorted(real_atlas.actors)
     page.go_back()  # before the type was cleared: the city alone
-    assert shown_actors(page) == sorted(s for s in real_atlas.actors if city in cities_of(real_atlas, s))
+    assert sorted(shown_actors(page)) == sorted(s for s in real_atlas.actors if city in cities_of(real_atlas, s))
 
 
 def test_the_blank_actor_profile_prints_on_a4_without_navigation(page):
@@ -829,6 +832,7 @@ def test_a_french_only_practice_is_in_every_edition_under_a_notice_in_its_langua
 # -- An atlas of a few hundred practices (issue 27) -------------------------------------------------
 
 LARGE = 300  # practices: six pages of the index
+PRACTICES_PER_ACTOR = 4  # a synthetic actor's profile for every 4 practices: with the real ones, three pages of actors
 BUNDLE = 100  # documents a search bundle holds in the large atlas: four or five bundles a language
 # Built once per run (built_once); its tests run on one worker (`make test`: --dist loadgroup), one after the other.
 on_the_large_atlas = pytest.mark.xdist_group("large-atlas")
@@ -841,7 +845,7 @@ def large_atlas(tmp_path_factory, worker_id):
 
     def build(folder: Path) -> None:
         copy_atlas(folder / "atlas")
-        grow(folder / "atlas", LARGE)
+        grow(folder / "atlas", LARGE, practices_per_actor=PRACTICES_PER_ACTOR)
         config = folder / "atlas/mkdocs.yml"  # several search bundles a language, as a far larger atlas has
         text = config.read_text(encoding="utf-8")
         config.write_text(
@@ -924,6 +928,24 @@ def every_result(page) -> list[str]:
     return shown_slugs(page)
 
 
+def every_page(page, path: str, cards: str, title: str, words: dict) -> tuple[list[str], int]:
+    """Without JavaScript, from the first page of a long list to its last by the "next" links:
+    the slugs of `cards` on every page, and how many pages there are (each page says which it is,
+    in its page links and in its title)."""
+    listed, number = [], 1
+    while True:
+        expect(page.locator(".atlas-pages [aria-current=page]")).to_have_text(str(number))
+        if number > 1:
+            expect(page.locator("h1")).to_have_text(words["list_page_title"].format(title=title, number=number))
+        listed += page.eval_on_selector_all(cards, "cards => cards.map(c => c.dataset.slug)")
+        following = page.locator(".atlas-pages a[rel=next]")
+        if not following.count():
+            return listed, number
+        following.click()
+        number += 1
+        assert site_path(page.url) == f"/{path}/page/{number}/"
+
+
 @on_the_large_atlas
 @pytest.mark.parametrize("lang, prefix", EDITIONS)
 def test_without_javascript_the_large_index_lists_every_practice_50_a_page(browser, large_atlas, lang, prefix):
@@ -934,18 +956,7 @@ def test_without_javascript_the_large_index_lists_every_practice_50_a_page(brows
     expect(page.locator("form.atlas-filters")).to_be_hidden()
     words = ui(lang)
     expect(page.locator("#atlas-results-count")).to_have_text(words["results_count"]["other"].format(count=LARGE))
-    listed, number = [], 1
-    while True:
-        expect(page.locator(".atlas-pages [aria-current=page]")).to_have_text(str(number))
-        if number > 1:
-            expect(page.locator("h1")).to_have_text(words["list_page_title"].format(title=words["index_title"], number=number))
-        listed += page.eval_on_selector_all(".atlas-results .atlas-card", "cards => cards.map(c => c.dataset.slug)")
-        following = page.locator(".atlas-pages a[rel=next]")
-        if not following.count():
-            break
-        following.click()
-        number += 1
-        assert site_path(page.url) == f"/{prefix}practices/page/{number}/"
+    listed, number = every_page(page, f"{prefix}practices", ".atlas-results .atlas-card", words["index_title"], words)
     assert number == LARGE // 50 and listed == [record.slug for record in records(atlas, lang)]
     page.locator(".atlas-pages a[rel=prev]").click()  # and back, page by page
     assert site_path(page.url) == f"/{prefix}practices/page/{number - 1}/"
@@ -1004,6 +1015,86 @@ def test_filtering_from_another_page_of_the_index_keeps_its_address_and_back_wor
     large_page.go_back()
     expect(large_page.locator(f"input[name=status][value={status}]")).to_be_checked()
     assert len(shown_slugs(large_page)) == 50 and shown_slugs(large_page) == expected[:50]
+
+
+@on_the_large_atlas
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_without_javascript_the_large_actors_index_lists_every_actor_50_a_page_by_helix(browser, large_atlas, lang, prefix):
+    atlas, url = large_atlas
+    context = browser.new_context(base_url=url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{prefix}actors/")
+    expect(page.locator("form.atlas-filters")).to_be_hidden()
+    words = ui(lang)
+    expect(page.locator("#atlas-actors-count")).to_have_text(words["actors_count"]["other"].format(count=len(atlas.actors)))
+    helix_of_cards = "cards => cards.map(c => c.closest('section').querySelector('h2').textContent)"
+    groups = page.eval_on_selector_all(".atlas-card", helix_of_cards)  # the first page's cards, under their helix
+    listed, number = every_page(page, f"{prefix}actors", ".atlas-card", words["actors_title"], words)
+    assert number == math.ceil(len(atlas.actors) / 50) == 3
+    assert listed == [record.slug for record in actors.ordered(atlas, lang)]
+    assert groups == [facets.label(atlas, "actor", atlas.actors[slug].data["type"], lang).text for slug in listed[:50]]
+    context.close()
+
+
+def actors_matching(atlas, lang: str, case: dict) -> list[str]:
+    """The actors a filter keeps, from every profile at once, in the index's order: its type, one
+    of its cities (its profile's and its practices'), one of its practices' themes."""
+    return [
+        record.slug
+        for record in actors.ordered(atlas, lang)
+        if case.get("type", record.type.key) == atlas.actors[record.slug].data["type"]
+        and ("city" not in case or case["city"] in cities_of(atlas, record.slug))
+        and ("theme" not in case or case["theme"] in themes_of(atlas, record.slug))
+    ]
+
+
+@on_the_large_atlas
+@pytest.mark.parametrize("lang, prefix", EDITIONS)
+def test_the_actors_filter_fetches_its_data_once_chosen_and_shows_what_filtering_every_actor_shows(
+    large_page, large_atlas, lang, prefix
+):
+    """The first page downloads no data of the actors; a filter chosen then fetches it and shows,
+    under their helix, the actors that filtering every profile at once keeps, whose links lead
+    to their pages; the address keeps the filter, on whichever page it was chosen, and Back works."""
+    atlas, _ = large_atlas
+    fetched = []
+    large_page.on("request", lambda request: fetched.append(site_path(request.url)))
+    large_page.goto(f"{prefix}actors/page/2/")
+    own = shown_actors(large_page)
+    assert own == [record.slug for record in actors.ordered(atlas, lang)][50:100]
+    assert not [path for path in fetched if path.endswith(routes.ACTORS_DATA)]
+    actor = next(slug for slug in atlas.actors if slug.startswith("synthetic-") and themes_of(atlas, slug))
+    kind, city, theme = atlas.actors[actor].data["type"], cities_of(atlas, actor)[0], themes_of(atlas, actor)[0]
+    large_page.select_option("#atlas-actors-theme", theme)
+    expect(large_page).to_have_url(re.compile(re.escape(f"/{prefix}actors/page/2/?theme={theme}") + "$"))
+    expected = actors_matching(atlas, lang, {"theme": theme})
+    assert shown_actors(large_page) == expected and actor in expected
+    assert [path for path in fetched if path.endswith(routes.ACTORS_DATA)] == [f"/{prefix}{routes.ACTORS_DATA}"]
+    expect(large_page.locator("#atlas-actors-count")).to_have_text(
+        ui(lang)["actors_count"]["one" if len(expected) == 1 else "other"].format(count=len(expected))
+    )
+    headings = large_page.eval_on_selector_all(
+        ".atlas-list__results h2", "headings => headings.filter(h => !h.closest('[hidden]')).map(h => h.textContent)"
+    )
+    types = list(dict.fromkeys(atlas.actors[slug].data["type"] for slug in expected))
+    assert headings == [facets.label(atlas, "actor", key, lang).text for key in types]
+    card = large_page.locator(f".atlas-list__results .atlas-card[data-slug={actor}]")
+    for href in card.locator("a").evaluate_all("links => links.map(a => a.href)"):  # its page, its cities' and countries'
+        assert large_page.request.get(href).status == 200, href
+    expect(card.locator("h3 a")).to_have_attribute("href", re.compile(re.escape(f"/{prefix}actors/{actor}/") + "$"))
+    large_page.select_option("#atlas-actors-type", kind)
+    large_page.select_option("#atlas-actors-city", city)
+    expected = actors_matching(atlas, lang, {"type": kind, "city": city, "theme": theme})
+    assert shown_actors(large_page) == expected and actor in expected
+    expect(large_page.locator(".atlas-pages")).to_be_hidden()  # the page links lead to the whole list's pages
+    large_page.go_back()  # before the city: the type and the theme
+    assert shown_actors(large_page) == actors_matching(atlas, lang, {"type": kind, "theme": theme})
+    large_page.locator("button[type=reset]").click()  # no filter: this page's own list again
+    expect(large_page).to_have_url(re.compile(re.escape(f"/{prefix}actors/page/2/") + "$"))
+    assert shown_actors(large_page) == own
+    expect(large_page.locator("#atlas-actors-count")).to_have_text(
+        ui(lang)["actors_count"]["other"].format(count=len(atlas.actors))
+    )
 
 
 @on_the_large_atlas

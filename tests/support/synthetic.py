@@ -67,16 +67,17 @@ def skewed(rng: random.Random, values: list, count: int) -> list:
     return picked
 
 
-def grow(root: Path, total: int, seed: int = 1) -> list[str]:
+def grow(root: Path, total: int, seed: int = 1, practices_per_actor: int = 20) -> list[str]:
     """Add synthetic practices to the copy at `root` until it has `total` (and one synthetic
-    actor's profile for every 20, which some practices name); returns every narrative."""
+    actor's profile for every `practices_per_actor`, which some practices name); returns every
+    narrative."""
     headings = {lang: list(catalog.headings("practices", lang).values()) for lang in LANGUAGES}
     rng = random.Random(seed)
     vocabulary = yaml.safe_load((root / "practices/vocabulary.yml").read_text(encoding="utf-8"))
     cities = list(yaml.safe_load((root / "practices/cities.yml").read_text(encoding="utf-8")))
     sentences = {lang: narrative_sentences(lang) for lang in LANGUAGES}
     existing = [p for p in (root / "practices").iterdir() if (p / "practice.yml").exists()]
-    actors = [f"synthetic-actor-{index:04d}" for index in range(total // 20)]
+    actors = [f"synthetic-actor-{index:04d}" for index in range(total // practices_per_actor)]
     for key in actors:
         profile = {
             "name": {lang: f"{SYNTHETIC[lang]['actor']} {key[-4:]}" for lang in LANGUAGES},

@@ -38,6 +38,7 @@ OPEN_DATA = "data"  # the open-data page, beside the data files
 FILTER_DATA = "data/practices.json"  # the index's filter: what it needs first; internal, may change with the site
 FILTER_CHUNKS = "data/practices"  # the rest of the filter's data, in chunks fetched as a filter needs them; internal
 FILTER_YEARS = f"{FILTER_CHUNKS}/years.json"
+ACTORS_DATA = "data/actors.json"  # the actors' index's filter: every actor, fetched once a filter is chosen; internal
 MAP_DATA = "data/map.json"  # the world map: what it needs first (each region's count); internal, may change with the site
 MAP_CHUNKS = "data/map"  # the world map's markers, one file a region, fetched when the view needs them; internal
 SITEMAP = "sitemap.xml"  # at the site's root: every page of every language, or the index of the sitemaps (sitemap_part)
@@ -57,6 +58,7 @@ WORLD_MAP = f"{MAPS}/world.html"
 VENDOR = "assets/vendor"  # Leaflet and its cluster plugin, from their PyPI packages
 SEARCH_BUNDLE = "pagefind"  # a language's first Pagefind bundle, beside its pages (search_bundle)
 FILTER_SCRIPT = "assets/atlas-filter.js"  # the index's filter (docs/assets/)
+ACTORS_SCRIPT = "assets/atlas-actors-filter.js"  # the actors' index's filter (docs/assets/)
 SELF_ASSESSMENT_SCRIPT = "assets/atlas-self-assessment.js"  # the self-assessment's plan (docs/assets/)
 SHARE_IMAGE = "assets/atlas-share.png"  # what a shared link shows (docs/assets/)
 

@@ -1,5 +1,9 @@
-"""The actors' pages: each actor's profile with its practices, the index of actors (filtered by
-type, city and theme), and the guide's blank actor profile, to print."""
+"""The actors' pages: each actor's profile with its practices, the index of actors, and the
+guide's blank actor profile, to print.
+
+The index lists the actors by helix, 50 a page with page links (complete without JavaScript);
+its filter (type, city, theme) fetches `data/actors.json` once a reader chooses a value, so
+that the first download stays one page of cards however many actors the atlas profiles."""
 
 from __future__ import annotations
 
@@ -12,8 +16,20 @@ from ..records.actors import ActorRecord, actor_record, helix_order, profile_sec
 from ..records.facets import sort_key
 from ..records.guide import citation
 from ..records.practice import place, practice_record
-from ..records.values import localized
-from ..views import Page, contact_url, long_date, ui
+from ..records.values import Localized, localized
+from ..views import (
+    PAGE_SIZE,
+    File,
+    Page,
+    contact_url,
+    html_safe_json,
+    list_page_title,
+    long_date,
+    page_count,
+    page_links,
+    page_of,
+    ui,
+)
 
 
 def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
@@ -23,14 +39,17 @@ def pages(atlas: Atlas, lang: str, only: str | None = None) -> list[Page]:
     shown = {entry["actor"] for entry in atlas.practices[only].data["actors"] if "actor" in entry} if only else set(atlas.actors)
     result = [
         Page(
-            routes.ACTORS,
+            routes.list_page(routes.ACTORS, number),
             "actors-index.html",
-            strings["actors_title"],
-            lambda: index_view(atlas, lang),
+            list_page_title(atlas, lang, strings["actors_title"], number),
+            lambda number=number: index_view(atlas, lang, number),
             "actors_index",
-            in_nav=True,
+            in_nav=number == 1,
             description=strings["actors_description"],
-        ),
+        )
+        for number in range(1, page_count(len(atlas.actors)) + 1)
+    ]
+    result += [
         Page(
             routes.ACTOR_TEMPLATE,
             "actor-template.html",
@@ -68,31 +87,85 @@ def listed(atlas: Atlas, record: ActorRecord) -> dict:
     return {"record": record, "places": [place(atlas, key, record.lang) for key in record.cities]}
 
 
-def index_view(atlas: Atlas, lang: str) -> dict:
-    """Every profiled actor, by helix; the options of the filter (type, city, theme), with counts."""
-    actors = sorted(
-        (actor_record(atlas, slug, lang) for slug in atlas.actors), key=lambda r: (helix_order(r.type.key), sort_key(r.name.text))
+FILTERS = {"type": "actor", "city": "city", "theme": "theme"}  # the index's filters, and the facet of each one's values
+
+
+def ordered(atlas: Atlas, lang: str) -> list[ActorRecord]:
+    """Every profiled actor in the index's order: by helix, then by name."""
+    return atlas.derived(
+        ("actors_index", lang),
+        lambda: sorted(
+            (actor_record(atlas, slug, lang) for slug in atlas.actors),
+            key=lambda r: (helix_order(r.type.key), sort_key(r.name.text)),
+        ),
     )
-    counted: dict[str, dict[str, int]] = {"type": {}, "city": {}, "theme": {}}
+
+
+def filter_keys(record: ActorRecord) -> dict[str, tuple[str, ...]]:
+    """An actor's values for each of the index's filters."""
+    return {"type": (record.type.key,), "city": record.cities, "theme": record.themes}
+
+
+def index_view(atlas: Atlas, lang: str, number: int = 1) -> dict:
+    """One page of the actors, by helix; the options of the filter (type, city, theme), with counts."""
+    strings = ui(atlas, lang)
+    actors = ordered(atlas, lang)
+    counted: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
     for record in actors:
-        for facet, keys in (("type", [record.type.key]), ("city", record.cities), ("theme", record.themes)):
+        for name, keys in filter_keys(record).items():
             for key in keys:
-                counted[facet][key] = counted[facet].get(key, 0) + 1
-    facet_of = {"type": "actor", "city": "city", "theme": "theme"}
+                counted[name][key] = counted[name].get(key, 0) + 1
     options = {
-        facet: sorted(
-            ((facets.term(atlas, facet_of[facet], key, lang), count) for key, count in found.items()),
+        name: sorted(
+            ((facets.term(atlas, FILTERS[name], key, lang), count) for key, count in found.items()),
             key=lambda option: (helix_order(option[0].key) if option[0].facet == "actor" else 0, sort_key(option[0].label.text)),
         )
-        for facet, found in counted.items()
+        for name, found in counted.items()
     }
-    types = {record.type.key: record.type for record in actors}  # in the helix's order: the actors are sorted so
-    groups = [{"type": term, "actors": [listed(atlas, r) for r in actors if r.type.key == key]} for key, term in types.items()]
+    shown = page_of(actors, number)
+    types = {record.type.key: record.type for record in shown}  # in the helix's order: the actors are sorted so
+    groups = [{"type": term, "actors": [listed(atlas, r) for r in shown if r.type.key == key]} for key, term in types.items()]
     return {
+        "title": list_page_title(atlas, lang, strings["actors_title"], number),
+        "number": number,
         "groups": groups,
         "count": len(actors),
         "options": options,
+        "page_links": page_links(atlas, lang, routes.ACTORS, number, len(actors)),
+        "data_url": atlas.routes.file_url(routes.ACTORS_DATA, lang),
+        "script_url": routes.ACTORS_SCRIPT,
         "template_url": atlas.routes.page_url(routes.ACTOR_TEMPLATE, lang),
+    }
+
+
+def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
+    return [File(routes.ACTORS_DATA, html_safe_json(filter_data(atlas, lang)))]
+
+
+def filter_data(atlas: Atlas, lang: str) -> dict:
+    """What the index's filter shows of every actor, in the index's order, PAGE_SIZE at a time:
+    [key, name, type, cities, themes, count of practices]; the labels of the types, cities (and each city's
+    country) and countries; from the site root, where an actor's, a city's and a country's
+    pages are (their folder, then the key and "/"). A label shown in another language than
+    `lang` is [label, its language]."""
+
+    def shown(text: Localized) -> str | list[str]:
+        return [text.text, text.lang] if text.fallback else text.text
+
+    actors = ordered(atlas, lang)
+    places = {key: place(atlas, key, lang) for key in dict.fromkeys(city for r in actors for city in r.cities)}
+    folder = atlas.routes.page_url
+    return {
+        "page_size": PAGE_SIZE,
+        "actors": [[r.slug, shown(r.name), r.type.key, list(r.cities), list(r.themes), r.count] for r in actors],
+        "types": {r.type.key: shown(r.type.label) for r in actors},
+        "cities": {key: [shown(p.city.label), p.country.key] for key, p in places.items()},
+        "countries": {p.country.key: shown(p.country.label) for p in places.values()},
+        "folders": {
+            "actor": folder(routes.ACTORS, lang),
+            "city": folder(routes.facet("city"), lang),
+            "country": folder(routes.facet("country"), lang),
+        },
     }
 
 
