@@ -65,6 +65,7 @@ def test_exact_pages_and_files_of_a_one_practice_atlas(fixture_atlas):
             f"{prefix}{path}"
             for path in (
                 "data/practices.json",
+                "data/actors.json",
                 "data/map.json",
                 "data/practices.geojson",
                 "data/practices.csv",

@@ -68,6 +68,7 @@ def test_exact_pages_of_a_one_practice_atlas(fixture_atlas):
         for prefix in ("", "en/")
         for path in (
             "data/practices.json",
+            "data/actors.json",
             "data/map.json",
             "data/practices.geojson",
             "data/practices.csv",
