@@ -1257,6 +1257,39 @@ def test_search_merges_the_bundles_of_a_large_atlas_and_finds_a_practice_in_each
 
 
 @on_the_large_atlas
+def test_a_common_word_fetches_only_the_results_shown_and_says_its_count_is_pagefinds_estimate(large_page, large_atlas):
+    """A word of hundreds of pages: the search page fetches the fragments of the 20 results it
+    shows, not more; it says "About N results", N at least the practices that have the word in
+    their title; "More results" fetches the next ones; a kind then is Pagefind's filter."""
+    atlas, _ = large_atlas
+    synthetic = Counter(slug.split("-synthetic-")[0] for slug in atlas.practices if "-synthetic-" in slug)
+    city, titled = synthetic.most_common(1)[0]  # the city that a synthetic practice's title names most often
+    fetched = []
+    large_page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
+    about = re.escape(ui("en")["search_about"]["other"]).replace(re.escape("{count}"), r"(\d+)")
+
+    def estimate() -> int:
+        status = large_page.locator("[data-atlas-search] [role=status]").inner_text()
+        said = re.fullmatch(about, status)
+        assert said, status
+        return int(said[1])
+
+    results = search_results(large_page, f"en/search/?q={city}")
+    every = estimate()
+    assert every >= titled > 40
+    assert len(results) == 20 and len([path for path in fetched if "/fragment/" in path]) == 20
+    large_page.locator(".atlas-search__more").click()
+    expect(large_page.locator(".atlas-search__result")).to_have_count(40)
+    assert len([path for path in fetched if "/fragment/" in path]) == 40
+    large_page.locator(".atlas-search__kinds input[value=practice]").check()
+    expect(large_page).to_have_url(re.compile(re.escape(f"?q={city}&kind=practice") + "$"))
+    expect(large_page.locator(".atlas-search__result")).to_have_count(20)
+    kinds = large_page.eval_on_selector_all(".atlas-search__result", "items => items.map(i => i.dataset.kind)")
+    assert set(kinds) == {"practice"}
+    assert titled <= estimate() <= every
+
+
+@on_the_large_atlas
 def test_a_busy_citys_map_first_shows_its_count_then_every_practice_there_when_asked(large_page, large_atlas):
     """Beyond CITY_MAP_INLINE markers, a city's map downloads none at first: one count, that of its
     practices' points at the city; a click on it fetches them, clustered, each practice there."""

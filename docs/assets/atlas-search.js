@@ -4,7 +4,11 @@
    the reader can keep one kind.
    Pagefind also finds words that only begin like the one typed ("mal" for "Mali"): a result is
    kept only if its text has a word that the typed word begins (or, for a plural or a feminine,
-   nearly is). The words and the kind are kept in the address, so a search is a link to share. */
+   nearly is). Only the results shown are fetched, 20 at a time, so a common word costs what a
+   rare one does: when Pagefind finds more than EXACT_UP_TO pages, the count is Pagefind's, said
+   as an estimate ("About 700 results"), and a kind chosen is Pagefind's filter; otherwise every
+   result is checked and the counts are exact. The words and the kind are kept in the address,
+   so a search is a link to share. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-atlas-search]");
@@ -13,8 +17,11 @@
   var kindsBox = root.querySelector(".atlas-search__kinds"), list = root.querySelector(".atlas-search__results");
   var more = root.querySelector(".atlas-search__more");
   var labels = JSON.parse(root.dataset.kinds), forms = JSON.parse(root.dataset.countForms);
-  var bundles = JSON.parse(root.dataset.bundles), PAGE = 20, FETCHED = 80;
-  var pagefind = null, found = [], shown = 0, kind = "", running = 0;
+  var aboutForms = JSON.parse(root.dataset.aboutForms);
+  var bundles = JSON.parse(root.dataset.bundles), PAGE = 20, EXACT_UP_TO = 40;
+  var pagefind = null, kind = "", running = 0, typed = [];
+  var results = [], examined = 0, found = [], shown = 0;  // Pagefind's results, how many were checked, the entries kept
+  var exact = true, estimate = null;  // whether every result is checked; else Pagefind's search without a kind
 
   function fold(text) {
     return (text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
@@ -36,9 +43,10 @@
     return typed.every(function (word) { return word.length < 3 || has(inText, word); });
   }
 
-  function counted(count) {
+  function counted(count, plurals) {
     var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(count) : "other";
-    return (forms[form] || forms.other).replace("{count}", count);
+    plurals = plurals || forms;
+    return (plurals[form] || plurals.other).replace("{count}", count);
   }
 
   function element(tag, className, text) {
@@ -80,26 +88,51 @@
     return li;
   }
 
+  // The kinds of the results, each with its count (Pagefind's, marked "≈", when not every result is checked).
   function kinds() {
-    var counts = {};
-    found.forEach(function (entry) { counts[entry.kind] = (counts[entry.kind] || 0) + 1; });
+    var counts = {}, all = found.length;
+    if (exact) {
+      found.forEach(function (entry) { counts[entry.kind] = (counts[entry.kind] || 0) + 1; });
+    } else {
+      counts = estimate.totalFilters.kind || {};
+      all = estimate.unfilteredResultCount;
+    }
     kindsBox.replaceChildren();
     [""].concat(Object.keys(labels)).forEach(function (key) {
       if (key && !counts[key]) return;
       var label = element("label", "atlas-search__kind-choice"), radio = element("input");
       radio.type = "radio"; radio.name = "kind"; radio.value = key; radio.checked = key === kind;
       label.appendChild(radio);
-      label.appendChild(document.createTextNode(" " + (key ? labels[key] : root.dataset.all) + " (" + (key ? counts[key] : found.length) + ")"));
+      var count = (exact ? "" : "≈") + (key ? counts[key] : all);
+      label.appendChild(document.createTextNode(" " + (key ? labels[key] : root.dataset.all) + " (" + count + ")"));
       kindsBox.appendChild(label);
     });
-    kindsBox.hidden = !found.length;
+    kindsBox.hidden = !all;
+  }
+
+  function kept() {
+    return exact ? found.filter(function (entry) { return !kind || entry.kind === kind; }) : found;
   }
 
   function render() {
-    var kept = found.filter(function (entry) { return !kind || entry.kind === kind; });
-    list.replaceChildren.apply(list, kept.slice(0, shown).map(item));
-    status.textContent = input.value.trim() ? (kept.length ? counted(kept.length) : root.dataset.none) : "";
-    more.hidden = kept.length <= shown;
+    var entries = kept(), left = examined < results.length;
+    list.replaceChildren.apply(list, entries.slice(0, shown).map(item));
+    if (!input.value.trim()) status.textContent = "";
+    else if (exact || !left) status.textContent = entries.length ? counted(entries.length) : root.dataset.none;
+    else status.textContent = counted(kind ? (estimate.totalFilters.kind || {})[kind] || 0 : estimate.unfilteredResultCount, aboutForms);
+    more.hidden = entries.length <= shown && !left;
+  }
+
+  // Check Pagefind's next results, PAGE at a time, until `wanted` entries are kept or none is left.
+  function examine(ticket, wanted) {
+    if (kept().length >= wanted || examined >= results.length) return Promise.resolve(ticket === running);
+    var batch = results.slice(examined, examined + PAGE);
+    examined += batch.length;
+    return Promise.all(batch.map(function (result) { return result.data(); })).then(function (datas) {
+      if (ticket !== running) return false;  // a newer search has started
+      datas.forEach(function (data) { found.push.apply(found, entries(data, typed)); });
+      return examine(ticket, wanted);
+    });
   }
 
   function writeUrl(push) {
@@ -112,18 +145,30 @@
 
   function search() {
     var term = input.value.trim(), ticket = ++running;
-    if (!term) { found = []; shown = PAGE; kinds(); render(); return Promise.resolve(); }
-    return pagefind.search(term).then(function (response) {
-      return Promise.all(response.results.slice(0, FETCHED).map(function (result) { return result.data(); }));
-    }).then(function (datas) {
-      if (ticket !== running) return;  // a newer search has started
-      var typed = words(term);
-      found = [].concat.apply([], datas.map(function (data) { return entries(data, typed); }));
-      shown = PAGE;
-      kinds();
-      render();
+    results = []; examined = 0; found = []; shown = PAGE; exact = true;
+    if (!term) { kinds(); render(); return Promise.resolve(); }
+    typed = words(term);
+    // Any kind: Pagefind counts the results of each kind only for a search that names a filter.
+    return pagefind.search(term, { filters: { kind: { any: Object.keys(labels) } } }).then(function (response) {
+      exact = response.results.length <= EXACT_UP_TO;
+      estimate = response;
+      return exact || !kind ? response : pagefind.search(term, { filters: { kind: kind } });
+    }).then(function (response) {
+      if (ticket !== running) return;
+      results = response.results;
+      return examine(ticket, exact ? Infinity : shown);
+    }).then(function (current) {
+      if (!current) return;
+      settle();
       root.classList.add("atlas-search--ready");
     });
+  }
+
+  // Every result checked (of any kind): the counts are exact from now on.
+  function settle() {
+    if (!exact && !kind && examined >= results.length) exact = true;
+    kinds();
+    render();
   }
 
   function readUrl() {
@@ -138,8 +183,16 @@
     typing = setTimeout(function () { writeUrl(false); search(); }, 250);
   });
   form.addEventListener("submit", function (event) { event.preventDefault(); writeUrl(true); search(); });
-  kindsBox.addEventListener("change", function (event) { kind = event.target.value; shown = PAGE; writeUrl(true); render(); });
-  more.addEventListener("click", function () { shown += PAGE; render(); });
+  kindsBox.addEventListener("change", function (event) {
+    kind = event.target.value;
+    writeUrl(true);
+    if (exact) { shown = PAGE; render(); } else { search(); }  // an estimate's kind: Pagefind's filter
+  });
+  more.addEventListener("click", function () {
+    shown += PAGE;
+    var ticket = running;
+    examine(ticket, shown).then(function (current) { if (current) settle(); });
+  });
   window.addEventListener("popstate", function () { readUrl(); search(); });
 
   var bundleUrls = bundles.map(function (bundle) {
