@@ -103,7 +103,7 @@
       var label = element("label", "atlas-search__kind-choice"), radio = element("input");
       radio.type = "radio"; radio.name = "kind"; radio.value = key; radio.checked = key === kind;
       label.appendChild(radio);
-      var count = (exact ? "" : "≈") + (key ? counts[key] : all);
+      var count = (exact ? "" : "\u2248") + (key ? counts[key] : all);
       label.appendChild(document.createTextNode(" " + (key ? labels[key] : root.dataset.all) + " (" + count + ")"));
       kindsBox.appendChild(label);
     });

@@ -127,7 +127,6 @@ def index_view(atlas: Atlas, lang: str, number: int = 1) -> dict:
     groups = [{"type": term, "actors": [listed(atlas, r) for r in shown if r.type.key == key]} for key, term in types.items()]
     return {
         "title": list_page_title(atlas, lang, strings["actors_title"], number),
-        "number": number,
         "groups": groups,
         "count": len(actors),
         "options": options,
@@ -144,10 +143,10 @@ def files(atlas: Atlas, lang: str, only: str | None = None) -> list[File]:
 
 def filter_data(atlas: Atlas, lang: str) -> dict:
     """What the index's filter shows of every actor, in the index's order, PAGE_SIZE at a time:
-    [key, name, type, cities, themes, count of practices]; the labels of the types, cities (and each city's
-    country) and countries; from the site root, where an actor's, a city's and a country's
-    pages are (their folder, then the key and "/"). A label shown in another language than
-    `lang` is [label, its language]."""
+    [key, name, type, cities, themes, count of practices]; the labels of the types, cities (and
+    each city's country) and countries; from the site root, where an actor's, a city's and a
+    country's pages are (their folder, then the key and "/"). A label shown in another language
+    than `lang` is [label, its language]."""
 
     def shown(text: Localized) -> str | list[str]:
         return [text.text, text.lang] if text.fallback else text.text
