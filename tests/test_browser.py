@@ -1266,13 +1266,13 @@ def test_a_common_word_fetches_only_the_results_shown_and_says_its_count_is_page
     city, titled = synthetic.most_common(1)[0]  # the city that a synthetic practice's title names most often
     fetched = []
     large_page.on("requestfinished", lambda request: fetched.append(urlsplit(request.url).path))
-    about = re.escape(ui("en")["search_about"]["other"]).replace(re.escape("{count}"), r"(\d+)")
+    about = re.escape(ui("en")["search_about"]["other"]).replace(re.escape("{count}"), r"([\d,]+)")
 
     def estimate() -> int:
         status = large_page.locator("[data-atlas-search] [role=status]").inner_text()
         said = re.fullmatch(about, status)
         assert said, status
-        return int(said[1])
+        return int(said[1].replace(",", ""))  # "1,057": the number as English writes it
 
     results = search_results(large_page, f"en/search/?q={city}")
     every = estimate()

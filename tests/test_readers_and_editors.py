@@ -131,6 +131,16 @@ def test_counts_say_one_practice_and_two_practices(small_atlas):
     assert words(empty).count("Aucune pratique pour l'instant.") == 1
 
 
+def test_a_count_of_thousands_is_written_as_each_language_writes_it():
+    """An atlas of 10,000 practices says so in each language's way (Babel's CLDR data), not "10000"."""
+    from atlas.base import catalog
+    from atlas.model.settings import configured_languages
+
+    languages = configured_languages(REPO)
+    said = {lang: catalog.plural(catalog.ui(languages, lang)["results_count"], 10_000, lang) for lang in languages.codes}
+    assert said == {"fr": "10\u202f000 pratiques", "en": "10,000 practices", "es": "10.000 prácticas"}
+
+
 def test_every_practice_and_actor_page_asks_the_secretariat_in_the_readers_language(small_atlas):
     """Item 14: a mailto: link naming the practice; nothing goes through a third party."""
     for prefix, subject in (("", "Atlas : mise en relation — Le CentSept"), ("en/", "Atlas: getting in touch — CentSept")):

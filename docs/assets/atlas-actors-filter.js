@@ -18,10 +18,15 @@
   var results = null, more = null;  // the filter's results, and its button for the next ones
   var matched = [], shown = 0, generation = 0;
 
+  // A number as the page's language writes it ("10 000", "10,000"), as the server does (catalog.plural).
+  function written(count) {
+    return window.Intl ? new Intl.NumberFormat(document.documentElement.lang, { useGrouping: "always" }).format(count) : String(count);
+  }
+
   // "3 actors", in the page's language and its plural form (forms: a data-*-forms attribute).
   function counted(forms, count) {
     var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(count) : "other";
-    return (forms[form] || forms.other).replace("{count}", count);
+    return (forms[form] || forms.other).replace("{count}", written(count));
   }
   var actorForms = JSON.parse(root.dataset.countForms), practiceForms = JSON.parse(root.dataset.practicesForms);
 

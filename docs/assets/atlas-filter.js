@@ -10,11 +10,16 @@
 (function () {
   "use strict";
 
+  // A number as the page's language writes it ("10 000", "10,000"), as the server does (catalog.plural).
+  function written(count) {
+    return window.Intl ? new Intl.NumberFormat(document.documentElement.lang, { useGrouping: "always" }).format(count) : String(count);
+  }
+
   // "3 practices", in the page's language and its plural form (the forms: data-count-forms).
   function counted(count) {
     var forms = JSON.parse(document.querySelector("[data-count-forms]").dataset.countForms);
     var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(count) : "other";
-    return (forms[form] || forms.other).replace("{count}", count);
+    return (forms[form] || forms.other).replace("{count}", written(count));
   }
 
   var root = document.querySelector("[data-atlas-index]");

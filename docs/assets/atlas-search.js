@@ -43,10 +43,15 @@
     return typed.every(function (word) { return word.length < 3 || has(inText, word); });
   }
 
+  // A number as the page's language writes it ("10 000", "10,000"), as the server does (catalog.plural).
+  function written(count) {
+    return window.Intl ? new Intl.NumberFormat(document.documentElement.lang, { useGrouping: "always" }).format(count) : String(count);
+  }
+
   function counted(count, plurals) {
     var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(count) : "other";
     plurals = plurals || forms;
-    return (plurals[form] || plurals.other).replace("{count}", count);
+    return (plurals[form] || plurals.other).replace("{count}", written(count));
   }
 
   function element(tag, className, text) {
@@ -103,7 +108,7 @@
       var label = element("label", "atlas-search__kind-choice"), radio = element("input");
       radio.type = "radio"; radio.name = "kind"; radio.value = key; radio.checked = key === kind;
       label.appendChild(radio);
-      var count = (exact ? "" : "\u2248") + (key ? counts[key] : all);
+      var count = (exact ? "" : "\u2248") + written(key ? counts[key] : all);
       label.appendChild(document.createTextNode(" " + (key ? labels[key] : root.dataset.all) + " (" + count + ")"));
       kindsBox.appendChild(label);
     });

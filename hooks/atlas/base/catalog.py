@@ -13,6 +13,7 @@ from functools import cache
 
 import yaml
 from babel import Locale
+from babel.numbers import format_decimal
 
 from .languages import Languages
 from .paths import CATALOG_DIR
@@ -81,9 +82,12 @@ def missing_texts(languages: Languages, lang: str) -> list[str]:
 
 
 def plural(forms: dict | str, count: int, lang: str) -> str:
-    """A text with a number, in the plural form `lang` uses for it (Babel's CLDR plural rules):
-    `forms` is {one: "{count} pratique", other: "{count} pratiques"} (or one text for every number)."""
+    """A text with a number, in the plural form `lang` uses for it (Babel's CLDR plural rules),
+    the number written as `lang` writes it ("10 000", "10,000"; the scripts' `counted` writes it
+    the same way): `forms` is {one: "{count} pratique", other: "{count} pratiques"} (or one text
+    for every number)."""
+    written = format_decimal(count, locale=lang)
     if isinstance(forms, str):
-        return forms.format(count=count)
+        return forms.format(count=written)
     form = Locale.parse(lang).plural_form(count)
-    return forms.get(form, forms["other"]).format(count=count)
+    return forms.get(form, forms["other"]).format(count=written)
