@@ -101,27 +101,32 @@ def ordered(atlas: Atlas, lang: str) -> list[ActorRecord]:
     )
 
 
-def filter_keys(record: ActorRecord) -> dict[str, tuple[str, ...]]:
-    """An actor's values for each of the index's filters."""
-    return {"type": (record.type.key,), "city": record.cities, "theme": record.themes}
+def filter_options(atlas: Atlas, lang: str) -> dict[str, list]:
+    """The options of the index's filters (type, city, theme): each value with its number of
+    actors, types in the helix's order, the others by label; counted once per language (every
+    page of the index shows them)."""
+
+    def compute():
+        counted: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
+        for record in ordered(atlas, lang):
+            for name, keys in (("type", (record.type.key,)), ("city", record.cities), ("theme", record.themes)):
+                for key in keys:
+                    counted[name][key] = counted[name].get(key, 0) + 1
+        return {
+            name: sorted(
+                ((facets.term(atlas, FILTERS[name], key, lang), count) for key, count in found.items()),
+                key=lambda o: (helix_order(o[0].key) if o[0].facet == "actor" else 0, sort_key(o[0].label.text)),
+            )
+            for name, found in counted.items()
+        }
+
+    return atlas.derived(("actors_filter_options", lang), compute)
 
 
 def index_view(atlas: Atlas, lang: str, number: int = 1) -> dict:
     """One page of the actors, by helix; the options of the filter (type, city, theme), with counts."""
     strings = ui(atlas, lang)
     actors = ordered(atlas, lang)
-    counted: dict[str, dict[str, int]] = {name: {} for name in FILTERS}
-    for record in actors:
-        for name, keys in filter_keys(record).items():
-            for key in keys:
-                counted[name][key] = counted[name].get(key, 0) + 1
-    options = {
-        name: sorted(
-            ((facets.term(atlas, FILTERS[name], key, lang), count) for key, count in found.items()),
-            key=lambda option: (helix_order(option[0].key) if option[0].facet == "actor" else 0, sort_key(option[0].label.text)),
-        )
-        for name, found in counted.items()
-    }
     shown = page_of(actors, number)
     types = {record.type.key: record.type for record in shown}  # in the helix's order: the actors are sorted so
     groups = [{"type": term, "actors": [listed(atlas, r) for r in shown if r.type.key == key]} for key, term in types.items()]
@@ -129,7 +134,7 @@ def index_view(atlas: Atlas, lang: str, number: int = 1) -> dict:
         "title": list_page_title(atlas, lang, strings["actors_title"], number),
         "groups": groups,
         "count": len(actors),
-        "options": options,
+        "options": filter_options(atlas, lang),
         "page_links": page_links(atlas, lang, routes.ACTORS, number, len(actors)),
         "data_url": atlas.routes.file_url(routes.ACTORS_DATA, lang),
         "script_url": routes.ACTORS_SCRIPT,
